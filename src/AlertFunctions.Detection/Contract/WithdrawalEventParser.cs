@@ -1,0 +1,422 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace AlertFunctions.Detection.Contract;
+
+/// <summary>
+/// Parses and validates one event body (contract v1) straight from UTF-8, without building a DOM.
+/// Every refusal names the field and the rule it broke, so a producer can fix its feed from the dead-letter row alone.
+/// Repeating strings are interned through a <see cref="Utf8StringPool"/>, so steady-state parsing allocates only the
+/// genuinely unique values (event id, transaction hash). Not thread-safe: one parser per consumer.
+/// </summary>
+public sealed class WithdrawalEventParser
+{
+    private const int MaxEventIdLength = 128;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
+
+    private readonly ParserOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly Utf8StringPool _pool;
+
+    public WithdrawalEventParser(ParserOptions? options = null, TimeProvider? clock = null, Utf8StringPool? pool = null)
+    {
+        _options = options ?? new ParserOptions();
+        _clock = clock ?? TimeProvider.System;
+        _pool = pool ?? new Utf8StringPool();
+    }
+
+    public ParserOptions Options => _options;
+
+    public ParseResult Parse(string body) => Parse(Encoding.UTF8.GetBytes(body));
+
+    public ParseResult Parse(ReadOnlySpan<byte> body)
+    {
+        if (body.Length > _options.MaxBodyBytes)
+        {
+            return ParseResult.Invalid(RejectionReason.BodyTooLarge, $"body is {body.Length} bytes; the limit is {_options.MaxBodyBytes} bytes");
+        }
+
+        if (IsBlank(body))
+        {
+            return ParseResult.Invalid(RejectionReason.EmptyBody, "body is empty");
+        }
+
+        try
+        {
+            return ParseObject(body);
+        }
+        catch (JsonException ex)
+        {
+            return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: {FirstLine(ex.Message)}");
+        }
+    }
+
+    private ParseResult ParseObject(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return ParseResult.Invalid(RejectionReason.NotAnObject, $"body must be a JSON object, found {Describe(reader.TokenType)}");
+        }
+
+        var fields = new EventFields();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var rejection = ReadProperty(ref reader, ref fields);
+            if (rejection is not null)
+            {
+                return ParseResult.Invalid(rejection.Value.Reason, rejection.Value.Message);
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            return ParseResult.Invalid(RejectionReason.InvalidJson, "not valid JSON: the object is not closed");
+        }
+
+        if (reader.Read())
+        {
+            return ParseResult.Invalid(RejectionReason.InvalidJson, "not valid JSON: content follows the closing brace");
+        }
+
+        return Complete(ref fields);
+    }
+
+    private (RejectionReason Reason, string Message)? ReadProperty(ref Utf8JsonReader reader, ref EventFields f)
+    {
+        if (reader.ValueTextEquals("eventId"u8)) return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
+        if (reader.ValueTextEquals("platform"u8)) return ReadRequiredString(ref reader, "platform", pooled: true, _options.MaxFieldLength, out f.Platform);
+        if (reader.ValueTextEquals("platformType"u8)) return ReadPlatformType(ref reader, ref f);
+        if (reader.ValueTextEquals("chain"u8)) return ReadRequiredString(ref reader, "chain", pooled: true, _options.MaxFieldLength, out f.Chain);
+        if (reader.ValueTextEquals("asset"u8)) return ReadRequiredString(ref reader, "asset", pooled: true, _options.MaxFieldLength, out f.Asset);
+        if (reader.ValueTextEquals("amount"u8)) return ReadAmount(ref reader, ref f);
+        if (reader.ValueTextEquals("amountUsd"u8)) return ReadOptionalDecimal(ref reader, "amountUsd", allowZero: true, out f.AmountUsd);
+        if (reader.ValueTextEquals("sourceWallet"u8)) return ReadRequiredString(ref reader, "sourceWallet", pooled: true, _options.MaxFieldLength, out f.SourceWallet);
+        if (reader.ValueTextEquals("balanceAfter"u8)) return ReadOptionalDecimal(ref reader, "balanceAfter", allowZero: true, out f.BalanceAfter);
+        if (reader.ValueTextEquals("accountId"u8)) return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
+        if (reader.ValueTextEquals("destinationAddress"u8)) return ReadRequiredString(ref reader, "destinationAddress", pooled: true, _options.MaxFieldLength, out f.DestinationAddress);
+        if (reader.ValueTextEquals("txHash"u8)) return ReadOptionalString(ref reader, "txHash", pooled: false, out f.TxHash);
+        if (reader.ValueTextEquals("timestamp"u8)) return ReadTimestamp(ref reader, ref f);
+
+        // Unknown fields are ignored by contract, so producers can add their own.
+        reader.Read();
+        reader.Skip();
+        return null;
+    }
+
+    private ParseResult Complete(ref EventFields f)
+    {
+        var missing = f.EventId is null ? "eventId"
+            : f.Platform is null ? "platform"
+            : f.Chain is null ? "chain"
+            : f.Asset is null ? "asset"
+            : f.Amount is null ? "amount"
+            : f.SourceWallet is null ? "sourceWallet"
+            : f.DestinationAddress is null ? "destinationAddress"
+            : f.Timestamp is null ? "timestamp"
+            : null;
+        if (missing is not null)
+        {
+            return ParseResult.Invalid(RejectionReason.MissingField, $"required field '{missing}' is missing");
+        }
+
+        var value = new WithdrawalEvent
+        {
+            EventId = f.EventId!,
+            Platform = f.Platform!,
+            PlatformType = f.PlatformType,
+            Chain = f.Chain!,
+            Asset = f.Asset!,
+            Amount = f.Amount!.Value,
+            AmountUsd = f.AmountUsd,
+            SourceWallet = f.SourceWallet!,
+            BalanceAfter = f.BalanceAfter,
+            AccountId = f.AccountId,
+            DestinationAddress = f.DestinationAddress!,
+            TxHash = f.TxHash,
+            Timestamp = f.Timestamp!.Value,
+        };
+        return ParseResult.Valid(value);
+    }
+
+    private (RejectionReason, string)? ReadRequiredString(ref Utf8JsonReader reader, string name, bool pooled, int maxLength, out string? value)
+    {
+        value = null;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return (RejectionReason.MissingField, $"required field '{name}' is null");
+        }
+
+        return ReadStringValue(ref reader, name, pooled, maxLength, out value);
+    }
+
+    private (RejectionReason, string)? ReadOptionalString(ref Utf8JsonReader reader, string name, bool pooled, out string? value)
+    {
+        value = null;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var rejection = ReadStringValue(ref reader, name, pooled, _options.MaxFieldLength, out value);
+        if (rejection is null && value!.Length == 0)
+        {
+            value = null; // An empty optional string carries no information; treat it as absent.
+        }
+
+        return rejection;
+    }
+
+    private (RejectionReason, string)? ReadStringValue(ref Utf8JsonReader reader, string name, bool pooled, int maxLength, out string? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return (RejectionReason.InvalidField, $"field '{name}' must be a string, found {Describe(reader.TokenType)}");
+        }
+
+        // The reader always runs over one contiguous span, so ValueSpan holds the whole token.
+        var raw = reader.ValueSpan;
+        if (raw.Length > maxLength * 6)
+        {
+            return (RejectionReason.InvalidField, $"field '{name}' is longer than {maxLength} characters");
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            value = reader.GetString()!;
+        }
+        else
+        {
+            value = pooled ? _pool.Get(raw) : Encoding.UTF8.GetString(raw);
+        }
+
+        if (value.Length > maxLength)
+        {
+            value = null;
+            return (RejectionReason.InvalidField, $"field '{name}' is longer than {maxLength} characters");
+        }
+
+        if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+        {
+            value = null;
+            return (RejectionReason.InvalidField, $"field '{name}' has leading or trailing white space");
+        }
+
+        if (value.Length == 0 && name is not ("accountId" or "txHash"))
+        {
+            value = null;
+            return (RejectionReason.InvalidField, $"field '{name}' must not be empty");
+        }
+
+        return null;
+    }
+
+    private (RejectionReason, string)? ReadPlatformType(ref Utf8JsonReader reader, ref EventFields f)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("exchange"u8)) { f.PlatformType = PlatformType.Exchange; return null; }
+            if (reader.ValueTextEquals("defi"u8)) { f.PlatformType = PlatformType.Defi; return null; }
+            if (reader.ValueTextEquals("bridge"u8)) { f.PlatformType = PlatformType.Bridge; return null; }
+        }
+
+        return (RejectionReason.InvalidField, "field 'platformType' must be one of exchange, defi, bridge");
+    }
+
+    private static (RejectionReason, string)? ReadAmount(ref Utf8JsonReader reader, ref EventFields f)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return (RejectionReason.MissingField, "required field 'amount' is null");
+        }
+
+        var rejection = ReadDecimal(ref reader, "amount", out var amount);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        if (amount <= 0m)
+        {
+            return (RejectionReason.AmountNotPositive, $"field 'amount' must be greater than 0, was {amount.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        f.Amount = amount;
+        return null;
+    }
+
+    private static (RejectionReason, string)? ReadOptionalDecimal(ref Utf8JsonReader reader, string name, bool allowZero, out decimal? value)
+    {
+        value = null;
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var rejection = ReadDecimal(ref reader, name, out var parsed);
+        if (rejection is not null)
+        {
+            return (RejectionReason.InvalidField, rejection.Value.Message);
+        }
+
+        if (parsed < 0m || (!allowZero && parsed == 0m))
+        {
+            return (RejectionReason.InvalidField, $"field '{name}' must not be negative, was {parsed.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        value = parsed;
+        return null;
+    }
+
+    // Amounts never pass through double: a JSON number or a numeric string is parsed straight into decimal.
+    private static (RejectionReason Reason, string Message)? ReadDecimal(ref Utf8JsonReader reader, string name, out decimal value)
+    {
+        value = 0m;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (reader.TryGetDecimal(out value))
+            {
+                return null;
+            }
+
+            return (RejectionReason.AmountNotANumber, $"field '{name}' is out of the decimal range");
+        }
+
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+            if (decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out value))
+            {
+                return null;
+            }
+
+            return (RejectionReason.AmountNotANumber, $"field '{name}' must be a decimal number, found \"{Truncate(Encoding.UTF8.GetString(reader.ValueSpan))}\"");
+        }
+
+        return (RejectionReason.AmountNotANumber, $"field '{name}' must be a number or a numeric string, found {Describe(reader.TokenType)}");
+    }
+
+    private (RejectionReason, string)? ReadTimestamp(ref Utf8JsonReader reader, ref EventFields f)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return (RejectionReason.MissingField, "required field 'timestamp' is null");
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return (RejectionReason.TimestampUnparsable, $"field 'timestamp' must be an ISO-8601 string, found {Describe(reader.TokenType)}");
+        }
+
+        var raw = reader.ValueSpan;
+        if (!reader.TryGetDateTimeOffset(out var parsed))
+        {
+            return (RejectionReason.TimestampUnparsable, $"field 'timestamp' is not an ISO-8601 date-time: \"{Truncate(Encoding.UTF8.GetString(raw))}\"");
+        }
+
+        if (!HasExplicitOffset(raw))
+        {
+            return (RejectionReason.TimestampNotUtc, "field 'timestamp' has no UTC designator: end it with 'Z' (or an explicit offset)");
+        }
+
+        var utc = parsed.ToUniversalTime();
+        var latest = _clock.GetUtcNow() + _options.MaxFutureSkew;
+        if (utc > latest)
+        {
+            return (RejectionReason.TimestampInFuture, $"field 'timestamp' {utc:O} is more than {_options.MaxFutureSkew} ahead of the receiver's clock");
+        }
+
+        if (utc < _options.MinTimestamp)
+        {
+            return (RejectionReason.TimestampTooOld, $"field 'timestamp' {utc:O} is before {_options.MinTimestamp:yyyy-MM-dd}");
+        }
+
+        f.Timestamp = utc;
+        return null;
+    }
+
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length == 0)
+        {
+            return false;
+        }
+
+        if (raw[^1] is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        // ...+hh:mm or ...-hh:mm after the time part.
+        var tIndex = raw.IndexOfAny((byte)'T', (byte)'t');
+        if (tIndex < 0)
+        {
+            return false;
+        }
+
+        var time = raw[(tIndex + 1)..];
+        return time.IndexOfAny((byte)'+', (byte)'-') >= 0;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => "nothing",
+    };
+
+    private static string Truncate(string value) => value.Length <= 64 ? value : string.Concat(value.AsSpan(0, 64), "...");
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+
+    private struct EventFields
+    {
+        public string? EventId;
+        public string? Platform;
+        public PlatformType PlatformType;
+        public string? Chain;
+        public string? Asset;
+        public decimal? Amount;
+        public decimal? AmountUsd;
+        public string? SourceWallet;
+        public decimal? BalanceAfter;
+        public string? AccountId;
+        public string? DestinationAddress;
+        public string? TxHash;
+        public DateTimeOffset? Timestamp;
+    }
+}

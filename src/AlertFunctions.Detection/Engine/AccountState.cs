@@ -1,0 +1,31 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// Recent behaviour of one customer account on one platform: the times of its near-threshold withdrawals (structuring)
+/// and of its exact-mixer-denomination withdrawals to new destinations, each kept in a small fixed ring, plus the open
+/// episodes of the rules whose subject is this account.
+/// </summary>
+internal sealed class AccountState : TrackedState
+{
+    public const int RingSize = 16;
+
+    public AccountState(string platform, string account)
+    {
+        Platform = platform;
+        Account = account;
+    }
+
+    public string Platform { get; }
+
+    public string Account { get; }
+
+    public TimeRing? NearThreshold { get; set; }
+
+    public TimeRing? MixerDenominations { get; set; }
+
+    public AlertEpisode? StructuringEpisode { get; set; }
+
+    public AlertEpisode? MixerDenominationEpisode { get; set; }
+
+    public override string StateKey => StateKeys.Account(Platform, Account);
+}

@@ -1,0 +1,27 @@
+using AlertFunctions.Detection.Alerts;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// One ongoing finding of one rule about one subject. While it is open (the rule fired again within <see cref="Cooldown"/>
+/// of <see cref="LastTrigger"/>), further hits update this alert instead of raising a new one: an ongoing drain is one alert
+/// that grows and escalates, not a storm. The alert id is fixed when the episode starts.
+/// </summary>
+internal sealed class AlertEpisode
+{
+    public AlertEpisode(Alert alert, DateTimeOffset lastTrigger, TimeSpan cooldown)
+    {
+        Alert = alert;
+        LastTrigger = lastTrigger;
+        Cooldown = cooldown;
+    }
+
+    public Alert Alert { get; set; }
+
+    public DateTimeOffset LastTrigger { get; set; }
+
+    public TimeSpan Cooldown { get; }
+
+    /// <summary>Event ids already counted, so a late duplicate of evidence is not counted twice.</summary>
+    public bool IsOpenAt(DateTimeOffset time) => time - LastTrigger <= Cooldown;
+}

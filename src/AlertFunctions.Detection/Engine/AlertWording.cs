@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>Number formats for alert summaries: invariant culture, so summaries are byte-identical on every machine.</summary>
+internal static class AlertWording
+{
+    public static string Usd(decimal value) => "$" + Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Usd(double value) => double.IsFinite(value) ? Usd((decimal)value) : "n/a";
+
+    public static string Amount(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.#", CultureInfo.InvariantCulture) + "x" : "no history";
+
+    public static string Duration(TimeSpan span) => span.TotalHours >= 1 && span.TotalMinutes % 60 == 0
+        ? ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture) + " h"
+        : ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min";
+
+    public static decimal? RatioValue(double ratio) => double.IsFinite(ratio) ? Math.Round((decimal)ratio, 2) : null;
+
+    public static decimal? Round(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 2) : null;
+}

@@ -1,0 +1,73 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// What a wallet/asset normally does, learned one long-window bucket at a time, and only from buckets that have already
+/// left the long window: the window under test never feeds the bar it is measured against. Values are exponentially
+/// weighted with a half-life, with bias correction so early estimates are plain averages rather than pulled towards zero.
+/// Statistics, not money, so they are doubles.
+/// </summary>
+internal sealed class Baseline
+{
+    private readonly double _decay;
+
+    public Baseline(double halfLifeBuckets)
+    {
+        _decay = Math.Pow(0.5, 1.0 / halfLifeBuckets);
+    }
+
+    /// <summary>Exponentially weighted USD outflow per bucket (uncorrected).</summary>
+    public double UsdPerBucket { get; private set; }
+
+    /// <summary>Exponentially weighted withdrawals per bucket (uncorrected).</summary>
+    public double EventsPerBucket { get; private set; }
+
+    /// <summary>The largest single withdrawal seen, decaying with the half-life, so one old outlier fades.</summary>
+    public double DecayedMaxUsd { get; private set; }
+
+    /// <summary>Buckets learned so far, empty ones included.</summary>
+    public long LearnedBuckets { get; private set; }
+
+    public long LearnedEvents { get; private set; }
+
+    /// <summary>1 − decay^n: divides the weighted sums so that they are unbiased averages from the first bucket on.</summary>
+    private double Correction => LearnedBuckets == 0 ? 1 : 1 - Math.Pow(_decay, LearnedBuckets);
+
+    public double ExpectedUsdPerBucket => LearnedBuckets == 0 ? 0 : UsdPerBucket / Correction;
+
+    /// <summary>Mean USD of one withdrawal; 0 before any event was learned.</summary>
+    public double MeanEventUsd => EventsPerBucket <= 0 ? 0 : UsdPerBucket / EventsPerBucket;
+
+    public bool IsWarm(long minBuckets, long minEvents) => LearnedBuckets >= minBuckets && LearnedEvents >= minEvents;
+
+    public void Learn(decimal usd, int count, decimal maxUsd)
+    {
+        UsdPerBucket = (_decay * UsdPerBucket) + ((1 - _decay) * (double)usd);
+        EventsPerBucket = (_decay * EventsPerBucket) + ((1 - _decay) * count);
+        DecayedMaxUsd = Math.Max(DecayedMaxUsd * _decay, (double)maxUsd);
+        LearnedBuckets++;
+        LearnedEvents += count;
+    }
+
+    public void LearnEmpty(long buckets)
+    {
+        if (buckets <= 0)
+        {
+            return;
+        }
+
+        var factor = Math.Pow(_decay, buckets);
+        UsdPerBucket *= factor;
+        EventsPerBucket *= factor;
+        DecayedMaxUsd *= factor;
+        LearnedBuckets += buckets;
+    }
+
+    internal void Restore(double usdPerBucket, double eventsPerBucket, double decayedMaxUsd, long learnedBuckets, long learnedEvents)
+    {
+        UsdPerBucket = usdPerBucket;
+        EventsPerBucket = eventsPerBucket;
+        DecayedMaxUsd = decayedMaxUsd;
+        LearnedBuckets = learnedBuckets;
+        LearnedEvents = learnedEvents;
+    }
+}

@@ -1,0 +1,241 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// A sliding event-time window of <see cref="BucketCount"/> fixed-width buckets over one wallet/asset's withdrawals.
+/// Bucket <c>i</c> holds events with <c>i × width ≤ t &lt; (i+1) × width</c> (ticks since 0001-01-01 UTC). With the newest
+/// bucket <c>h</c>, the window holds buckets <c>h − N + 1 … h</c>: it always includes its newest event, and reaches back
+/// between <c>(N − 1) × width</c> and <c>N × width</c>; that quantization is the only approximation. Sums are kept
+/// incrementally, so adding an event is O(1); buckets leaving the window are handed, oldest first, to an optional
+/// <see cref="Baseline"/> (empty ones in closed form), so advancing is amortized O(1) too.
+/// An event in a bucket older than the window is refused (<see cref="TryAdd"/> returns false): it is late.
+/// </summary>
+internal sealed class BucketRing
+{
+    private const long Empty = long.MinValue;
+    private readonly long[] _index;
+    private readonly decimal[] _usd;
+    private readonly decimal[] _asset;
+    private readonly decimal[] _maxUsd;
+    private readonly int[] _count;
+    private readonly decimal[] _firstBalanceBefore;
+    private readonly long[] _firstBalanceTicks;
+    private long _head = Empty;
+    private long _origin = Empty;
+    private long _balanceStart = Empty;
+
+    public BucketRing(int bucketCount, TimeSpan bucketWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketCount, 2);
+        BucketCount = bucketCount;
+        WidthTicks = bucketWidth.Ticks;
+        _index = new long[bucketCount];
+        Array.Fill(_index, Empty);
+        _usd = new decimal[bucketCount];
+        _asset = new decimal[bucketCount];
+        _maxUsd = new decimal[bucketCount];
+        _count = new int[bucketCount];
+        _firstBalanceBefore = new decimal[bucketCount];
+        _firstBalanceTicks = new long[bucketCount];
+    }
+
+    public int BucketCount { get; }
+
+    public long WidthTicks { get; }
+
+    public TimeSpan Length => TimeSpan.FromTicks(WidthTicks * BucketCount);
+
+    public decimal SumUsd { get; private set; }
+
+    public decimal SumAsset { get; private set; }
+
+    public int SumCount { get; private set; }
+
+    /// <summary>The newest bucket's index, or <see cref="long.MinValue"/> before the first event.</summary>
+    public long Head => _head;
+
+    /// <summary>Start of the oldest bucket still in the window.</summary>
+    public DateTimeOffset WindowStart => new(Math.Max(0, (_head - BucketCount + 1) * WidthTicks), TimeSpan.Zero);
+
+    /// <summary>The balance before the earliest in-window withdrawal that reported one; null when none did.</summary>
+    public decimal? BalanceAtWindowStart
+    {
+        get
+        {
+            if (_balanceStart == Empty)
+            {
+                return null;
+            }
+
+            return _firstBalanceBefore[Slot(_balanceStart)];
+        }
+    }
+
+    public decimal MeanUsd => SumCount == 0 ? 0 : SumUsd / SumCount;
+
+    public long BucketOf(DateTimeOffset time) => time.UtcTicks / WidthTicks;
+
+    /// <summary>Moves the window so that <paramref name="bucket"/> is the newest; a bucket at or behind the head is a no-op.</summary>
+    public void AdvanceTo(long bucket, Baseline? learner)
+    {
+        if (_head == Empty)
+        {
+            _head = bucket;
+            _origin = bucket;
+            return;
+        }
+
+        if (bucket <= _head)
+        {
+            return;
+        }
+
+        // Buckets (_head - N, bucket - N] leave the window, oldest first.
+        // Buckets before the first event are not history: they are never learned as empty.
+        var firstLeaving = Math.Max(_head - BucketCount + 1, _origin);
+        var lastLeaving = bucket - BucketCount;
+        var lastHeld = Math.Min(lastLeaving, _head);
+        for (var b = firstLeaving; b <= lastHeld; b++)
+        {
+            Expire(b, learner);
+        }
+
+        learner?.LearnEmpty(lastLeaving - Math.Max(lastHeld, firstLeaving - 1));
+        _head = bucket;
+        if (_balanceStart != Empty && _balanceStart <= lastLeaving)
+        {
+            _balanceStart = FindBalanceStart(lastLeaving + 1);
+        }
+    }
+
+    /// <summary>Adds one withdrawal. Returns false, changing nothing, when its bucket has already left the window.</summary>
+    public bool TryAdd(DateTimeOffset time, decimal usd, decimal assetAmount, decimal? balanceBefore, Baseline? learner)
+    {
+        var bucket = BucketOf(time);
+        AdvanceTo(bucket, learner);
+        if (bucket <= _head - BucketCount)
+        {
+            return false;
+        }
+
+        var slot = Slot(bucket);
+        if (_index[slot] != bucket)
+        {
+            _index[slot] = bucket;
+            _usd[slot] = 0;
+            _asset[slot] = 0;
+            _maxUsd[slot] = 0;
+            _count[slot] = 0;
+            _firstBalanceTicks[slot] = long.MaxValue;
+        }
+
+        _usd[slot] += usd;
+        _asset[slot] += assetAmount;
+        _count[slot]++;
+        if (usd > _maxUsd[slot])
+        {
+            _maxUsd[slot] = usd;
+        }
+
+        SumUsd += usd;
+        SumAsset += assetAmount;
+        SumCount++;
+        if (balanceBefore is { } before && time.UtcTicks < _firstBalanceTicks[slot])
+        {
+            _firstBalanceTicks[slot] = time.UtcTicks;
+            _firstBalanceBefore[slot] = before;
+            if (_balanceStart == Empty || bucket <= _balanceStart)
+            {
+                _balanceStart = bucket;
+            }
+        }
+
+        return true;
+    }
+
+    private void Expire(long bucket, Baseline? learner)
+    {
+        var slot = Slot(bucket);
+        if (_index[slot] != bucket)
+        {
+            learner?.LearnEmpty(1);
+            return;
+        }
+
+        learner?.Learn(_usd[slot], _count[slot], _maxUsd[slot]);
+        SumUsd -= _usd[slot];
+        SumAsset -= _asset[slot];
+        SumCount -= _count[slot];
+        _index[slot] = Empty;
+    }
+
+    private long FindBalanceStart(long from)
+    {
+        for (var b = from; b <= _head; b++)
+        {
+            var slot = Slot(b);
+            if (_index[slot] == b && _firstBalanceTicks[slot] != long.MaxValue)
+            {
+                return b;
+            }
+        }
+
+        return Empty;
+    }
+
+    private int Slot(long bucket) => (int)(((bucket % BucketCount) + BucketCount) % BucketCount);
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_head);
+        writer.Write(_origin);
+        var live = 0;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] != Empty)
+            {
+                live++;
+            }
+        }
+
+        writer.Write(live);
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] == Empty)
+            {
+                continue;
+            }
+
+            writer.Write(_index[i]);
+            writer.Write(_usd[i]);
+            writer.Write(_asset[i]);
+            writer.Write(_maxUsd[i]);
+            writer.Write(_count[i]);
+            writer.Write(_firstBalanceTicks[i]);
+            writer.Write(_firstBalanceBefore[i]);
+        }
+    }
+
+    internal void Read(BinaryReader reader)
+    {
+        _head = reader.ReadInt64();
+        _origin = reader.ReadInt64();
+        var live = reader.ReadInt32();
+        for (var n = 0; n < live; n++)
+        {
+            var bucket = reader.ReadInt64();
+            var slot = Slot(bucket);
+            _index[slot] = bucket;
+            _usd[slot] = reader.ReadDecimal();
+            _asset[slot] = reader.ReadDecimal();
+            _maxUsd[slot] = reader.ReadDecimal();
+            _count[slot] = reader.ReadInt32();
+            _firstBalanceTicks[slot] = reader.ReadInt64();
+            _firstBalanceBefore[slot] = reader.ReadDecimal();
+            SumUsd += _usd[slot];
+            SumAsset += _asset[slot];
+            SumCount += _count[slot];
+        }
+
+        _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);
+    }
+}

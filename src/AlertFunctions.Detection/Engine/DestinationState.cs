@@ -1,0 +1,55 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// What one platform has sent to one destination address: when it was first and last seen (a destination unseen for the
+/// engine's destination memory is new again), the largest amount it received (a whale's usual address), what it received
+/// while new (trickle into a fresh address), which assets and accounts fed it recently (multi-asset drain, fan-in), and the
+/// open episodes of the rules whose subject is this destination.
+/// </summary>
+internal sealed class DestinationState : TrackedState
+{
+    public const int MaxAssets = 8;
+    public const int MaxAccounts = 32;
+
+    public DestinationState(string platform, string address, DateTimeOffset firstSeen)
+    {
+        Platform = platform;
+        Address = address;
+        FirstSeen = firstSeen;
+    }
+
+    public string Platform { get; }
+
+    public string Address { get; }
+
+    public DateTimeOffset FirstSeen { get; set; }
+
+    public decimal MaxReceivedUsd { get; set; }
+
+    public int ReceivedCount { get; set; }
+
+    /// <summary>USD and withdrawals received while the destination was within its first long window.</summary>
+    public decimal FreshUsd { get; set; }
+
+    public int FreshCount { get; set; }
+
+    /// <summary>Distinct assets received since first seen, at most <see cref="MaxAssets"/>, with the USD of each.</summary>
+    public (string Asset, decimal Usd)[]? Assets { get; set; }
+
+    public int AssetCount { get; set; }
+
+    /// <summary>The first account that sent here; a second distinct account allocates <see cref="OtherAccounts"/>.</summary>
+    public string? FirstAccount { get; set; }
+
+    public string[]? OtherAccounts { get; set; }
+
+    public int OtherAccountCount { get; set; }
+
+    public AlertEpisode? WatchlistEpisode { get; set; }
+
+    public AlertEpisode? FanInEpisode { get; set; }
+
+    public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;
+
+    public override string StateKey => StateKeys.Destination(Platform, Address);
+}

@@ -1,0 +1,278 @@
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine.RuleEvaluators;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// Runs every rule over a stream of validated withdrawals. Deterministic in event time: the same events in the same order
+/// give the same alerts, whatever the wall clock. O(1) work per event, and no allocation for events whose wallet, account
+/// and destination are already known and that raise nothing; a first sighting allocates that key's state once.
+/// Not thread-safe: one engine per Event Hubs partition (or per replay).
+/// </summary>
+public sealed class DetectionEngine
+{
+    private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
+    private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
+
+    private readonly DetectionRules _rules;
+    private readonly Watchlist _watchlist;
+    private readonly Dictionary<string, PlatformState> _platforms = new(StringComparer.Ordinal);
+    private readonly StateTable<WalletKey, WalletAssetState> _wallets;
+    private readonly StateTable<PartyKey, DestinationState> _destinations;
+    private readonly StateTable<PartyKey, AccountState> _accounts;
+    private readonly RecentEventIds _recentIds;
+    private readonly List<TrackedState> _dirty = [];
+
+    public DetectionEngine(DetectionRules rules, Watchlist watchlist, int duplicateMemory = 100_000)
+    {
+        _rules = rules;
+        _watchlist = watchlist;
+        _wallets = new StateTable<WalletKey, WalletAssetState>(WalletKeyComparer.Instance, WalletIdleLimit);
+        _destinations = new StateTable<PartyKey, DestinationState>(PartyKeyComparer.Addresses, rules.DestinationMemory);
+        _accounts = new StateTable<PartyKey, AccountState>(PartyKeyComparer.Ordinal, AccountIdleLimit);
+        _recentIds = new RecentEventIds(duplicateMemory);
+    }
+
+    public EngineCounters Counters { get; } = new();
+
+    public DetectionRules Rules => _rules;
+
+    /// <summary>When true, states touched since the last <see cref="ExportChanges"/> are remembered for persistence.</summary>
+    public bool TrackChanges { get; init; }
+
+    public int TrackedWallets => _wallets.Count;
+
+    public int TrackedDestinations => _destinations.Count;
+
+    public int TrackedAccounts => _accounts.Count;
+
+    public void Process(in WithdrawalEvent e, IAlertSink sink)
+    {
+        Counters.Received++;
+        if (!_recentIds.TryAdd(e.Platform, e.EventId))
+        {
+            Counters.Duplicates++;
+            return;
+        }
+
+        var t = e.Timestamp;
+        var platform = GetPlatform(e.Platform, t);
+        if (platform.OwnWallets.Add(e.SourceWallet))
+        {
+            MarkDirty(platform);
+        }
+
+        _watchlist.TryMatch(e.DestinationAddress, out var hit);
+        if (IsInternal(platform, e, hit))
+        {
+            Counters.InternalTransfers++;
+            return;
+        }
+
+        Counters.Evaluated++;
+        var wallet = GetWallet(e, t);
+        var usd = Value(e, wallet.Rules);
+        var inWindows = AddToWindows(wallet, e, usd);
+        var destination = GetDestination(e, t, out var destinationIsNew);
+        var previousMax = destination.MaxReceivedUsd;
+        if (t - destination.FirstSeen <= wallet.Long.Length)
+        {
+            destination.FreshUsd += usd;
+            destination.FreshCount++;
+        }
+
+        var account = e.AccountId is null ? null : GetAccount(e.Platform, e.AccountId, t);
+        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows);
+
+        SanctionedDestinationRule.Evaluate(context, sink);
+        MixerUsageRule.Evaluate(context, sink);
+        LargeWithdrawalRule.Evaluate(context, sink);
+        RapidDrainRule.Evaluate(context, sink);
+        MultiAssetDrainRule.Evaluate(context, sink);
+        StructuringRule.Evaluate(context, sink);
+        DestinationFanInRule.Evaluate(context, sink);
+
+        if (usd > destination.MaxReceivedUsd)
+        {
+            destination.MaxReceivedUsd = usd;
+        }
+
+        destination.ReceivedCount++;
+        Touch(destination, t);
+        Touch(wallet, t);
+        if (account is not null)
+        {
+            Touch(account, t);
+        }
+
+        if (platform.MultiAssetEpisode is not null)
+        {
+            MarkDirty(platform);
+        }
+    }
+
+    /// <summary>The states touched since the last call, serialized; clears the list. Empty unless <see cref="TrackChanges"/>.</summary>
+    public IReadOnlyList<DetectorStateEntry> ExportChanges()
+    {
+        var entries = new List<DetectorStateEntry>(_dirty.Count);
+        foreach (var state in _dirty)
+        {
+            entries.Add(new DetectorStateEntry(state.StateKey, DetectorStateCodec.Encode(state)));
+            state.Dirty = false;
+        }
+
+        _dirty.Clear();
+        return entries;
+    }
+
+    /// <summary>Every state held, serialized (for a full snapshot or tests).</summary>
+    public IReadOnlyList<DetectorStateEntry> ExportAll()
+    {
+        IEnumerable<TrackedState> all = _platforms.Values.Cast<TrackedState>()
+            .Concat(_wallets.Values).Concat(_destinations.Values).Concat(_accounts.Values);
+        return all.Select(s => new DetectorStateEntry(s.StateKey, DetectorStateCodec.Encode(s))).ToList();
+    }
+
+    /// <summary>Loads persisted states, replacing any held under the same key (a partition picked up by this instance).</summary>
+    public void Import(IEnumerable<DetectorStateEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            switch (DetectorStateCodec.Decode(entry, _rules))
+            {
+                case PlatformState p:
+                    _platforms[p.Platform] = p;
+                    break;
+                case WalletAssetState w:
+                    _wallets.Add(new WalletKey(w.Platform, w.Wallet, w.Asset), w, w.LastSeen);
+                    break;
+                case DestinationState d:
+                    _destinations.Add(new PartyKey(d.Platform, d.Address), d, d.LastSeen);
+                    break;
+                case AccountState a:
+                    _accounts.Add(new PartyKey(a.Platform, a.Account), a, a.LastSeen);
+                    break;
+            }
+        }
+    }
+
+    private bool IsInternal(PlatformState platform, in WithdrawalEvent e, WatchlistEntry? hit) =>
+        platform.OwnWallets.Contains(e.DestinationAddress)
+        || _rules.IsInternalWallet(e.Platform, e.DestinationAddress)
+        || hit is { Category: WatchlistCategory.Internal };
+
+    private decimal Value(in WithdrawalEvent e, RuleSet rules)
+    {
+        if (e.AmountUsd is { } usd)
+        {
+            return usd;
+        }
+
+        if (_rules.ReferencePricesUsd.TryGetValue(e.Asset, out var price))
+        {
+            return e.Amount * price;
+        }
+
+        Counters.Unvalued++;
+        return 0m;
+    }
+
+    private bool AddToWindows(WalletAssetState wallet, in WithdrawalEvent e, decimal usd)
+    {
+        var t = e.Timestamp;
+        var newest = wallet.LastSeen;
+        if (newest - t > _rules.AllowedLateness)
+        {
+            Counters.Late++;
+            return false;
+        }
+
+        decimal? before = e.BalanceAfter is { } after ? after + e.Amount : null;
+        if (!wallet.Long.TryAdd(t, usd, e.Amount, before, wallet.Baseline))
+        {
+            Counters.Late++;
+            return false;
+        }
+
+        wallet.Short.TryAdd(t, usd, e.Amount, before, learner: null);
+        if (e.BalanceAfter is { } balance && t >= wallet.BalanceTime)
+        {
+            wallet.Balance = balance;
+            wallet.BalanceTime = t;
+        }
+
+        return true;
+    }
+
+    private PlatformState GetPlatform(string id, DateTimeOffset t)
+    {
+        if (!_platforms.TryGetValue(id, out var platform))
+        {
+            platform = new PlatformState(id);
+            _platforms.Add(id, platform);
+        }
+
+        Touch(platform, t);
+        return platform;
+    }
+
+    private WalletAssetState GetWallet(in WithdrawalEvent e, DateTimeOffset t)
+    {
+        var key = new WalletKey(e.Platform, e.SourceWallet, e.Asset);
+        if (!_wallets.TryGetValue(key, out var wallet))
+        {
+            wallet = new WalletAssetState(e.Platform, e.SourceWallet, e.Asset, _rules.For(e.Platform, e.Asset)) { FirstSeen = t, LastSeen = t };
+            _wallets.Add(key, wallet, t);
+        }
+
+        return wallet;
+    }
+
+    private DestinationState GetDestination(in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
+    {
+        var key = new PartyKey(e.Platform, e.DestinationAddress);
+        if (_destinations.TryGetValue(key, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
+        {
+            isNew = false;
+            return destination;
+        }
+
+        isNew = true;
+        destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
+        _destinations.Add(key, destination, t);
+        return destination;
+    }
+
+    private AccountState GetAccount(string platform, string accountId, DateTimeOffset t)
+    {
+        var key = new PartyKey(platform, accountId);
+        if (!_accounts.TryGetValue(key, out var account))
+        {
+            account = new AccountState(platform, accountId) { LastSeen = t };
+            _accounts.Add(key, account, t);
+        }
+
+        return account;
+    }
+
+    private void Touch(TrackedState state, DateTimeOffset t)
+    {
+        if (t > state.LastSeen)
+        {
+            state.LastSeen = t;
+        }
+
+        MarkDirty(state);
+    }
+
+    private void MarkDirty(TrackedState state)
+    {
+        if (TrackChanges && !state.Dirty)
+        {
+            state.Dirty = true;
+            _dirty.Add(state);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using System.Text;
+using System.Text.Json;
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Rules;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// Binary snapshot of one detector state, versioned by its first byte so a new engine can refuse (or migrate) an old
+/// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
+/// </summary>
+internal static class DetectorStateCodec
+{
+    private const byte Version = 1;
+    private const byte PlatformKind = (byte)'p';
+    private const byte WalletKind = (byte)'w';
+    private const byte DestinationKind = (byte)'d';
+    private const byte AccountKind = (byte)'a';
+
+    public static byte[] Encode(TrackedState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            switch (state)
+            {
+                case PlatformState p: WritePlatform(writer, p); break;
+                case WalletAssetState w: WriteWallet(writer, w); break;
+                case DestinationState d: WriteDestination(writer, d); break;
+                case AccountState a: WriteAccount(writer, a); break;
+                default: throw new ArgumentException($"unknown state type {state.GetType().Name}", nameof(state));
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    public static TrackedState Decode(DetectorStateEntry entry, DetectionRules rules)
+    {
+        using var reader = new BinaryReader(new MemoryStream(entry.Payload), Encoding.UTF8);
+        var version = reader.ReadByte();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads version {Version}");
+        }
+
+        var kind = reader.ReadByte();
+        return kind switch
+        {
+            PlatformKind => ReadPlatform(reader),
+            WalletKind => ReadWallet(reader, rules),
+            DestinationKind => ReadDestination(reader),
+            AccountKind => ReadAccount(reader),
+            _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
+        };
+    }
+
+    private static void WritePlatform(BinaryWriter w, PlatformState p)
+    {
+        w.Write(PlatformKind);
+        w.Write(p.Platform);
+        w.Write(p.LastSeen.UtcTicks);
+        w.Write(p.OwnWallets.Count);
+        foreach (var wallet in p.OwnWallets.Order(StringComparer.Ordinal))
+        {
+            w.Write(wallet);
+        }
+
+        var live = p.DrainingKeys.Where(k => k.Wallet is not null).ToList();
+        w.Write(live.Count);
+        foreach (var key in live)
+        {
+            w.Write(key.Wallet!);
+            w.Write(key.Asset!);
+            w.Write(key.Time.UtcTicks);
+            w.Write(key.WindowUsd);
+        }
+
+        WriteEpisode(w, p.MultiAssetEpisode);
+    }
+
+    private static PlatformState ReadPlatform(BinaryReader r)
+    {
+        var p = new PlatformState(r.ReadString()) { LastSeen = ReadTime(r) };
+        var wallets = r.ReadInt32();
+        for (var i = 0; i < wallets; i++)
+        {
+            p.OwnWallets.Add(r.ReadString());
+        }
+
+        var keys = r.ReadInt32();
+        for (var i = 0; i < keys && i < p.DrainingKeys.Length; i++)
+        {
+            p.DrainingKeys[i] = new PlatformState.DrainingKey(r.ReadString(), r.ReadString(), ReadTime(r), r.ReadDecimal());
+        }
+
+        p.MultiAssetEpisode = ReadEpisode(r);
+        return p;
+    }
+
+    private static void WriteWallet(BinaryWriter w, WalletAssetState s)
+    {
+        w.Write(WalletKind);
+        w.Write(s.Platform);
+        w.Write(s.Wallet);
+        w.Write(s.Asset);
+        w.Write(s.LastSeen.UtcTicks);
+        w.Write(s.FirstSeen.UtcTicks);
+        w.Write(s.Balance.HasValue);
+        w.Write(s.Balance ?? 0m);
+        w.Write(s.BalanceTime.UtcTicks);
+        w.Write(s.Baseline.UsdPerBucket);
+        w.Write(s.Baseline.EventsPerBucket);
+        w.Write(s.Baseline.DecayedMaxUsd);
+        w.Write(s.Baseline.LearnedBuckets);
+        w.Write(s.Baseline.LearnedEvents);
+        s.Short.Write(w);
+        s.Long.Write(w);
+        WriteEpisode(w, s.LargeWithdrawalEpisode);
+        WriteEpisode(w, s.RapidDrainEpisode);
+    }
+
+    private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules)
+    {
+        var platform = r.ReadString();
+        var wallet = r.ReadString();
+        var asset = r.ReadString();
+        var s = new WalletAssetState(platform, wallet, asset, rules.For(platform, asset))
+        {
+            LastSeen = ReadTime(r),
+            FirstSeen = ReadTime(r),
+        };
+        var hasBalance = r.ReadBoolean();
+        var balance = r.ReadDecimal();
+        s.Balance = hasBalance ? balance : null;
+        s.BalanceTime = ReadTime(r);
+        s.Baseline.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
+        s.Short.Read(r);
+        s.Long.Read(r);
+        s.LargeWithdrawalEpisode = ReadEpisode(r);
+        s.RapidDrainEpisode = ReadEpisode(r);
+        return s;
+    }
+
+    private static void WriteDestination(BinaryWriter w, DestinationState d)
+    {
+        w.Write(DestinationKind);
+        w.Write(d.Platform);
+        w.Write(d.Address);
+        w.Write(d.LastSeen.UtcTicks);
+        w.Write(d.FirstSeen.UtcTicks);
+        w.Write(d.MaxReceivedUsd);
+        w.Write(d.ReceivedCount);
+        w.Write(d.FreshUsd);
+        w.Write(d.FreshCount);
+        w.Write(d.AssetCount);
+        for (var i = 0; i < d.AssetCount; i++)
+        {
+            w.Write(d.Assets![i].Asset);
+            w.Write(d.Assets[i].Usd);
+        }
+
+        w.Write(d.FirstAccount ?? string.Empty);
+        w.Write(d.OtherAccountCount);
+        for (var i = 0; i < d.OtherAccountCount; i++)
+        {
+            w.Write(d.OtherAccounts![i]);
+        }
+
+        WriteEpisode(w, d.WatchlistEpisode);
+        WriteEpisode(w, d.FanInEpisode);
+    }
+
+    private static DestinationState ReadDestination(BinaryReader r)
+    {
+        var platform = r.ReadString();
+        var address = r.ReadString();
+        var lastSeen = ReadTime(r);
+        var d = new DestinationState(platform, address, ReadTime(r))
+        {
+            LastSeen = lastSeen,
+            MaxReceivedUsd = r.ReadDecimal(),
+            ReceivedCount = r.ReadInt32(),
+            FreshUsd = r.ReadDecimal(),
+            FreshCount = r.ReadInt32(),
+        };
+        d.AssetCount = r.ReadInt32();
+        if (d.AssetCount > 0)
+        {
+            d.Assets = new (string, decimal)[DestinationState.MaxAssets];
+            for (var i = 0; i < d.AssetCount; i++)
+            {
+                d.Assets[i] = (r.ReadString(), r.ReadDecimal());
+            }
+        }
+
+        var first = r.ReadString();
+        d.FirstAccount = first.Length == 0 ? null : first;
+        d.OtherAccountCount = r.ReadInt32();
+        if (d.OtherAccountCount > 0)
+        {
+            d.OtherAccounts = new string[DestinationState.MaxAccounts - 1];
+            for (var i = 0; i < d.OtherAccountCount; i++)
+            {
+                d.OtherAccounts[i] = r.ReadString();
+            }
+        }
+
+        d.WatchlistEpisode = ReadEpisode(r);
+        d.FanInEpisode = ReadEpisode(r);
+        return d;
+    }
+
+    private static void WriteAccount(BinaryWriter w, AccountState a)
+    {
+        w.Write(AccountKind);
+        w.Write(a.Platform);
+        w.Write(a.Account);
+        w.Write(a.LastSeen.UtcTicks);
+        WriteRing(w, a.NearThreshold);
+        WriteRing(w, a.MixerDenominations);
+        WriteEpisode(w, a.StructuringEpisode);
+        WriteEpisode(w, a.MixerDenominationEpisode);
+    }
+
+    private static AccountState ReadAccount(BinaryReader r)
+    {
+        var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
+        a.NearThreshold = ReadRing(r);
+        a.MixerDenominations = ReadRing(r);
+        a.StructuringEpisode = ReadEpisode(r);
+        a.MixerDenominationEpisode = ReadEpisode(r);
+        return a;
+    }
+
+    private static void WriteRing(BinaryWriter w, TimeRing? ring)
+    {
+        w.Write(ring is not null);
+        ring?.Write(w);
+    }
+
+    private static TimeRing? ReadRing(BinaryReader r) => r.ReadBoolean() ? TimeRing.Read(r) : null;
+
+    private static void WriteEpisode(BinaryWriter w, AlertEpisode? episode)
+    {
+        w.Write(episode is not null);
+        if (episode is null)
+        {
+            return;
+        }
+
+        w.Write(episode.LastTrigger.UtcTicks);
+        w.Write(episode.Cooldown.Ticks);
+        w.Write(JsonSerializer.Serialize(episode.Alert, AlertJsonContext.Default.Alert));
+    }
+
+    private static AlertEpisode? ReadEpisode(BinaryReader r)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        var lastTrigger = ReadTime(r);
+        var cooldown = TimeSpan.FromTicks(r.ReadInt64());
+        var alert = JsonSerializer.Deserialize(r.ReadString(), AlertJsonContext.Default.Alert)
+            ?? throw new InvalidDataException("detector state holds a null alert");
+        return new AlertEpisode(alert, lastTrigger, cooldown);
+    }
+
+    private static DateTimeOffset ReadTime(BinaryReader r) => new(r.ReadInt64(), TimeSpan.Zero);
+}

@@ -1,0 +1,68 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// The numbers of one wallet/asset window at one event: outflow, count and mean, the normal it is compared with, and the
+/// balance drop since the window's start when balances are reported. Computed in O(1) from the rings' running sums.
+/// </summary>
+internal readonly record struct DrainAssessment(
+    decimal OutflowUsd,
+    int Count,
+    decimal MeanUsd,
+    BaselineKind Baseline,
+    double ExpectedUsd,
+    double ExpectedMeanUsd,
+    double? BalanceDrop)
+{
+    public bool HasBaseline => Baseline != BaselineKind.Cold;
+
+    public double VolumeRatio => ExpectedUsd <= 0 ? double.PositiveInfinity : (double)OutflowUsd / ExpectedUsd;
+
+    public double MeanRatio => ExpectedMeanUsd <= 0 ? double.PositiveInfinity : (double)MeanUsd / ExpectedMeanUsd;
+
+    public static DrainAssessment Short(WalletAssetState w) => Assess(w, w.Short, allowProvisional: true);
+
+    public static DrainAssessment Long(WalletAssetState w) => Assess(w, w.Long, allowProvisional: false);
+
+    private static DrainAssessment Assess(WalletAssetState w, BucketRing ring, bool allowProvisional)
+    {
+        var kind = BaselineKind.Cold;
+        double expected = 0, expectedMean = 0;
+        if (w.IsBaselineWarm)
+        {
+            kind = BaselineKind.Learned;
+            expected = w.ExpectedUsd(ring);
+            expectedMean = w.Baseline.MeanEventUsd;
+        }
+        else if (allowProvisional && TryProvisional(w, ring, out expected, out expectedMean))
+        {
+            kind = BaselineKind.Provisional;
+        }
+
+        double? drop = null;
+        if (ring.BalanceAtWindowStart is { } start && start > 0 && w.Balance is { } now)
+        {
+            drop = Math.Clamp((double)((start - now) / start), 0, 1);
+        }
+
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, ring.MeanUsd, kind, expected, expectedMean, drop);
+    }
+
+    // The long window minus the short one is history strictly before the window under test.
+    private static bool TryProvisional(WalletAssetState w, BucketRing ring, out double expected, out double expectedMean)
+    {
+        expected = 0;
+        expectedMean = 0;
+        var priorCount = w.Long.SumCount - ring.SumCount;
+        var historyStart = w.FirstSeen > w.Long.WindowStart ? w.FirstSeen : w.Long.WindowStart;
+        var span = ring.WindowStart - historyStart;
+        if (priorCount < w.Rules.Baseline.MinEvents || span < TimeSpan.FromHours(w.Rules.Baseline.ProvisionalHistoryHours))
+        {
+            return false;
+        }
+
+        var priorUsd = (double)(w.Long.SumUsd - ring.SumUsd);
+        expected = priorUsd * (ring.Length / span);
+        expectedMean = priorUsd / priorCount;
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>Everything the rules need about one accepted event, gathered once by the engine. A ref struct: never allocated.</summary>
+internal readonly ref struct EventContext
+{
+    public EventContext(
+        ref readonly WithdrawalEvent e,
+        decimal usd,
+        PlatformState platform,
+        WalletAssetState wallet,
+        DestinationState destination,
+        bool destinationIsNew,
+        decimal destinationPreviousMaxUsd,
+        AccountState? account,
+        WatchlistEntry? watchlistHit,
+        bool inWindows)
+    {
+        _event = ref e;
+        Usd = usd;
+        Platform = platform;
+        Wallet = wallet;
+        Destination = destination;
+        DestinationIsNew = destinationIsNew;
+        DestinationPreviousMaxUsd = destinationPreviousMaxUsd;
+        Account = account;
+        WatchlistHit = watchlistHit;
+        InWindows = inWindows;
+    }
+
+    private readonly ref readonly WithdrawalEvent _event;
+
+    public ref readonly WithdrawalEvent Event => ref _event;
+
+    /// <summary>The event's USD value: the producer's, else amount × reference price, else 0.</summary>
+    public decimal Usd { get; }
+
+    public RuleSet Rules => Wallet.Rules;
+
+    public PlatformState Platform { get; }
+
+    public WalletAssetState Wallet { get; }
+
+    public DestinationState Destination { get; }
+
+    /// <summary>True when this platform had not sent to the destination within the destination memory before this event.</summary>
+    public bool DestinationIsNew { get; }
+
+    /// <summary>The largest USD amount the destination had received from this platform before this event.</summary>
+    public decimal DestinationPreviousMaxUsd { get; }
+
+    public AccountState? Account { get; }
+
+    public WatchlistEntry? WatchlistHit { get; }
+
+    /// <summary>False for a late event: it was not added to the windows, so window rules skip it.</summary>
+    public bool InWindows { get; }
+}

@@ -1,0 +1,18 @@
+using AlertFunctions.Detection.Alerts;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>What a rule concluded on one event: enough to raise a new alert or to grow the open one.</summary>
+internal readonly record struct Finding(
+    string Rule,
+    Severity Severity,
+    SubjectType SubjectType,
+    string Subject,
+    string Asset,
+    DateTimeOffset WindowStart,
+    int EventCount,
+    decimal AmountUsd,
+    decimal? AmountAsset,
+    AlertDetails Details,
+    string Summary,
+    TimeSpan Cooldown);

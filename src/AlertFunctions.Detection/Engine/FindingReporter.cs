@@ -1,0 +1,101 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// Turns findings into alert changes. A finding while the subject's episode is open grows that alert (one more event, its
+/// USD, its evidence; severity only ever rises); otherwise it starts a new episode with a new deterministic id.
+/// <see cref="Alert.AmountUsd"/> and <see cref="Alert.EventCount"/> therefore mean: the window at the first trigger, plus every
+/// withdrawal that kept the rule firing since.
+/// </summary>
+internal static class FindingReporter
+{
+    public static void Report(ref AlertEpisode? episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink)
+    {
+        if (episode is not null && episode.IsOpenAt(e.Timestamp))
+        {
+            Grow(episode, finding, e, eventUsd, sink);
+            return;
+        }
+
+        var alert = new Alert
+        {
+            AlertId = AlertIdFactory.Create(finding.Rule, e.Platform, finding.SubjectType, finding.Subject, finding.Asset, e.Timestamp),
+            Rule = finding.Rule,
+            Severity = finding.Severity,
+            Platform = e.Platform,
+            Chain = e.Chain,
+            Asset = finding.Asset,
+            Subject = finding.Subject,
+            SubjectType = finding.SubjectType,
+            WindowStart = finding.WindowStart,
+            WindowEnd = e.Timestamp,
+            EventCount = finding.EventCount,
+            AmountUsd = finding.AmountUsd,
+            AmountAsset = finding.AmountAsset,
+            TriggerEventId = e.EventId,
+            EventIds = [e.EventId],
+            Destinations = [e.DestinationAddress],
+            TxHashes = e.TxHash is null ? [] : [e.TxHash],
+            Summary = finding.Summary,
+            Details = finding.Details,
+            Revision = 1,
+        };
+        episode = new AlertEpisode(alert, e.Timestamp, finding.Cooldown);
+        sink.OnAlertChange(new AlertChange(AlertChangeKind.Raised, alert));
+    }
+
+    private static void Grow(AlertEpisode episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink)
+    {
+        var current = episode.Alert;
+        if (current.EventIds.Contains(e.EventId))
+        {
+            return;
+        }
+
+        var severity = finding.Severity > current.Severity ? finding.Severity : current.Severity;
+        var (eventIds, eventIdsOmitted) = Append(current.EventIds, current.EventIdsOmitted, e.EventId, Alert.MaxEvidence, StringComparer.Ordinal);
+        var (destinations, destinationsOmitted) = Append(current.Destinations, current.DestinationsOmitted, e.DestinationAddress, Alert.MaxDestinations, AddressComparer.Instance);
+        var txHashes = e.TxHash is null || current.TxHashes.Count >= Alert.MaxEvidence || current.TxHashes.Contains(e.TxHash)
+            ? current.TxHashes
+            : [.. current.TxHashes, e.TxHash];
+        var sameAsset = current.Asset != "*" && string.Equals(current.Asset, e.Asset, StringComparison.Ordinal);
+        var updated = current with
+        {
+            Severity = severity,
+            Chain = string.Equals(current.Chain, e.Chain, StringComparison.Ordinal) ? current.Chain : "*",
+            WindowEnd = e.Timestamp > current.WindowEnd ? e.Timestamp : current.WindowEnd,
+            EventCount = current.EventCount + 1,
+            AmountUsd = current.AmountUsd + eventUsd,
+            AmountAsset = sameAsset && current.AmountAsset is { } amount ? amount + e.Amount : current.AmountAsset,
+            EventIds = eventIds,
+            EventIdsOmitted = eventIdsOmitted,
+            Destinations = destinations,
+            DestinationsOmitted = destinationsOmitted,
+            TxHashes = txHashes,
+            Summary = finding.Summary,
+            Details = finding.Details,
+            Revision = current.Revision + 1,
+        };
+        episode.Alert = updated;
+        if (e.Timestamp > episode.LastTrigger)
+        {
+            episode.LastTrigger = e.Timestamp;
+        }
+
+        var kind = severity > current.Severity ? AlertChangeKind.Escalated : AlertChangeKind.Updated;
+        sink.OnAlertChange(new AlertChange(kind, updated));
+    }
+
+    private static (IReadOnlyList<string> Items, int Omitted) Append(IReadOnlyList<string> items, int omitted, string value, int cap, IEqualityComparer<string> comparer)
+    {
+        if (items.Contains(value, comparer))
+        {
+            return (items, omitted);
+        }
+
+        return items.Count >= cap ? (items, omitted + 1) : ([.. items, value], omitted);
+    }
+}

@@ -1,0 +1,158 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Detection.Engine.RuleEvaluators;
+
+/// <summary>
+/// <c>multi-asset-drain</c>: several wallet/asset pairs of one platform look drained at once, or one new destination
+/// collects several assets — the signature of a compromised hot-wallet key. One episode per platform.
+/// </summary>
+internal static class MultiAssetDrainRule
+{
+    public static void Evaluate(in EventContext c, IAlertSink sink)
+    {
+        var settings = c.Rules.MultiAssetDrain;
+        if (!settings.Enabled || !c.InWindows)
+        {
+            return;
+        }
+
+        var window = TimeSpan.FromMinutes(settings.WindowMinutes);
+        var shortWindow = DrainAssessment.Short(c.Wallet);
+        if (IsDrainLike(shortWindow, settings, c.Rules.RapidDrain))
+        {
+            Remember(c.Platform, c.Wallet, c.Event.Timestamp, shortWindow.OutflowUsd);
+            var (keys, assets, usd) = CountRecent(c.Platform, c.Event.Timestamp - window);
+            if (keys >= settings.MinKeys && usd >= settings.MinUsd)
+            {
+                var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
+                              $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
+                Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink);
+                return;
+            }
+        }
+
+        // Small legs cannot make up the USD floor, and skipping them keeps customers' first withdrawals allocation-free.
+        var d = c.Destination;
+        if (c.Event.Timestamp - d.FirstSeen > window || c.Usd < settings.KeyMinUsd)
+        {
+            return;
+        }
+
+        var (assetCount, destinationUsd) = AddAsset(d, c.Event.Asset, c.Usd);
+        if (assetCount >= settings.SameDestinationMinAssets && destinationUsd >= settings.SameDestinationMinUsd)
+        {
+            var summary = $"{c.Event.Platform} sent {assetCount} different assets worth {AlertWording.Usd(destinationUsd)} to the new address {c.Event.DestinationAddress} within " +
+                          $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinAssets} assets and {AlertWording.Usd(settings.SameDestinationMinUsd)}).";
+            Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink);
+        }
+    }
+
+    internal static bool IsDrainLike(in DrainAssessment a, MultiAssetDrainSettings s, RapidDrainSettings drain)
+    {
+        if (a.OutflowUsd < s.KeyMinUsd)
+        {
+            return false;
+        }
+
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction)
+        {
+            return true;
+        }
+
+        return a.HasBaseline
+            ? a.VolumeRatio >= s.KeyBaselineMultiple && a.MeanRatio >= drain.MeanSizeMultiple
+            : a.OutflowUsd >= s.ColdKeyMinUsd && a.MeanUsd >= drain.ColdStartMinMeanUsd;
+    }
+
+    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink)
+    {
+        ref readonly var e = ref c.Event;
+        var finding = new Finding(
+            RuleIds.MultiAssetDrain, Severity.Critical, SubjectType.Platform, e.Platform, "*",
+            e.Timestamp - window, eventCount, usd, null, details, summary, window * 2);
+        var episode = c.Platform.MultiAssetEpisode;
+        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
+        c.Platform.MultiAssetEpisode = episode;
+    }
+
+    private static void Remember(PlatformState p, WalletAssetState w, DateTimeOffset time, decimal windowUsd)
+    {
+        var keys = p.DrainingKeys;
+        var oldest = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Wallet is not null && AddressComparer.Instance.Equals(keys[i].Wallet, w.Wallet) && string.Equals(keys[i].Asset, w.Asset, StringComparison.Ordinal))
+            {
+                keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd);
+                return;
+            }
+
+            if (keys[i].Time < keys[oldest].Time)
+            {
+                oldest = i;
+            }
+        }
+
+        keys[oldest] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd);
+    }
+
+    private static (int Keys, int Assets, decimal Usd) CountRecent(PlatformState p, DateTimeOffset from)
+    {
+        int count = 0, assets = 0;
+        var usd = 0m;
+        var keys = p.DrainingKeys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Wallet is null || keys[i].Time < from)
+            {
+                continue;
+            }
+
+            count++;
+            usd += keys[i].WindowUsd;
+            var firstOfAsset = true;
+            for (var j = 0; j < i; j++)
+            {
+                if (keys[j].Wallet is not null && keys[j].Time >= from && string.Equals(keys[j].Asset, keys[i].Asset, StringComparison.Ordinal))
+                {
+                    firstOfAsset = false;
+                    break;
+                }
+            }
+
+            if (firstOfAsset)
+            {
+                assets++;
+            }
+        }
+
+        return (count, assets, usd);
+    }
+
+    private static (int Count, decimal Usd) AddAsset(DestinationState d, string asset, decimal usd)
+    {
+        d.Assets ??= new (string, decimal)[DestinationState.MaxAssets];
+        var total = 0m;
+        var found = false;
+        for (var i = 0; i < d.AssetCount; i++)
+        {
+            if (string.Equals(d.Assets[i].Asset, asset, StringComparison.Ordinal))
+            {
+                d.Assets[i].Usd += usd;
+                found = true;
+            }
+
+            total += d.Assets[i].Usd;
+        }
+
+        if (!found && d.AssetCount < d.Assets.Length)
+        {
+            d.Assets[d.AssetCount++] = (asset, usd);
+            total += usd;
+        }
+
+        return (d.AssetCount, total);
+    }
+}

@@ -1,0 +1,133 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Rules;
+
+namespace AlertFunctions.Detection.Engine.RuleEvaluators;
+
+/// <summary>
+/// <c>rapid-drain</c>: a source wallet/asset losing funds much faster than normal, over the short window (a burst) or the
+/// long one (a trickle). See <see cref="RapidDrainSettings"/> for the exact conditions; the first that holds is reported.
+/// </summary>
+internal static class RapidDrainRule
+{
+    private const double AlmostEmpty = 0.9;
+    private const double RefilledWalletFactor = 2;
+
+    public static void Evaluate(in EventContext c, IAlertSink sink)
+    {
+        var settings = c.Rules.RapidDrain;
+        if (!settings.Enabled || !c.InWindows)
+        {
+            return;
+        }
+
+        var w = c.Wallet;
+        var shortWindow = DrainAssessment.Short(w);
+        if (TryShort(settings, shortWindow, out var details, out var basis))
+        {
+            Report(c, settings, shortWindow, w.Short, details, basis, sink);
+            return;
+        }
+
+        var longWindow = DrainAssessment.Long(w);
+        if (TryLong(c, settings, longWindow, out details, out basis))
+        {
+            Report(c, settings, longWindow, w.Long, details, basis, sink);
+        }
+    }
+
+    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    {
+        details = null!;
+        basis = string.Empty;
+        if (a.OutflowUsd < s.MinUsd)
+        {
+            return false;
+        }
+
+        if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd))
+        {
+            details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
+            basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})";
+            return true;
+        }
+
+        if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple)
+        {
+            details = VolumeDetails(a, s.BaselineMultiple);
+            basis = $"{AlertWording.Ratio(a.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
+                    $"in withdrawals averaging {AlertWording.Ratio(a.MeanRatio)} the usual size";
+            return true;
+        }
+
+        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple)
+        {
+            details = VolumeDetails(a, s.VolumeOnlyMultiple);
+            basis = $"{AlertWording.Ratio(a.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)";
+            return true;
+        }
+
+        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd)
+        {
+            details = new AlertDetails("window outflow USD (no history yet)", a.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(a.OutflowUsd / s.ColdStartMinUsd, 2));
+            basis = $"no history yet: above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor in withdrawals averaging {AlertWording.Usd(a.MeanUsd)}";
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    {
+        details = null!;
+        basis = string.Empty;
+        if (a.OutflowUsd >= s.LongMinUsd)
+        {
+            if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd))
+            {
+                details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
+                basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})";
+                return true;
+            }
+
+            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple)
+            {
+                details = VolumeDetails(a, s.LongBaselineMultiple);
+                basis = $"{AlertWording.Ratio(a.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) in withdrawals averaging {AlertWording.Ratio(a.MeanRatio)} the usual size";
+                return true;
+            }
+        }
+
+        var d = c.Destination;
+        if (c.Event.Timestamp - d.FirstSeen <= c.Wallet.Long.Length && d.FreshUsd >= s.FreshDestinationMinUsd && d.FreshCount >= s.FreshDestinationMinEvents)
+        {
+            details = new AlertDetails("USD into one new destination", d.FreshUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshUsd / s.FreshDestinationMinUsd, 2));
+            basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshUsd)} in {d.FreshCount} withdrawals " +
+                    $"(threshold {AlertWording.Usd(s.FreshDestinationMinUsd)} in {s.FreshDestinationMinEvents})";
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, AlertDetails details, string basis, IAlertSink sink)
+    {
+        ref readonly var e = ref c.Event;
+        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
+        var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {a.Count} withdrawals within {AlertWording.Duration(ring.Length)}: {basis}.";
+        var finding = new Finding(
+            RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
+            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
+        var episode = c.Wallet.RapidDrainEpisode;
+        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
+        c.Wallet.RapidDrainEpisode = episode;
+    }
+
+    private static AlertDetails VolumeDetails(in DrainAssessment a, double multiple)
+    {
+        var baseline = AlertWording.Round(a.ExpectedUsd);
+        var threshold = Math.Round((decimal)(a.ExpectedUsd * multiple), 2);
+        return new AlertDetails("window outflow USD", a.OutflowUsd, threshold, baseline, AlertWording.RatioValue(a.VolumeRatio));
+    }
+
+    private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";
+}

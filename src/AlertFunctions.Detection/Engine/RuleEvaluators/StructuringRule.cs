@@ -1,0 +1,45 @@
+using AlertFunctions.Detection.Alerts;
+
+namespace AlertFunctions.Detection.Engine.RuleEvaluators;
+
+/// <summary><c>structuring</c>: one account repeatedly withdrawing just under the approval or reporting threshold.</summary>
+internal static class StructuringRule
+{
+    public static void Evaluate(in EventContext c, IAlertSink sink)
+    {
+        var settings = c.Rules.Structuring;
+        if (!settings.Enabled || c.Account is not { } account)
+        {
+            return;
+        }
+
+        var floor = settings.ThresholdUsd * (1 - settings.BandFraction);
+        if (c.Usd < floor || c.Usd >= settings.ThresholdUsd)
+        {
+            return;
+        }
+
+        ref readonly var e = ref c.Event;
+        account.NearThreshold ??= new TimeRing(AccountState.RingSize);
+        account.NearThreshold.Add(e.Timestamp, c.Usd);
+        var window = TimeSpan.FromHours(settings.WindowHours);
+        var (count, usd, earliest) = account.NearThreshold.Within(e.Timestamp - window, e.Timestamp);
+        if (count < settings.MinCount)
+        {
+            return;
+        }
+
+        var severity = count >= 2 * settings.MinCount ? Severity.High : Severity.Medium;
+        var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals between {AlertWording.Usd(floor)} and {AlertWording.Usd(settings.ThresholdUsd)} " +
+                      $"within {settings.WindowHours} h ({AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
+                      $"alert threshold {settings.MinCount} withdrawals.";
+        var finding = new Finding(
+            RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
+            earliest, count, usd, null,
+            new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.RatioValue((double)count / settings.MinCount)),
+            summary, window);
+        var episode = account.StructuringEpisode;
+        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
+        account.StructuringEpisode = episode;
+    }
+}

@@ -1,0 +1,51 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// Keyed detector states with idle eviction: a state untouched for longer than <see cref="IdleLimit"/> (event time) is
+/// dropped by a sweep that runs after enough inserts (at least half the table's size), so memory follows the active
+/// wallets, accounts and destinations, not the stream's length, and the sweep costs amortized O(1) per insert.
+/// </summary>
+internal sealed class StateTable<TKey, TState>
+    where TKey : notnull
+    where TState : TrackedState
+{
+    private const int MinInsertsBetweenSweeps = 4096;
+    private readonly Dictionary<TKey, TState> _items;
+    private int _insertsSinceSweep;
+
+    public StateTable(IEqualityComparer<TKey> comparer, TimeSpan idleLimit)
+    {
+        _items = new Dictionary<TKey, TState>(comparer);
+        IdleLimit = idleLimit;
+    }
+
+    public TimeSpan IdleLimit { get; }
+
+    public int Count => _items.Count;
+
+    public IEnumerable<TState> Values => _items.Values;
+
+    public bool TryGetValue(TKey key, out TState state) => _items.TryGetValue(key, out state!);
+
+    public void Add(TKey key, TState state, DateTimeOffset now)
+    {
+        _items[key] = state;
+        if (++_insertsSinceSweep >= Math.Max(MinInsertsBetweenSweeps, _items.Count / 2))
+        {
+            Sweep(now);
+        }
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        _insertsSinceSweep = 0;
+        var cutoff = now - IdleLimit;
+        foreach (var (key, state) in _items)
+        {
+            if (state.LastSeen < cutoff)
+            {
+                _items.Remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Detection.Rules;
+
+/// <summary>
+/// The rules in force: engine-wide settings plus a <see cref="RuleSet"/> per platform and asset, resolved in this order
+/// (later wins): built-in defaults, the file's <c>defaults</c>, <c>assets.{ASSET}</c>, <c>platforms.{id}.rules</c>,
+/// <c>platforms.{id}.assets.{ASSET}</c>. Every combination the file names is validated when the file is loaded, so an
+/// invalid value stops start-up instead of surfacing on the first matching event. Thread-safe; resolved sets are cached.
+/// </summary>
+public sealed class DetectionRules
+{
+    private const string AnyAsset = "*";
+    private readonly JsonObject _defaults;
+    private readonly Dictionary<string, JsonObject> _assetOverrides;
+    private readonly Dictionary<string, PlatformRules> _platforms;
+    private readonly ConcurrentDictionary<(string Platform, string Asset), RuleSet> _cache = new();
+
+    internal DetectionRules(
+        JsonObject defaults,
+        Dictionary<string, JsonObject> assetOverrides,
+        Dictionary<string, PlatformRules> platforms,
+        TimeSpan allowedLateness,
+        IReadOnlyDictionary<string, decimal> referencePricesUsd,
+        TimeSpan destinationMemory)
+    {
+        _defaults = defaults;
+        _assetOverrides = assetOverrides;
+        _platforms = platforms;
+        AllowedLateness = allowedLateness;
+        ReferencePricesUsd = referencePricesUsd;
+        DestinationMemory = destinationMemory;
+    }
+
+    /// <summary>The built-in defaults: meant to work on day one without tuning.</summary>
+    public static DetectionRules Default { get; } = RulesFileLoader.Parse("{}", "built-in defaults");
+
+    /// <summary>
+    /// How far behind the newest event of the same wallet/asset an event may be and still count in windows (default 5 min).
+    /// A later event is still checked against the watchlist and per-event rules, and counted as late, but does not enter windows.
+    /// </summary>
+    public TimeSpan AllowedLateness { get; }
+
+    /// <summary>USD per unit, used when an event has no <c>amountUsd</c>. An asset with neither is valued at 0 and counted as unvalued.</summary>
+    public IReadOnlyDictionary<string, decimal> ReferencePricesUsd { get; }
+
+    /// <summary>How long a destination is remembered; one unseen for longer counts as new again (default 7 days).</summary>
+    public TimeSpan DestinationMemory { get; }
+
+    public RuleSet For(string platform, string asset) =>
+        _cache.GetOrAdd((platform, asset), static (key, self) => self.Resolve(key.Platform, key.Asset), this);
+
+    public RuleSet ForPlatform(string platform) => For(platform, AnyAsset);
+
+    public bool IsInternalWallet(string platform, string address) =>
+        _platforms.TryGetValue(platform, out var p) && p.InternalWallets.Contains(address);
+
+    internal IEnumerable<(string Platform, string Asset)> NamedCombinations()
+    {
+        yield return (AnyAsset, AnyAsset);
+        foreach (var asset in _assetOverrides.Keys)
+        {
+            yield return (AnyAsset, asset);
+        }
+
+        foreach (var (platform, rules) in _platforms)
+        {
+            yield return (platform, AnyAsset);
+            foreach (var asset in rules.AssetOverrides.Keys.Concat(_assetOverrides.Keys))
+            {
+                yield return (platform, asset);
+            }
+        }
+    }
+
+    internal RuleSet Resolve(string platform, string asset)
+    {
+        var merged = (JsonObject)_defaults.DeepClone();
+        if (asset != AnyAsset && _assetOverrides.TryGetValue(asset, out var assetNode))
+        {
+            Merge(merged, assetNode);
+        }
+
+        if (_platforms.TryGetValue(platform, out var platformRules))
+        {
+            Merge(merged, platformRules.Rules);
+            if (asset != AnyAsset && platformRules.AssetOverrides.TryGetValue(asset, out var platformAssetNode))
+            {
+                Merge(merged, platformAssetNode);
+            }
+        }
+
+        RuleSet set;
+        try
+        {
+            set = merged.Deserialize(RulesJsonContext.Default.RuleSet)
+                ?? throw new RulesFileException($"rules for platform '{platform}', asset '{asset}' resolved to null");
+        }
+        catch (JsonException ex)
+        {
+            throw new RulesFileException($"rules for platform '{platform}', asset '{asset}': {ex.Message}");
+        }
+
+        // Asset symbols are matched case-insensitively wherever a rule keys on them.
+        return set with
+        {
+            MixerUsage = set.MixerUsage with
+            {
+                Denominations = new Dictionary<string, decimal[]>(set.MixerUsage.Denominations, StringComparer.OrdinalIgnoreCase),
+            },
+        };
+    }
+
+    /// <summary>Objects merge member by member; arrays and values replace.</summary>
+    internal static void Merge(JsonObject target, JsonObject overrides)
+    {
+        foreach (var (name, value) in overrides)
+        {
+            if (value is JsonObject child && target[name] is JsonObject existing)
+            {
+                Merge(existing, child);
+            }
+            else
+            {
+                target[name] = value?.DeepClone();
+            }
+        }
+    }
+
+    internal sealed record PlatformRules(JsonObject Rules, Dictionary<string, JsonObject> AssetOverrides, HashSet<string> InternalWallets)
+    {
+        public static PlatformRules Empty() => new([], new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase), new HashSet<string>(AddressComparer.Instance));
+    }
+}

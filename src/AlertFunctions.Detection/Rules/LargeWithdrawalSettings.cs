@@ -1,0 +1,27 @@
+namespace AlertFunctions.Detection.Rules;
+
+/// <summary>
+/// <c>large-withdrawal</c>: one withdrawal of at least <see cref="MinUsd"/> that is also at least <see cref="BaselineMultiple"/>
+/// times the largest withdrawal this wallet/asset has routinely made (a decayed maximum learned from events older than the
+/// long window). Before any baseline exists the floor is <see cref="ColdStartMinUsd"/>, or <see cref="MinUsd"/> when the
+/// withdrawal also takes at least half of the wallet's reported balance. A withdrawal to a destination that already received
+/// at least 1 / <see cref="KnownDestinationTolerance"/> of this amount from the platform is routine (a whale to its usual address).
+/// </summary>
+public sealed record LargeWithdrawalSettings
+{
+    public bool Enabled { get; init; } = true;
+    public decimal MinUsd { get; init; } = 1_000_000m;
+    public decimal ColdStartMinUsd { get; init; } = 5_000_000m;
+    public double BaselineMultiple { get; init; } = 5;
+    public decimal KnownDestinationTolerance { get; init; } = 2m;
+    public decimal CriticalUsd { get; init; } = 10_000_000m;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (MinUsd <= 0) yield return $"largeWithdrawal.minUsd must be greater than 0, was {MinUsd}";
+        if (ColdStartMinUsd < MinUsd) yield return $"largeWithdrawal.coldStartMinUsd must be at least minUsd ({MinUsd}), was {ColdStartMinUsd}";
+        if (BaselineMultiple < 1) yield return $"largeWithdrawal.baselineMultiple must be at least 1, was {BaselineMultiple}";
+        if (KnownDestinationTolerance < 1) yield return $"largeWithdrawal.knownDestinationTolerance must be at least 1, was {KnownDestinationTolerance}";
+        if (CriticalUsd < MinUsd) yield return $"largeWithdrawal.criticalUsd must be at least minUsd ({MinUsd}), was {CriticalUsd}";
+    }
+}

@@ -1,0 +1,37 @@
+namespace AlertFunctions.Detection.Rules;
+
+/// <summary>
+/// <c>multi-asset-drain</c>, per platform: within <see cref="WindowMinutes"/>, at least <see cref="MinKeys"/> distinct
+/// wallet/asset pairs each show drain-like outflow (≥ <see cref="KeyMinUsd"/> in the rapid-drain window and either a balance
+/// drop ≥ <see cref="KeyBalanceDropFraction"/>, or warm baseline with outflow ≥ <see cref="KeyBaselineMultiple"/> × normal and
+/// mean size ≥ rapid-drain's mean-size multiple, or a key without any baseline that moved ≥ <see cref="ColdKeyMinUsd"/> in
+/// withdrawals averaging ≥ rapid-drain's cold-start mean),
+/// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
+/// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/> — the signature of a compromised hot-wallet key.
+/// </summary>
+public sealed record MultiAssetDrainSettings
+{
+    public bool Enabled { get; init; } = true;
+    public int WindowMinutes { get; init; } = 30;
+    public int MinKeys { get; init; } = 3;
+    public decimal MinUsd { get; init; } = 500_000m;
+    public decimal KeyMinUsd { get; init; } = 50_000m;
+    public decimal ColdKeyMinUsd { get; init; } = 250_000m;
+    public double KeyBalanceDropFraction { get; init; } = 0.3;
+    public double KeyBaselineMultiple { get; init; } = 5;
+    public int SameDestinationMinAssets { get; init; } = 3;
+    public decimal SameDestinationMinUsd { get; init; } = 1_000_000m;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (WindowMinutes is < 1 or > 360) yield return $"multiAssetDrain.windowMinutes must be between 1 and 360, was {WindowMinutes}";
+        if (MinKeys is < 2 or > 32) yield return $"multiAssetDrain.minKeys must be between 2 and 32, was {MinKeys}";
+        if (MinUsd <= 0) yield return $"multiAssetDrain.minUsd must be greater than 0, was {MinUsd}";
+        if (KeyMinUsd <= 0) yield return $"multiAssetDrain.keyMinUsd must be greater than 0, was {KeyMinUsd}";
+        if (ColdKeyMinUsd < KeyMinUsd) yield return $"multiAssetDrain.coldKeyMinUsd must be at least keyMinUsd ({KeyMinUsd}), was {ColdKeyMinUsd}";
+        if (KeyBalanceDropFraction is <= 0 or > 1) yield return $"multiAssetDrain.keyBalanceDropFraction must be in (0, 1], was {KeyBalanceDropFraction}";
+        if (KeyBaselineMultiple < 1) yield return $"multiAssetDrain.keyBaselineMultiple must be at least 1, was {KeyBaselineMultiple}";
+        if (SameDestinationMinAssets is < 2 or > 8) yield return $"multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was {SameDestinationMinAssets}";
+        if (SameDestinationMinUsd <= 0) yield return $"multiAssetDrain.sameDestinationMinUsd must be greater than 0, was {SameDestinationMinUsd}";
+    }
+}

@@ -1,0 +1,57 @@
+namespace AlertFunctions.Detection.Rules;
+
+/// <summary>
+/// <c>rapid-drain</c>: a source wallet/asset loses funds faster than it normally does. Evaluated on every event over a short
+/// sliding window (<see cref="WindowMinutes"/>) and a long one (<see cref="LongWindowHours"/>, for slow trickles); it fires when
+/// the window outflow is at least <see cref="MinUsd"/> (long: <see cref="LongMinUsd"/>) and any of these holds:
+/// <list type="bullet">
+/// <item>the balance fell by at least <see cref="BalanceDropFraction"/> (long: <see cref="LongBalanceDropFraction"/>) of what it
+/// was at the window's start, when <c>balanceAfter</c> is known (refills are internal and raise the balance, so a busy but
+/// refilled hot wallet does not look drained); once the baseline is warm the outflow must also exceed twice the normal outflow;</item>
+/// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
+/// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
+/// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>
+/// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
+/// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
+/// <see cref="FreshDestinationMinEvents"/> withdrawals (a trickle into the attacker's new address).</item>
+/// </list>
+/// </summary>
+public sealed record RapidDrainSettings
+{
+    public bool Enabled { get; init; } = true;
+    public int WindowMinutes { get; init; } = 60;
+    public decimal MinUsd { get; init; } = 250_000m;
+    public double BalanceDropFraction { get; init; } = 0.5;
+    public double BaselineMultiple { get; init; } = 10;
+    public double MeanSizeMultiple { get; init; } = 3;
+    public double VolumeOnlyMultiple { get; init; } = 30;
+    public decimal ColdStartMinUsd { get; init; } = 2_000_000m;
+    public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
+    public int LongWindowHours { get; init; } = 12;
+    public decimal LongMinUsd { get; init; } = 1_000_000m;
+    public double LongBalanceDropFraction { get; init; } = 0.8;
+    public double LongBaselineMultiple { get; init; } = 5;
+    public decimal FreshDestinationMinUsd { get; init; } = 1_000_000m;
+    public int FreshDestinationMinEvents { get; init; } = 3;
+    public decimal CriticalUsd { get; init; } = 10_000_000m;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (WindowMinutes is < 5 or > 360) yield return $"rapidDrain.windowMinutes must be between 5 and 360, was {WindowMinutes}";
+        if (LongWindowHours is < 2 or > 48) yield return $"rapidDrain.longWindowHours must be between 2 and 48, was {LongWindowHours}";
+        if (LongWindowHours * 60 <= WindowMinutes) yield return $"rapidDrain.longWindowHours ({LongWindowHours} h) must be longer than windowMinutes ({WindowMinutes} min)";
+        if (MinUsd <= 0) yield return $"rapidDrain.minUsd must be greater than 0, was {MinUsd}";
+        if (LongMinUsd <= 0) yield return $"rapidDrain.longMinUsd must be greater than 0, was {LongMinUsd}";
+        if (BalanceDropFraction is <= 0 or > 1) yield return $"rapidDrain.balanceDropFraction must be in (0, 1], was {BalanceDropFraction}";
+        if (LongBalanceDropFraction is <= 0 or > 1) yield return $"rapidDrain.longBalanceDropFraction must be in (0, 1], was {LongBalanceDropFraction}";
+        if (BaselineMultiple < 1) yield return $"rapidDrain.baselineMultiple must be at least 1, was {BaselineMultiple}";
+        if (LongBaselineMultiple < 1) yield return $"rapidDrain.longBaselineMultiple must be at least 1, was {LongBaselineMultiple}";
+        if (MeanSizeMultiple < 1) yield return $"rapidDrain.meanSizeMultiple must be at least 1, was {MeanSizeMultiple}";
+        if (VolumeOnlyMultiple < BaselineMultiple) yield return $"rapidDrain.volumeOnlyMultiple must be at least baselineMultiple ({BaselineMultiple}), was {VolumeOnlyMultiple}";
+        if (ColdStartMinUsd <= 0) yield return $"rapidDrain.coldStartMinUsd must be greater than 0, was {ColdStartMinUsd}";
+        if (ColdStartMinMeanUsd < 0) yield return $"rapidDrain.coldStartMinMeanUsd must not be negative, was {ColdStartMinMeanUsd}";
+        if (FreshDestinationMinUsd <= 0) yield return $"rapidDrain.freshDestinationMinUsd must be greater than 0, was {FreshDestinationMinUsd}";
+        if (FreshDestinationMinEvents < 1) yield return $"rapidDrain.freshDestinationMinEvents must be at least 1, was {FreshDestinationMinEvents}";
+        if (CriticalUsd < MinUsd) yield return $"rapidDrain.criticalUsd must be at least minUsd ({MinUsd}), was {CriticalUsd}";
+    }
+}

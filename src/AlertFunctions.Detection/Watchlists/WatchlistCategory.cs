@@ -1,0 +1,22 @@
+namespace AlertFunctions.Detection.Watchlists;
+
+/// <summary>
+/// Watchlist categories and the rule each one drives. Categories are free text in the CSV; these are the ones rules act on.
+/// <c>sanctioned</c> (OFAC SDN and similar) and <c>attributed</c> (law-enforcement attribution, e.g. FBI DPRK notices) and
+/// <c>exploiter</c> raise <c>sanctioned-destination</c>; <c>mixer</c> raises <c>mixer-usage</c>; <c>internal</c> marks the
+/// platform's own wallets (transfers there are rebalancing, not withdrawals); <c>exchange</c> and <c>bridge</c> are known
+/// services that are shown as context but raise nothing by themselves.
+/// </summary>
+public static class WatchlistCategory
+{
+    public const string Mixer = "mixer";
+    public const string Sanctioned = "sanctioned";
+    public const string Attributed = "attributed";
+    public const string Exploiter = "exploiter";
+    public const string Bridge = "bridge";
+    public const string Exchange = "exchange";
+    public const string Internal = "internal";
+
+    public static bool IsSanctionLike(string category) =>
+        category is Sanctioned or Attributed or Exploiter;
+}
