@@ -11,6 +11,8 @@ internal static class AlertWording
 
     public static string Amount(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
 
+    public static string Withdrawals(int count) => count == 1 ? "1 withdrawal" : count.ToString(CultureInfo.InvariantCulture) + " withdrawals";
+
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.#", CultureInfo.InvariantCulture) + "x" : "no history";

@@ -72,6 +72,22 @@ internal sealed class BucketRing
 
     public decimal MeanUsd => SumCount == 0 ? 0 : SumUsd / SumCount;
 
+    /// <summary>The largest single withdrawal in the window. O(bucket count): call it only on the rare path that needs it.</summary>
+    public decimal LargestUsd()
+    {
+        var largest = 0m;
+        var oldest = _head - BucketCount + 1;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] != Empty && _index[i] >= oldest && _maxUsd[i] > largest)
+            {
+                largest = _maxUsd[i];
+            }
+        }
+
+        return largest;
+    }
+
     public long BucketOf(DateTimeOffset time) => time.UtcTicks / WidthTicks;
 
     /// <summary>Moves the window so that <paramref name="bucket"/> is the newest; a bucket at or behind the head is a no-op.</summary>

@@ -33,6 +33,11 @@ internal sealed class DestinationState : TrackedState
 
     public int FreshCount { get; set; }
 
+    /// <summary>Like <see cref="FreshUsd"/>, counting only withdrawals of at least rapid-drain's minimum leg (a trickle's chunks, not a whale's small change).</summary>
+    public decimal FreshLegsUsd { get; set; }
+
+    public int FreshLegs { get; set; }
+
     /// <summary>Distinct assets received since first seen, at most <see cref="MaxAssets"/>, with the USD of each.</summary>
     public (string Asset, decimal Usd)[]? Assets { get; set; }
 

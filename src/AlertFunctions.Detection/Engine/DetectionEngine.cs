@@ -59,10 +59,7 @@ public sealed class DetectionEngine
 
         var t = e.Timestamp;
         var platform = GetPlatform(e.Platform, t);
-        if (platform.OwnWallets.Add(e.SourceWallet))
-        {
-            MarkDirty(platform);
-        }
+        platform.OwnWallets.Add(e.SourceWallet);
 
         _watchlist.TryMatch(e.DestinationAddress, out var hit);
         if (IsInternal(platform, e, hit))
@@ -81,6 +78,11 @@ public sealed class DetectionEngine
         {
             destination.FreshUsd += usd;
             destination.FreshCount++;
+            if (usd >= wallet.Rules.RapidDrain.MinLegUsd)
+            {
+                destination.FreshLegsUsd += usd;
+                destination.FreshLegs++;
+            }
         }
 
         var account = e.AccountId is null ? null : GetAccount(e.Platform, e.AccountId, t);
@@ -105,11 +107,6 @@ public sealed class DetectionEngine
         if (account is not null)
         {
             Touch(account, t);
-        }
-
-        if (platform.MultiAssetEpisode is not null)
-        {
-            MarkDirty(platform);
         }
     }
 

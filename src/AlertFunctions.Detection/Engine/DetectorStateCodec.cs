@@ -78,6 +78,8 @@ internal static class DetectorStateCodec
         }
 
         WriteEpisode(w, p.MultiAssetEpisode);
+        WriteEpisodes(w, p.LargeWithdrawalEpisodes);
+        WriteEpisodes(w, p.RapidDrainEpisodes);
     }
 
     private static PlatformState ReadPlatform(BinaryReader r)
@@ -96,6 +98,8 @@ internal static class DetectorStateCodec
         }
 
         p.MultiAssetEpisode = ReadEpisode(r);
+        ReadEpisodes(r, p.LargeWithdrawalEpisodes);
+        ReadEpisodes(r, p.RapidDrainEpisodes);
         return p;
     }
 
@@ -117,8 +121,6 @@ internal static class DetectorStateCodec
         w.Write(s.Baseline.LearnedEvents);
         s.Short.Write(w);
         s.Long.Write(w);
-        WriteEpisode(w, s.LargeWithdrawalEpisode);
-        WriteEpisode(w, s.RapidDrainEpisode);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules)
@@ -138,8 +140,6 @@ internal static class DetectorStateCodec
         s.Baseline.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
         s.Short.Read(r);
         s.Long.Read(r);
-        s.LargeWithdrawalEpisode = ReadEpisode(r);
-        s.RapidDrainEpisode = ReadEpisode(r);
         return s;
     }
 
@@ -154,6 +154,8 @@ internal static class DetectorStateCodec
         w.Write(d.ReceivedCount);
         w.Write(d.FreshUsd);
         w.Write(d.FreshCount);
+        w.Write(d.FreshLegsUsd);
+        w.Write(d.FreshLegs);
         w.Write(d.AssetCount);
         for (var i = 0; i < d.AssetCount; i++)
         {
@@ -184,6 +186,8 @@ internal static class DetectorStateCodec
             ReceivedCount = r.ReadInt32(),
             FreshUsd = r.ReadDecimal(),
             FreshCount = r.ReadInt32(),
+            FreshLegsUsd = r.ReadDecimal(),
+            FreshLegs = r.ReadInt32(),
         };
         d.AssetCount = r.ReadInt32();
         if (d.AssetCount > 0)
@@ -241,6 +245,26 @@ internal static class DetectorStateCodec
     }
 
     private static TimeRing? ReadRing(BinaryReader r) => r.ReadBoolean() ? TimeRing.Read(r) : null;
+
+    private static void WriteEpisodes(BinaryWriter w, Dictionary<string, AlertEpisode> episodes)
+    {
+        w.Write(episodes.Count);
+        foreach (var (key, episode) in episodes.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            w.Write(key);
+            WriteEpisode(w, episode);
+        }
+    }
+
+    private static void ReadEpisodes(BinaryReader r, Dictionary<string, AlertEpisode> episodes)
+    {
+        var count = r.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var key = r.ReadString();
+            episodes[key] = ReadEpisode(r) ?? throw new InvalidDataException("detector state holds an empty wallet episode");
+        }
+    }
 
     private static void WriteEpisode(BinaryWriter w, AlertEpisode? episode)
     {

@@ -19,6 +19,21 @@ internal readonly record struct DrainAssessment(
 
     public double MeanRatio => ExpectedMeanUsd <= 0 ? double.PositiveInfinity : (double)MeanUsd / ExpectedMeanUsd;
 
+    /// <summary>
+    /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a
+    /// sweep that <c>large-withdrawal</c> already judges on its own — does not by itself make a wallet look drained.
+    /// </summary>
+    public DrainAssessment WithoutLargest(BucketRing ring)
+    {
+        if (Count <= 1)
+        {
+            return this with { OutflowUsd = 0, Count = 0, MeanUsd = 0 };
+        }
+
+        var outflow = OutflowUsd - ring.LargestUsd();
+        return this with { OutflowUsd = outflow, Count = Count - 1, MeanUsd = outflow / (Count - 1) };
+    }
+
     public static DrainAssessment Short(WalletAssetState w) => Assess(w, w.Short, allowProvisional: true);
 
     public static DrainAssessment Long(WalletAssetState w) => Assess(w, w.Long, allowProvisional: false);

@@ -12,11 +12,30 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal static class FindingReporter
 {
-    public static void Report(ref AlertEpisode? episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink)
+    public static void Report(Dictionary<string, AlertEpisode> episodes, string key, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink, decimal minGrowthUsd)
+    {
+        episodes.TryGetValue(key, out var episode);
+        Report(ref episode, finding, e, eventUsd, sink, minGrowthUsd);
+        episodes[key] = episode!;
+    }
+
+    public static void Report(ref AlertEpisode? episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink) =>
+        Report(ref episode, finding, e, eventUsd, sink, minGrowthUsd: 0m);
+
+    /// <summary>
+    /// As above, but an open episode only grows with withdrawals of at least <paramref name="minGrowthUsd"/> (or ones that
+    /// raise the severity): once a window rule has fired, its window keeps the incident for a while, and ordinary customer
+    /// withdrawals in that time are not part of the finding.
+    /// </summary>
+    public static void Report(ref AlertEpisode? episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink, decimal minGrowthUsd)
     {
         if (episode is not null && episode.IsOpenAt(e.Timestamp))
         {
-            Grow(episode, finding, e, eventUsd, sink);
+            if (eventUsd >= minGrowthUsd || finding.Severity > episode.Alert.Severity)
+            {
+                Grow(episode, finding, e, eventUsd, sink);
+            }
+
             return;
         }
 
@@ -66,10 +85,11 @@ internal static class FindingReporter
         {
             Severity = severity,
             Chain = string.Equals(current.Chain, e.Chain, StringComparison.Ordinal) ? current.Chain : "*",
+            Asset = sameAsset ? current.Asset : "*",
             WindowEnd = e.Timestamp > current.WindowEnd ? e.Timestamp : current.WindowEnd,
             EventCount = current.EventCount + 1,
             AmountUsd = current.AmountUsd + eventUsd,
-            AmountAsset = sameAsset && current.AmountAsset is { } amount ? amount + e.Amount : current.AmountAsset,
+            AmountAsset = sameAsset && current.AmountAsset is { } amount ? amount + e.Amount : null,
             EventIds = eventIds,
             EventIdsOmitted = eventIdsOmitted,
             Destinations = destinations,

@@ -24,6 +24,14 @@ internal sealed class PlatformState : TrackedState
 
     public AlertEpisode? MultiAssetEpisode { get; set; }
 
+    /// <summary>
+    /// Open <c>large-withdrawal</c> and <c>rapid-drain</c> episodes per source wallet. Per wallet, not per wallet/asset, so a
+    /// compromised hot wallet emptied asset by asset is one growing alert (asset <c>*</c>), not one alert per token.
+    /// </summary>
+    public Dictionary<string, AlertEpisode> LargeWithdrawalEpisodes { get; } = new(AddressComparer.Instance);
+
+    public Dictionary<string, AlertEpisode> RapidDrainEpisodes { get; } = new(AddressComparer.Instance);
+
     public override string StateKey => StateKeys.Platform(Platform);
 
     internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd);

@@ -43,10 +43,6 @@ internal sealed class WalletAssetState : TrackedState
 
     public DateTimeOffset BalanceTime { get; set; }
 
-    public AlertEpisode? LargeWithdrawalEpisode { get; set; }
-
-    public AlertEpisode? RapidDrainEpisode { get; set; }
-
     public bool IsBaselineWarm
     {
         get

@@ -5,7 +5,8 @@ namespace AlertFunctions.Detection.Rules;
 /// wallet/asset pairs each show drain-like outflow (≥ <see cref="KeyMinUsd"/> in the rapid-drain window and either a balance
 /// drop ≥ <see cref="KeyBalanceDropFraction"/>, or warm baseline with outflow ≥ <see cref="KeyBaselineMultiple"/> × normal and
 /// mean size ≥ rapid-drain's mean-size multiple, or a key without any baseline that moved ≥ <see cref="ColdKeyMinUsd"/> in
-/// withdrawals averaging ≥ rapid-drain's cold-start mean),
+/// withdrawals averaging ≥ rapid-drain's cold-start mean, each test made without the window's largest withdrawal; or a
+/// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal) to a new address),
 /// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
 /// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/> — the signature of a compromised hot-wallet key.
 /// </summary>

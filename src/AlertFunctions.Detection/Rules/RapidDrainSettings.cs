@@ -13,8 +13,12 @@ namespace AlertFunctions.Detection.Rules;
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>
 /// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
-/// <see cref="FreshDestinationMinEvents"/> withdrawals (a trickle into the attacker's new address).</item>
+/// <see cref="FreshDestinationMinEvents"/> withdrawals of at least <see cref="MinLegUsd"/> each (a trickle into the attacker's
+/// new address; a whale's first large withdrawal plus some small change is one leg).</item>
 /// </list>
+/// Volume tests leave out the window's largest withdrawal (one big withdrawal is <c>large-withdrawal</c>'s question). Once
+/// fired, the alert grows only with withdrawals of at least <see cref="MinLegUsd"/>: one alert per source wallet, whatever
+/// the asset, so a hot wallet emptied token by token is one alert.
 /// </summary>
 public sealed record RapidDrainSettings
 {
@@ -33,6 +37,7 @@ public sealed record RapidDrainSettings
     public double LongBaselineMultiple { get; init; } = 5;
     public decimal FreshDestinationMinUsd { get; init; } = 1_000_000m;
     public int FreshDestinationMinEvents { get; init; } = 3;
+    public decimal MinLegUsd { get; init; } = 50_000m;
     public decimal CriticalUsd { get; init; } = 10_000_000m;
 
     internal IEnumerable<string> Validate()
@@ -52,6 +57,7 @@ public sealed record RapidDrainSettings
         if (ColdStartMinMeanUsd < 0) yield return $"rapidDrain.coldStartMinMeanUsd must not be negative, was {ColdStartMinMeanUsd}";
         if (FreshDestinationMinUsd <= 0) yield return $"rapidDrain.freshDestinationMinUsd must be greater than 0, was {FreshDestinationMinUsd}";
         if (FreshDestinationMinEvents < 1) yield return $"rapidDrain.freshDestinationMinEvents must be at least 1, was {FreshDestinationMinEvents}";
+        if (MinLegUsd < 0) yield return $"rapidDrain.minLegUsd must not be negative, was {MinLegUsd}";
         if (CriticalUsd < MinUsd) yield return $"rapidDrain.criticalUsd must be at least minUsd ({MinUsd}), was {CriticalUsd}";
     }
 }

@@ -62,8 +62,6 @@ internal static class LargeWithdrawalRule
             e.Timestamp, 1, c.Usd, e.Amount,
             new AlertDetails("single withdrawal USD", c.Usd, threshold, baseline, baseline is { } b && b > 0 ? Math.Round(c.Usd / b, 2) : Math.Round(c.Usd / threshold, 2)),
             summary, Cooldown);
-        var episode = w.LargeWithdrawalEpisode;
-        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
-        w.LargeWithdrawalEpisode = episode;
+        FindingReporter.Report(c.Platform.LargeWithdrawalEpisodes, e.SourceWallet, finding, e, c.Usd, sink, minGrowthUsd: 0m);
     }
 }

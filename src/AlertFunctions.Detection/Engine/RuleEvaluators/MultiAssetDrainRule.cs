@@ -20,7 +20,7 @@ internal static class MultiAssetDrainRule
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
         var shortWindow = DrainAssessment.Short(c.Wallet);
-        if (IsDrainLike(shortWindow, settings, c.Rules.RapidDrain))
+        if (IsDrainLike(shortWindow, c.Wallet.Short, settings, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, shortWindow, settings))
         {
             Remember(c.Platform, c.Wallet, c.Event.Timestamp, shortWindow.OutflowUsd);
             var (keys, assets, usd) = CountRecent(c.Platform, c.Event.Timestamp - window);
@@ -49,7 +49,7 @@ internal static class MultiAssetDrainRule
         }
     }
 
-    internal static bool IsDrainLike(in DrainAssessment a, MultiAssetDrainSettings s, RapidDrainSettings drain)
+    internal static bool IsDrainLike(in DrainAssessment a, BucketRing ring, MultiAssetDrainSettings s, RapidDrainSettings drain)
     {
         if (a.OutflowUsd < s.KeyMinUsd)
         {
@@ -61,10 +61,29 @@ internal static class MultiAssetDrainRule
             return true;
         }
 
-        return a.HasBaseline
+        // A key whose window is one big withdrawal is large-withdrawal's question; here it takes several.
+        var looksDrained = a.HasBaseline
             ? a.VolumeRatio >= s.KeyBaselineMultiple && a.MeanRatio >= drain.MeanSizeMultiple
             : a.OutflowUsd >= s.ColdKeyMinUsd && a.MeanUsd >= drain.ColdStartMinMeanUsd;
+        if (!looksDrained)
+        {
+            return false;
+        }
+
+        var r = a.WithoutLargest(ring);
+        return r.OutflowUsd >= s.KeyMinUsd && (a.HasBaseline
+            ? r.VolumeRatio >= s.KeyBaselineMultiple && r.MeanRatio >= drain.MeanSizeMultiple
+            : r.OutflowUsd >= s.ColdKeyMinUsd && r.MeanUsd >= drain.ColdStartMinMeanUsd);
     }
+
+    /// <summary>
+    /// One large withdrawal to an address the platform never paid before: how a key-compromise drain moves each token
+    /// (Poloniex: one attacker address per token). A routine large withdrawal goes to a known address.
+    /// </summary>
+    private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
+        c.DestinationIsNew
+        && c.Usd >= s.ColdKeyMinUsd
+        && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
 
     private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink)
     {
@@ -73,7 +92,7 @@ internal static class MultiAssetDrainRule
             RuleIds.MultiAssetDrain, Severity.Critical, SubjectType.Platform, e.Platform, "*",
             e.Timestamp - window, eventCount, usd, null, details, summary, window * 2);
         var episode = c.Platform.MultiAssetEpisode;
-        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
+        FindingReporter.Report(ref episode, finding, e, c.Usd, sink, c.Rules.MultiAssetDrain.KeyMinUsd);
         c.Platform.MultiAssetEpisode = episode;
     }
 

@@ -22,7 +22,7 @@ internal static class RapidDrainRule
 
         var w = c.Wallet;
         var shortWindow = DrainAssessment.Short(w);
-        if (TryShort(settings, shortWindow, out var details, out var basis))
+        if (TryShort(settings, shortWindow, w.Short, out var details, out var basis))
         {
             Report(c, settings, shortWindow, w.Short, details, basis, sink);
             return;
@@ -35,7 +35,7 @@ internal static class RapidDrainRule
         }
     }
 
-    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, out AlertDetails details, out string basis)
     {
         details = null!;
         basis = string.Empty;
@@ -51,25 +51,28 @@ internal static class RapidDrainRule
             return true;
         }
 
-        if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple)
+        if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
+            && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
         {
-            details = VolumeDetails(a, s.BaselineMultiple);
-            basis = $"{AlertWording.Ratio(a.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
-                    $"in withdrawals averaging {AlertWording.Ratio(a.MeanRatio)} the usual size";
+            details = VolumeDetails(r, s.BaselineMultiple);
+            basis = $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
+                    $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size";
             return true;
         }
 
-        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple)
+        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple
+            && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && v.VolumeRatio >= s.VolumeOnlyMultiple)
         {
-            details = VolumeDetails(a, s.VolumeOnlyMultiple);
-            basis = $"{AlertWording.Ratio(a.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)";
+            details = VolumeDetails(v, s.VolumeOnlyMultiple);
+            basis = $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)";
             return true;
         }
 
-        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd)
+        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
+            && a.WithoutLargest(ring) is var c && c.OutflowUsd >= s.ColdStartMinUsd && c.MeanUsd >= s.ColdStartMinMeanUsd)
         {
-            details = new AlertDetails("window outflow USD (no history yet)", a.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(a.OutflowUsd / s.ColdStartMinUsd, 2));
-            basis = $"no history yet: above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor in withdrawals averaging {AlertWording.Usd(a.MeanUsd)}";
+            details = new AlertDetails("window outflow USD excluding the largest withdrawal (no history yet)", c.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(c.OutflowUsd / s.ColdStartMinUsd, 2));
+            basis = $"no history yet: {AlertWording.Usd(c.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(c.MeanUsd)}";
             return true;
         }
 
@@ -89,19 +92,21 @@ internal static class RapidDrainRule
                 return true;
             }
 
-            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple)
+            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
+                && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
             {
-                details = VolumeDetails(a, s.LongBaselineMultiple);
-                basis = $"{AlertWording.Ratio(a.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) in withdrawals averaging {AlertWording.Ratio(a.MeanRatio)} the usual size";
+                details = VolumeDetails(r, s.LongBaselineMultiple);
+                basis = $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) " +
+                        $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size";
                 return true;
             }
         }
 
         var d = c.Destination;
-        if (c.Event.Timestamp - d.FirstSeen <= c.Wallet.Long.Length && d.FreshUsd >= s.FreshDestinationMinUsd && d.FreshCount >= s.FreshDestinationMinEvents)
+        if (c.Event.Timestamp - d.FirstSeen <= c.Wallet.Long.Length && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
         {
-            details = new AlertDetails("USD into one new destination", d.FreshUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshUsd / s.FreshDestinationMinUsd, 2));
-            basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshUsd)} in {d.FreshCount} withdrawals " +
+            details = new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2));
+            basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshLegsUsd)} in {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} " +
                     $"(threshold {AlertWording.Usd(s.FreshDestinationMinUsd)} in {s.FreshDestinationMinEvents})";
             return true;
         }
@@ -113,20 +118,18 @@ internal static class RapidDrainRule
     {
         ref readonly var e = ref c.Event;
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
-        var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {a.Count} withdrawals within {AlertWording.Duration(ring.Length)}: {basis}.";
+        var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
             ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
-        var episode = c.Wallet.RapidDrainEpisode;
-        FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
-        c.Wallet.RapidDrainEpisode = episode;
+        FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
     }
 
     private static AlertDetails VolumeDetails(in DrainAssessment a, double multiple)
     {
         var baseline = AlertWording.Round(a.ExpectedUsd);
         var threshold = Math.Round((decimal)(a.ExpectedUsd * multiple), 2);
-        return new AlertDetails("window outflow USD", a.OutflowUsd, threshold, baseline, AlertWording.RatioValue(a.VolumeRatio));
+        return new AlertDetails("window outflow USD excluding the largest withdrawal", a.OutflowUsd, threshold, baseline, AlertWording.RatioValue(a.VolumeRatio));
     }
 
     private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";

@@ -1,0 +1,100 @@
+using System.Buffers;
+
+namespace AlertFunctions.Cli.Replay;
+
+/// <summary>
+/// Splits a UTF-8 stream into lines without decoding or allocating per line: each line is handed to the callback as a
+/// span into a reused buffer (valid only during the call). A trailing '\r' is dropped. A line longer than
+/// <see cref="MaxLineBytes"/> is handed over truncated, with <c>truncated = true</c>, so the caller can refuse it with a
+/// reason instead of the reader failing the whole file.
+/// </summary>
+internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = 4 * 1024 * 1024)
+{
+    public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber, bool truncated);
+
+    public int MaxLineBytes { get; } = maxLineBytes;
+
+    public long BytesRead { get; private set; }
+
+    public void ReadAll(LineHandler onLine)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            var filled = 0;
+            long lineNumber = 0;
+            var skippingOversized = false;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length < MaxLineBytes)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxLineBytes));
+                        buffer.AsSpan(0, filled).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    else
+                    {
+                        // The line does not fit: hand over what we have, then discard the rest of it.
+                        if (!skippingOversized)
+                        {
+                            onLine(buffer.AsSpan(0, filled), ++lineNumber, truncated: true);
+                        }
+
+                        skippingOversized = true;
+                        filled = 0;
+                    }
+                }
+
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                BytesRead += read;
+                var start = 0;
+                var end = filled + read;
+                var searchFrom = filled;
+                while (true)
+                {
+                    var newline = buffer.AsSpan(searchFrom, end - searchFrom).IndexOf((byte)'\n');
+                    if (newline < 0)
+                    {
+                        break;
+                    }
+
+                    var lineEnd = searchFrom + newline;
+                    if (skippingOversized)
+                    {
+                        skippingOversized = false;
+                    }
+                    else
+                    {
+                        onLine(TrimCarriageReturn(buffer.AsSpan(start, lineEnd - start)), ++lineNumber, truncated: false);
+                    }
+
+                    start = lineEnd + 1;
+                    searchFrom = start;
+                }
+
+                filled = end - start;
+                buffer.AsSpan(start, filled).CopyTo(buffer);
+            }
+
+            if (filled > 0 && !skippingOversized)
+            {
+                onLine(TrimCarriageReturn(buffer.AsSpan(0, filled)), ++lineNumber, truncated: false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+}

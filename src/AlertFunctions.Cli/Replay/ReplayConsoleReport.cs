@@ -1,0 +1,87 @@
+using System.Globalization;
+using AlertFunctions.Detection.Alerts;
+using Spectre.Console;
+
+namespace AlertFunctions.Cli.Replay;
+
+/// <summary>Renders a replay's alerts and counts for a person at a terminal. Every event-supplied string is escaped for Spectre markup.</summary>
+internal static class ReplayConsoleReport
+{
+    public static void Render(IAnsiConsole console, ReplayResult result, string source)
+    {
+        RenderAlerts(console, result.Alerts);
+        RenderCounts(console, result, source);
+    }
+
+    private static void RenderAlerts(IAnsiConsole console, IReadOnlyList<Alert> alerts)
+    {
+        if (alerts.Count == 0)
+        {
+            console.MarkupLine("[green]No alerts.[/]");
+            return;
+        }
+
+        var table = new Table().RoundedBorder().Title($"[bold]{alerts.Count} alert(s)[/]");
+        table.AddColumns("Severity", "Rule", "Platform", "Asset", "Subject", "USD", "Events", "Window (UTC)");
+        foreach (var alert in alerts)
+        {
+            table.AddRow(
+                new Markup(SeverityMarkup(alert.Severity)),
+                new Text(alert.Rule),
+                new Text(alert.Platform),
+                new Text(alert.Asset),
+                new Text(Shorten(alert.Subject)),
+                new Text(alert.AmountUsd.ToString("N0", CultureInfo.InvariantCulture)).RightJustified(),
+                new Text(alert.EventCount.ToString(CultureInfo.InvariantCulture)).RightJustified(),
+                new Text($"{alert.WindowStart:MM-dd HH:mm}–{alert.WindowEnd:HH:mm}"));
+        }
+
+        console.Write(table);
+        console.WriteLine();
+        foreach (var alert in alerts)
+        {
+            console.MarkupLine($"{SeverityMarkup(alert.Severity)} [bold]{Markup.Escape(alert.AlertId)}[/]");
+            console.MarkupLine($"  {Markup.Escape(alert.Summary)}");
+        }
+
+        console.WriteLine();
+    }
+
+    private static void RenderCounts(IAnsiConsole console, ReplayResult r, string source)
+    {
+        var counts = new Table().RoundedBorder().Title("[bold]Replay[/]").AddColumns("", "");
+        counts.HideHeaders();
+        counts.AddRow("Input", Markup.Escape(source));
+        counts.AddRow("Events read", Number(r.LinesRead));
+        counts.AddRow("Accepted", Number(r.Accepted));
+        counts.AddRow("Rejected", r.Rejected == 0 ? "0" : $"[yellow]{Number(r.Rejected)}[/] ({Markup.Escape(string.Join(", ", r.RejectedByReason.OrderBy(k => k.Key).Select(k => $"{k.Key}: {k.Value}")))})");
+        counts.AddRow("Duplicates skipped", Number(r.Engine.Duplicates));
+        counts.AddRow("Internal transfers", Number(r.Engine.InternalTransfers));
+        counts.AddRow("Late (outside windows)", Number(r.Engine.Late));
+        counts.AddRow("Without USD value", Number(r.Engine.Unvalued));
+        counts.AddRow("Alerts by rule", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Rule))));
+        counts.AddRow("Alerts by severity", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Severity.ToName()))));
+        counts.AddRow("Teams posts (raised + escalated)", Number(r.Notifications));
+        counts.AddRow("Elapsed", $"{r.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
+        counts.AddRow("Events per second", Number((long)r.EventsPerSecond));
+        console.Write(counts);
+    }
+
+    private static string Breakdown(IEnumerable<IGrouping<string, Alert>> groups)
+    {
+        var parts = groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}").ToList();
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+
+    private static string SeverityMarkup(Severity severity) => severity switch
+    {
+        Severity.Critical => "[white on red] CRITICAL [/]",
+        Severity.High => "[red]HIGH[/]",
+        Severity.Medium => "[yellow]MEDIUM[/]",
+        _ => "[grey]LOW[/]",
+    };
+
+    private static string Shorten(string value) => value.Length <= 20 ? value : string.Concat(value.AsSpan(0, 10), "…", value.AsSpan(value.Length - 8));
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

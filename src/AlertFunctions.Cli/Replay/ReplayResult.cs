@@ -1,0 +1,22 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Engine;
+
+namespace AlertFunctions.Cli.Replay;
+
+/// <summary>
+/// The outcome of a replay. Lines read = accepted + rejected (blank lines are not events and not counted);
+/// accepted = evaluated + duplicates + internal transfers (see <see cref="EngineCounters"/>).
+/// </summary>
+internal sealed record ReplayResult(
+    long LinesRead,
+    long Accepted,
+    long Rejected,
+    IReadOnlyDictionary<string, long> RejectedByReason,
+    EngineCounters Engine,
+    IReadOnlyList<Alert> Alerts,
+    int Notifications,
+    TimeSpan Elapsed,
+    long BytesRead)
+{
+    public double EventsPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : LinesRead / Elapsed.TotalSeconds;
+}
