@@ -1,0 +1,104 @@
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Rules;
+
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>Normal traffic that resembles an incident must stay quiet at default settings.</summary>
+public sealed class BenignLookAlikeTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void OrdinaryTraffic_ThreeDaysWithDiurnalPeaks_RaisesNothing()
+    {
+        var events = new TrafficBuilder(10) { Assets = ["USDT", "ETH", "USDC"], EventsPerHour = 120, StartingBalanceUsd = 3_000_000m }.Between(Day0, Day0.AddDays(3));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void MarketWideRush_FourTimesTheUsualWithdrawalsAcrossAssets_RaisesNothing()
+    {
+        var hot = Addresses.Evm("hot");
+        var normal = new TrafficBuilder(11) { Wallet = hot, Assets = ["USDT", "ETH", "USDC", "BTC"], EventsPerHour = 80 };
+        var rush = new TrafficBuilder(12) { Wallet = hot, Assets = ["USDT", "ETH", "USDC", "BTC"], EventsPerHour = 80, RateMultiplier = 3 };
+        var events = normal.Between(Day0, Day0.AddDays(3)).Concat(rush.Between(Day0.AddDays(2).AddHours(9), Day0.AddDays(2).AddHours(12)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void WhaleRoutine_DailyMultiMillionWithdrawalToItsUsualAddress_RaisesNothing()
+    {
+        var hot = Addresses.Evm("hot");
+        var whaleAddress = Addresses.Evm("whale-cold-storage");
+        var events = new TrafficBuilder(13) { Wallet = hot, Assets = ["USDT"], StartingBalanceUsd = 40_000_000m }.Between(Day0, Day0.AddDays(4)).ToList();
+        for (var day = 0; day < 4; day++)
+        {
+            events.Add(EventBuilder.Withdrawal().From(hot).Usd(3_500_000m + (day * 250_000m)).To(whaleAddress).Account("acct-whale").Balance(30_000_000m).At(Day0.AddDays(day).AddHours(10)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void NewlyListedAsset_BusyFirstDay_RaisesNothing()
+    {
+        var hot = Addresses.Evm("hot");
+        var established = new TrafficBuilder(14) { Wallet = hot, Assets = ["USDT"] }.Between(Day0, Day0.AddDays(2));
+        var listing = new TrafficBuilder(15) { Wallet = hot, Assets = ["NEWT"], EventsPerHour = 250, MedianUsd = 400 }.Between(Day0.AddDays(1).AddHours(12), Day0.AddDays(2));
+
+        var run = ScenarioRun.Of(established.Concat(listing));
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void Rebalancing_LargeTransfersToThePlatformsOwnWallets_AreInternalNotWithdrawals()
+    {
+        var hot = Addresses.Evm("hot");
+        var cold = Addresses.Evm("cold");
+        var vault = Addresses.Evm("allow-listed-vault");
+        var checksumLike = "0x" + vault[2..].ToUpperInvariant();
+        var rules = RulesFileLoader.Parse("{\"platforms\":{\"northwind-exchange\":{\"internalWallets\":[\"" + checksumLike + "\"]}}}", "test");
+        var events = new TrafficBuilder(16) { Wallet = hot, Assets = ["USDT"] }.Between(Day0, Day0.AddDays(2)).ToList();
+        events.Add(EventBuilder.Withdrawal().From(cold).To(hot).Usd(50_000_000m).Balance(1_000m).At(Day0.AddDays(1).AddHours(3)));
+        events.Add(EventBuilder.Withdrawal().From(hot).To(vault).Usd(20_000_000m).Balance(100m).At(Day0.AddDays(1).AddHours(4)));
+
+        var run = ScenarioRun.Of(events, rules);
+
+        Assert.Empty(run.Alerts);
+        Assert.Equal(2, run.Engine.Counters.InternalTransfers);
+    }
+
+    [Fact]
+    public void RoundAmountsToOwnAddress_RepeatedOneEthWithdrawals_AreNotMixerUsage()
+    {
+        var events = Enumerable.Range(0, 8).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Asset("ETH").Units(1m, 3000m).Account("acct-7").To(Addresses.Evm("acct-7-wallet")).At(Day0.AddHours(i)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void SharedDepositAddress_OnMemoChain_ManyAccountsToOneAddress_IsNotFanIn()
+    {
+        var exchangeDeposit = "rExchangeDepositAddress1234567890";
+        var events = Enumerable.Range(0, 12).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Chain("ripple").Asset("XRP").Usd(500m).Account($"acct-{i}").To(exchangeDeposit).At(Day0.AddMinutes(3 * i)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+}

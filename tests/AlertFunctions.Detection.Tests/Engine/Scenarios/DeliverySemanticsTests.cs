@@ -1,0 +1,82 @@
+using System.Text.Json;
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>Determinism, duplicates and late events: the properties at-least-once delivery relies on.</summary>
+public sealed class DeliverySemanticsTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+
+    private static List<WithdrawalEvent> IncidentDay()
+    {
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(20) { Wallet = hot, Assets = ["USDT", "ETH", "USDC"], StartingBalanceUsd = 8_000_000m }.Between(Day0, Day0.AddDays(2)).ToList();
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(i % 2 == 0 ? "USDT" : "USDC").Usd(900_000m).To(Addresses.Evm("attacker")).At(Day0.AddDays(2).AddMinutes(-30 + (3 * i))));
+        }
+
+        events.Add(EventBuilder.Withdrawal().Id("sanctioned").Usd(5_000m).To("0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B").At(Day0.AddDays(1)));
+        return events;
+    }
+
+    [Fact]
+    public void SameInput_TwoRuns_ProduceByteIdenticalAlerts()
+    {
+        var first = Serialize(ScenarioRun.Of(IncidentDay()).Alerts);
+        var second = Serialize(ScenarioRun.Of(IncidentDay()).Alerts);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void DuplicatedEvents_AreSkipped_AndYieldTheSameAlerts()
+    {
+        var events = IncidentDay();
+        var once = Serialize(ScenarioRun.Of(events).Alerts);
+
+        var duplicated = events.Concat(events.Where((_, i) => i % 3 == 0)).ToList();
+        var run = ScenarioRun.Of(duplicated);
+
+        Assert.Equal(once, Serialize(run.Alerts));
+        Assert.Equal(duplicated.Count - events.Count, run.Engine.Counters.Duplicates);
+    }
+
+    [Fact]
+    public void EventLaterThanAllowedLateness_SkipsWindowsButStillHitsTheWatchlist()
+    {
+        var hot = Addresses.Evm("hot");
+        var run = ScenarioRun.Of([EventBuilder.Withdrawal().From(hot).Usd(100m).At(Day0.AddHours(2))]);
+
+        run.Feed([EventBuilder.Withdrawal().Id("late").From(hot).Usd(50m).To("0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B").At(Day0.AddHours(1))]);
+
+        Assert.Equal(1, run.Engine.Counters.Late);
+        Assert.Equal("late", Assert.Single(run.Alerts).TriggerEventId);
+    }
+
+    [Fact]
+    public void StateExportedMidStream_ImportedIntoAFreshEngine_ContinuesWithTheSameAlerts()
+    {
+        var events = IncidentDay().OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
+        var whole = ScenarioRun.Of(events);
+
+        var half = events.Count - 20;
+        var before = ScenarioRun.Of(events.Take(half));
+        var after = ScenarioRun.Of([]);
+        after.Engine.Import(before.Engine.ExportAll());
+        after.Feed(events.Skip(half));
+
+        var expected = whole.Alerts.Select(a => a.AlertId).Order().ToList();
+        var continued = before.Alerts.Concat(after.Alerts).Select(a => a.AlertId).Distinct().Order().ToList();
+        Assert.Equal(expected, continued);
+        Assert.Equal(Serialize(whole.Alerts.Where(a => after.Alerts.Any(b => b.AlertId == a.AlertId))), Serialize(after.Alerts));
+    }
+
+    private static string Serialize(IEnumerable<Alert> alerts) =>
+        string.Join('\n', alerts.Select(a => JsonSerializer.Serialize(a, AlertJsonContext.Default.Alert)));
+}

@@ -1,0 +1,162 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>The three theft shapes at default settings: a one-shot sweep, a bursty multi-asset drain, a slow trickle.</summary>
+public sealed class DrainScenarioTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AttackDay = Day0.AddDays(2);
+
+    [Fact]
+    public void ColdWalletSweep_OneTransactionEmptyingTheWallet_RaisesCriticalLargeWithdrawalOnThatEvent()
+    {
+        var cold = Addresses.Evm("cold-wallet");
+        var hot = Addresses.Evm("hot-wallet");
+        var events = new List<WithdrawalEvent>();
+        events.AddRange(new TrafficBuilder(1) { Wallet = hot, Assets = ["ETH"], StartingBalanceUsd = 20_000_000m }.Between(Day0, AttackDay.AddHours(14)));
+        // The cold wallet's only routine outflow is refilling the platform's own hot wallet: internal, not a withdrawal.
+        events.Add(EventBuilder.Withdrawal().From(cold).To(hot).Asset("ETH").Usd(9_000_000m, 3000m).Balance(400_000m).At(Day0.AddHours(20)));
+        var sweep = EventBuilder.Withdrawal().Id("sweep").From(cold).To(Addresses.Evm("attacker")).Asset("ETH").Usd(1_200_000_000m, 3000m).Balance(1_000m).At(AttackDay.AddHours(14).AddMinutes(13)).Build();
+        events.Add(sweep);
+
+        var run = ScenarioRun.Of(events);
+
+        var large = Assert.Single(run.AlertsOf(RuleIds.LargeWithdrawal));
+        Assert.Equal(Severity.Critical, large.Severity);
+        Assert.Equal("sweep", large.TriggerEventId);
+        Assert.Equal(cold, large.Subject);
+        Assert.Equal(SubjectType.SourceWallet, large.SubjectType);
+        Assert.Equal(1_200_000_000m, large.AmountUsd);
+        Assert.Contains("one withdrawal", large.Summary);
+        Assert.All(run.Alerts, a => Assert.Equal(cold, a.Subject));
+        Assert.Equal(0, run.Alerts.Count(a => a.TriggerEventId != "sweep"));
+    }
+
+    [Fact]
+    public void ColdWalletSweep_WithoutBalanceOrHistory_StillRaisedByTheColdStartFloor()
+    {
+        var sweep = EventBuilder.Withdrawal().Id("sweep").From(Addresses.Evm("cold")).To(Addresses.Evm("attacker")).Asset("ETH").Usd(40_000_000m, 3000m).At(AttackDay).Build();
+
+        var run = ScenarioRun.Of([sweep]);
+
+        var alert = Assert.Single(run.AlertsOf(RuleIds.LargeWithdrawal));
+        Assert.Equal("sweep", alert.TriggerEventId);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        Assert.Equal(5_000_000m, alert.Details.Threshold);
+    }
+
+    [Fact]
+    public void HotWalletKeyCompromise_EachTokenToItsOwnNewAddress_RaisesMultiAssetDrainAtTheThirdLeg()
+    {
+        // Poloniex 2023 shape: no balances, no accounts on the attacker's transfers, one fresh address per token.
+        var hot = Addresses.Evm("hot");
+        var traffic = new TrafficBuilder(2) { Wallet = hot, Assets = ["USDT", "ETH", "USDC", "LINK", "DAI"], EventsPerHour = 60 };
+        var events = traffic.Between(Day0, AttackDay.AddHours(10).AddMinutes(30)).ToList();
+        var start = AttackDay.AddHours(10).AddMinutes(34);
+        (string Asset, decimal Usd)[] legs = [("USDT", 11_000_000m), ("ETH", 9_000_000m), ("USDC", 1_700_000m), ("LINK", 900_000m), ("DAI", 600_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(Addresses.Evm($"attacker-{i}")).At(start.AddMinutes(i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Equal("leg-2", alert.TriggerEventId);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        Assert.Equal("*", alert.Asset);
+        Assert.Equal(SubjectType.Platform, alert.SubjectType);
+        Assert.Equal(3, alert.Revision); // raised by the third leg, grown by the fourth and the fifth
+        Assert.DoesNotContain(run.Alerts, a => a.WindowEnd < start);
+    }
+
+    [Fact]
+    public void HotWalletKeyCompromise_AllTokensToOneNewAddress_RaisesMultiAssetAndOneRapidDrainPerWallet()
+    {
+        // Stake.com / CoinEx 2023 shape: USDT, ETH twice, USDC, DAI within minutes, all to one brand-new address.
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(3) { Wallet = hot, Assets = ["USDT", "ETH", "USDC", "DAI"], StartingBalanceUsd = 5_000_000m }
+            .Between(Day0, AttackDay.AddHours(12).AddMinutes(40)).ToList();
+        var attacker = Addresses.Evm("attacker");
+        var start = AttackDay.AddHours(12).AddMinutes(48);
+        (string Asset, decimal Usd, decimal Balance)[] legs = [("USDT", 3_900_000m, 50_000m), ("ETH", 4_900_000m, 2_000_000m), ("ETH", 1_900_000m, 10_000m), ("USDC", 1_000_000m, 5_000m), ("DAI", 900_000m, 1_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).Balance(legs[i].Balance).To(attacker).At(start.AddMinutes(2 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        var drain = Assert.Single(run.AlertsOf(RuleIds.RapidDrain));
+        Assert.Equal("leg-0", drain.TriggerEventId);
+        Assert.Equal("*", drain.Asset);
+        Assert.Equal(Severity.Critical, drain.Severity);
+        Assert.DoesNotContain(run.Alerts, a => a.WindowEnd < start);
+    }
+
+    [Fact]
+    public void SlowTrickle_OverHoursIntoOneNewAddress_IsCaughtWithoutBalancesOrAccounts()
+    {
+        // Harmony 2022 shape: a bridge drained in chunks over hours; each chunk is unremarkable on its own.
+        var bridge = Addresses.Evm("bridge");
+        var events = new TrafficBuilder(4) { Platform = "fabrikam-bridge", Wallet = bridge, Assets = ["ETH"], EventsPerHour = 25, MedianUsd = 3_000, WithAccounts = false }
+            .Between(Day0, AttackDay.AddHours(20)).ToList();
+        var receiver = Addresses.Evm("trickle-receiver");
+        for (var i = 0; i < 15; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").Platform("fabrikam-bridge").From(bridge).Asset("ETH").Usd(420_000m, 3000m).To(receiver).At(AttackDay.AddHours(14).AddMinutes(25 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.AlertsOf(RuleIds.RapidDrain));
+        Assert.True(string.CompareOrdinal(alert.TriggerEventId, "chunk-02") <= 0, $"raised at {alert.TriggerEventId}; a trickle must be caught within three chunks");
+        Assert.Single(run.Alerts);
+    }
+
+    [Fact]
+    public void RampingDrain_DoesNotRaiseItsOwnBar()
+    {
+        // Withdrawals double every 20 minutes: a learned baseline fed by the window under test would chase them.
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(5) { Wallet = hot, Assets = ["USDT"] }.Between(Day0, AttackDay.AddHours(8)).ToList();
+        var usd = 5_000m;
+        for (var i = 0; i < 14; i++, usd *= 2)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"ramp-{i:D2}").From(hot).Usd(usd).To(Addresses.Evm($"ramp-{i}")).At(AttackDay.AddHours(8).AddMinutes(20 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var first = run.Alerts.OrderBy(a => a.WindowEnd).First();
+        Assert.StartsWith("ramp-", first.TriggerEventId);
+        Assert.True(string.CompareOrdinal(first.TriggerEventId, "ramp-09") <= 0, $"first alert at {first.TriggerEventId}");
+    }
+
+    [Fact]
+    public void OngoingDrain_HundredLegs_IsOneEscalatingAlertNotAStorm()
+    {
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(6) { Wallet = hot, Assets = ["USDT"], StartingBalanceUsd = 30_000_000m }.Between(Day0, AttackDay).ToList();
+        var balance = 30_000_000m;
+        for (var i = 0; i < 100; i++)
+        {
+            balance -= 280_000m;
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D3}").From(hot).Usd(280_000m).Balance(balance).To(Addresses.Evm("attacker")).At(AttackDay.AddMinutes(i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var drain = Assert.Single(run.AlertsOf(RuleIds.RapidDrain));
+        Assert.Equal(Severity.Critical, drain.Severity);
+        Assert.True(drain.EventCount >= 100);
+        Assert.Equal(Alert.MaxEvidence, drain.EventIds.Count);
+        Assert.True(drain.EventIdsOmitted > 0);
+        Assert.True(run.Changes.Count(c => c.Alert.AlertId == drain.AlertId && c.NeedsNotification) <= 2, "a responder hears of a drain when raised and when escalated, not per leg");
+    }
+}

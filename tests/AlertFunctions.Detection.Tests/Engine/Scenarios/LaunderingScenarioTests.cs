@@ -1,0 +1,116 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>Watchlist and behaviour rules: mixers, sanctioned destinations, structuring and fan-in.</summary>
+public sealed class LaunderingScenarioTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+    private const string TornadoTenEth = "0x910Cbd523D972eb0a6f4cAe4618aD62622b39DbF";
+    private const string LazarusOfac = "0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B";
+
+    [Fact]
+    public void WithdrawalToWatchlistedMixer_AnyAmount_RaisesMixerUsageNamingThePool()
+    {
+        var e = EventBuilder.Withdrawal().Id("to-tornado").Asset("ETH").Units(10m, 30_000m).To(TornadoTenEth.ToLowerInvariant()).At(Day).Build();
+
+        var alert = Assert.Single(ScenarioRun.Of([e]).Alerts);
+
+        Assert.Equal(RuleIds.MixerUsage, alert.Rule);
+        Assert.Equal(SubjectType.Destination, alert.SubjectType);
+        Assert.Equal(Severity.High, alert.Severity);
+        Assert.Contains("Tornado Cash 10 ETH pool", alert.Summary);
+        Assert.Equal("to-tornado", alert.TriggerEventId);
+    }
+
+    [Fact]
+    public void ExactDenominationsToFreshAddresses_ThirdOneRaisesMixerUsageOnTheAccount()
+    {
+        var events = Enumerable.Range(0, 4).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"denomination-{i}").Asset("ETH").Units(100m, 300_000m).Account("acct-launder").To(Addresses.Evm($"fresh-{i}")).At(Day.AddMinutes(20 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.MixerUsage, alert.Rule);
+        Assert.Equal("acct-launder", alert.Subject);
+        Assert.Equal(SubjectType.Account, alert.SubjectType);
+        Assert.Equal("denomination-2", alert.TriggerEventId);
+        Assert.Equal(4, alert.EventCount);
+        Assert.Equal(3m, alert.Details.Threshold);
+    }
+
+    [Fact]
+    public void SanctionedDestination_MatchedWhateverTheAddressCase_IsCriticalAndCitesTheSource()
+    {
+        var e = EventBuilder.Withdrawal().Id("to-lazarus").Usd(25m).To(LazarusOfac.ToLowerInvariant()).At(Day).Build();
+
+        var alert = Assert.Single(ScenarioRun.Of([e]).Alerts);
+
+        Assert.Equal(RuleIds.SanctionedDestination, alert.Rule);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        Assert.Contains("OFAC", alert.Summary);
+        Assert.Contains("Lazarus", alert.Summary);
+    }
+
+    [Fact]
+    public void RepeatedPaymentsToSanctionedAddress_SameDay_GrowOneAlert()
+    {
+        var events = Enumerable.Range(0, 5).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Usd(1_000m).To(LazarusOfac).At(Day.AddHours(i)));
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(5, alert.EventCount);
+        Assert.Equal(5_000m, alert.AmountUsd);
+        Assert.Equal(1, run.Changes.Count(c => c.NeedsNotification));
+    }
+
+    [Fact]
+    public void Structuring_ThreeWithdrawalsJustUnderTenThousand_RaisesOnTheThird()
+    {
+        decimal[] amounts = [9_500m, 9_990m, 12_000m, 9_100m];
+        var events = amounts.Select((usd, i) => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"s-{i}").Usd(usd).Account("acct-s").To(Addresses.Evm("s")).At(Day.AddHours(3 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.Structuring, alert.Rule);
+        Assert.Equal("s-3", alert.TriggerEventId);
+        Assert.Equal(3, alert.EventCount);
+        Assert.Equal(28_590m, alert.AmountUsd);
+    }
+
+    [Fact]
+    public void Structuring_NearThresholdWithdrawalsSpreadBeyondTheWindow_RaiseNothing()
+    {
+        var events = Enumerable.Range(0, 4).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Usd(9_800m).Account("acct-slow").To(Addresses.Evm("slow")).At(Day.AddHours(25 * i)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
+    public void FanIn_FiveAccountsToOneNewAddressWithinAnHour_RaisesOnTheFifth()
+    {
+        var collector = Addresses.Evm("collector");
+        var events = Enumerable.Range(0, 6).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"victim-{i}").Usd(3_000m).Account($"victim-{i}").To(collector).At(Day.AddMinutes(8 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.DestinationFanIn, alert.Rule);
+        Assert.Equal("victim-4", alert.TriggerEventId);
+        Assert.Equal(5m, alert.Details.Threshold);
+        Assert.Equal(6m, alert.Details.Observed);
+    }
+
+    [Fact]
+    public void FanIn_WithoutAccountIds_RaisesNothingButOtherRulesStillRun()
+    {
+        var events = Enumerable.Range(0, 6).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Usd(3_000m).Account(null).To(LazarusOfac).At(Day.AddMinutes(i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.SanctionedDestination, alert.Rule);
+    }
+}
