@@ -29,12 +29,9 @@ internal sealed class IncidentScenarios(SampleTrafficGenerator g, DateTimeOffset
         var eth = p.Assets.Single(a => a.Symbol == "ETH");
         var cold = p.ColdWallets["ethereum"];
         var attacker = g.NewAddress("ethereum");
-        var balance = p.Balances[cold + "/ETH"];
-        var sweep = Math.Round(balance * 0.985m, 6);
-        g.Emit(p, eth, sweep, attacker, day.AddHours(3).AddMinutes(12).AddSeconds(7), null, "incident:cold-wallet-sweep", cold, balance - sweep);
+        g.Emit(p, eth, null, attacker, day.AddHours(3).AddMinutes(12).AddSeconds(7), null, "incident:cold-wallet-sweep", cold, shareOfBalance: 0.985m);
         var usdt = p.Assets.Single(a => a.Symbol == "USDT");
-        var usdtBalance = p.Balances[cold + "/USDT"];
-        g.Emit(p, usdt, usdtBalance, attacker, day.AddHours(3).AddMinutes(14).AddSeconds(41), null, "incident:cold-wallet-sweep", cold, 0m);
+        g.Emit(p, usdt, null, attacker, day.AddHours(3).AddMinutes(14).AddSeconds(41), null, "incident:cold-wallet-sweep", cold, shareOfBalance: 1m);
     }
 
     private void HotWalletKeyCompromise()
@@ -46,8 +43,7 @@ internal sealed class IncidentScenarios(SampleTrafficGenerator g, DateTimeOffset
         foreach (var (symbol, share, minute) in legs)
         {
             var asset = p.Assets.Single(a => a.Symbol == symbol);
-            var balance = p.Balances[p.HotWallets["ethereum"] + "/" + symbol];
-            g.Emit(p, asset, Math.Round(balance * share, asset.Decimals), attacker, start.AddMinutes(minute).AddSeconds(g.Random.Next(0, 50)), null, "incident:hot-wallet-key-compromise");
+            g.Emit(p, asset, null, attacker, start.AddMinutes(minute).AddSeconds(g.Random.Next(0, 50)), null, "incident:hot-wallet-key-compromise", shareOfBalance: share);
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class SampleTrafficGenerator
     private readonly Random _random;
     private readonly SyntheticAddresses _addresses;
     private readonly List<SampleEvent> _events = [];
+    private readonly List<Intent> _intents = [];
     private readonly List<SamplePlatform> _platforms;
     private long _sequence;
 
@@ -22,15 +23,19 @@ public sealed class SampleTrafficGenerator
         _random = new Random(options.Seed);
         _addresses = new SyntheticAddresses(_random);
         _platforms = SamplePlatforms.Create();
+        // Hot wallets and customer bases grow with volume, as a real platform's would: a busier exchange keeps more
+        // in its hot wallets and has more customers, not the same customers withdrawing more often.
+        var scale = Math.Max(1m, options.EventsPerDay / 3_000m);
         foreach (var platform in _platforms)
         {
-            Provision(platform);
+            Provision(platform, scale);
         }
     }
 
     public IReadOnlyList<SampleEvent> Generate()
     {
         _events.Clear();
+        _intents.Clear();
         for (var day = 0; day < _options.Days; day++)
         {
             var dayStart = _options.Start.AddDays(day);
@@ -57,8 +62,45 @@ public sealed class SampleTrafficGenerator
             }
         }
 
+        Settle();
         return _events.OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
     }
+
+    // Walks the recorded withdrawals in time order, tracking each wallet's balance and refilling hot wallets from cold.
+    private void Settle()
+    {
+        foreach (var intent in _intents.OrderBy(i => i.Time).ThenBy(i => i.Sequence))
+        {
+            var p = intent.Platform;
+            var asset = intent.Asset;
+            var key = intent.Source + "/" + asset.Symbol;
+            var balance = p.Balances.GetValueOrDefault(key);
+            var amount = intent.Amount ?? Math.Round(balance * intent.ShareOfBalance!.Value, asset.Decimals);
+            balance = Math.Max(0, balance - amount);
+            p.Balances[key] = balance;
+            _events.Add(new SampleEvent(
+                EventId: $"{p.Id[..2]}-{intent.Sequence:D8}",
+                Platform: p.Id,
+                PlatformType: p.Type,
+                Chain: asset.Chain,
+                Asset: asset.Symbol,
+                Amount: amount,
+                AmountUsd: asset.ProducerSendsUsd ? Math.Round(amount * asset.PriceUsd, 2) : null,
+                SourceWallet: intent.Source,
+                BalanceAfter: p.SendsBalance ? balance : null,
+                AccountId: p.SendsAccount ? intent.AccountId : null,
+                DestinationAddress: intent.Destination,
+                TxHash: _addresses.TxHash(asset.Chain),
+                Timestamp: intent.Time,
+                Scenario: intent.Scenario));
+            if (intent.Source == p.HotWallets[asset.Chain])
+            {
+                RefillIfLow(p, asset, intent.Time);
+            }
+        }
+    }
+
+    private sealed record Intent(long Sequence, SamplePlatform Platform, SampleAsset Asset, decimal? Amount, decimal? ShareOfBalance, string Source, string Destination, DateTimeOffset Time, string? AccountId, string? Scenario);
 
     internal SamplePlatform Platform(string id) => _platforms.Single(p => p.Id == id);
 
@@ -66,43 +108,14 @@ public sealed class SampleTrafficGenerator
 
     internal Random Random => _random;
 
-    /// <summary>Adds a withdrawal from the platform's hot wallet (or <paramref name="sourceWallet"/>), keeping its balance.</summary>
-    internal void Emit(SamplePlatform p, SampleAsset asset, decimal amount, string destination, DateTimeOffset time, string? accountId, string? scenario, string? sourceWallet = null, decimal? balanceAfter = null)
+    /// <summary>
+    /// Records a withdrawal from the platform's hot wallet (or <paramref name="sourceWallet"/>). Balances are settled later,
+    /// in time order, so every <c>balanceAfter</c> is consistent with the events before it. Give either a fixed
+    /// <paramref name="amount"/> or a <paramref name="shareOfBalance"/> taken at that moment.
+    /// </summary>
+    internal void Emit(SamplePlatform p, SampleAsset asset, decimal? amount, string destination, DateTimeOffset time, string? accountId, string? scenario, string? sourceWallet = null, decimal? shareOfBalance = null)
     {
-        var source = sourceWallet ?? p.HotWallets[asset.Chain];
-        var balanceKey = source + "/" + asset.Symbol;
-        decimal? reported = null;
-        if (balanceAfter is { } forced)
-        {
-            p.Balances[balanceKey] = forced;
-            reported = forced;
-        }
-        else if (p.Balances.TryGetValue(balanceKey, out var balance))
-        {
-            balance = Math.Max(0, balance - amount);
-            p.Balances[balanceKey] = balance;
-            reported = balance;
-        }
-
-        _events.Add(new SampleEvent(
-            EventId: $"{p.Id[..2]}-{++_sequence:D8}",
-            Platform: p.Id,
-            PlatformType: p.Type,
-            Chain: asset.Chain,
-            Asset: asset.Symbol,
-            Amount: amount,
-            AmountUsd: asset.ProducerSendsUsd ? Math.Round(amount * asset.PriceUsd, 2) : null,
-            SourceWallet: source,
-            BalanceAfter: p.SendsBalance ? reported : null,
-            AccountId: p.SendsAccount ? accountId : null,
-            DestinationAddress: destination,
-            TxHash: _addresses.TxHash(asset.Chain),
-            Timestamp: time,
-            Scenario: scenario));
-        if (sourceWallet is null && p.HotWallets[asset.Chain] == source)
-        {
-            RefillIfLow(p, asset, time);
-        }
+        _intents.Add(new Intent(++_sequence, p, asset, amount, shareOfBalance, sourceWallet ?? p.HotWallets[asset.Chain], destination, time, accountId, scenario));
     }
 
     internal decimal Units(SampleAsset asset, decimal usd) => Math.Max(Math.Round(usd / asset.PriceUsd, asset.Decimals), 1m / Pow10(asset.Decimals));
@@ -116,7 +129,7 @@ public sealed class SampleTrafficGenerator
         Emit(p, asset, Units(asset, usd), destination, time, customer.AccountId, scenario);
     }
 
-    private void Provision(SamplePlatform p)
+    private void Provision(SamplePlatform p, decimal scale)
     {
         foreach (var chain in p.Assets.Select(a => a.Chain).Distinct())
         {
@@ -126,12 +139,13 @@ public sealed class SampleTrafficGenerator
 
         foreach (var asset in p.Assets)
         {
-            var hot = p.HotWalletUsd * (decimal)asset.Share / asset.PriceUsd;
+            var hot = p.HotWalletUsd * scale * (decimal)asset.Share / asset.PriceUsd;
             p.Balances[p.HotWallets[asset.Chain] + "/" + asset.Symbol] = Math.Round(hot, asset.Decimals);
+            p.Balances[p.HotWallets[asset.Chain] + "/" + asset.Symbol + "/full"] = Math.Round(hot, asset.Decimals);
             p.Balances[p.ColdWallets[asset.Chain] + "/" + asset.Symbol] = Math.Round(hot * 20, asset.Decimals);
         }
 
-        for (var i = 0; i < 1500; i++)
+        for (var i = 0; i < 1500 * scale; i++)
         {
             var addresses = p.Assets.Select(a => a.Chain).Distinct().ToDictionary(c => c, c => _addresses.For(c));
             var account = p.Type == "defi" ? addresses["ethereum"] : $"acct-{_random.Next(100_000, 999_999)}";
@@ -144,7 +158,12 @@ public sealed class SampleTrafficGenerator
     {
         var hot = p.HotWallets[asset.Chain];
         var key = hot + "/" + asset.Symbol;
-        var full = Math.Round(p.HotWalletUsd * (decimal)asset.Share / asset.PriceUsd, asset.Decimals);
+        var full = p.Balances.GetValueOrDefault(key + "/full");
+        if (full == 0)
+        {
+            return;
+        }
+
         if (p.Balances[key] >= full * 0.35m)
         {
             return;
@@ -155,10 +174,10 @@ public sealed class SampleTrafficGenerator
         var coldKey = cold + "/" + asset.Symbol;
         p.Balances[coldKey] -= topUp;
         _events.Add(new SampleEvent(
-            $"{p.Id[..2]}-{++_sequence:D8}", p.Id, p.Type, asset.Chain, asset.Symbol, topUp,
+            $"{p.Id[..2]}-r{++_sequence:D8}", p.Id, p.Type, asset.Chain, asset.Symbol, topUp,
             asset.ProducerSendsUsd ? Math.Round(topUp * asset.PriceUsd, 2) : null,
             cold, p.SendsBalance ? p.Balances[coldKey] : null, null, hot, _addresses.TxHash(asset.Chain),
-            time.AddMinutes(2), "look-alike:rebalancing"));
+            time.AddMilliseconds(1), "look-alike:rebalancing"));
         p.Balances[key] = full;
     }
 
@@ -178,6 +197,7 @@ public sealed class SampleTrafficGenerator
     {
         var newt = new SampleAsset("NEWT", "ethereum", 0.42m, 4, ProducerSendsUsd: true, Share: 0.02);
         p.Balances[p.HotWallets["ethereum"] + "/NEWT"] = 50_000_000m;
+        p.Balances[p.HotWallets["ethereum"] + "/NEWT/full"] = 50_000_000m;
         for (var i = 0; i < 600; i++)
         {
             var time = listed.AddSeconds(_random.Next(0, 6 * 3600));

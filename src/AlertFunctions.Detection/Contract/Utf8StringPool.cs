@@ -4,27 +4,27 @@ namespace AlertFunctions.Detection.Contract;
 
 /// <summary>
 /// Interns short, repeating UTF-8 values (platform, chain, asset, wallet, account, destination) so that parsing a stream of
-/// events allocates a string only the first time a value is seen. Bounded: when <see cref="Capacity"/> distinct values are
-/// held the pool is cleared, so memory stays bounded by the working set, not by the stream's length.
-/// Not thread-safe: one pool per parser.
+/// events allocates a string only the first time a value is seen. Looked up by the UTF-8 bytes themselves (no transcoding);
+/// the hash is <see cref="HashCode"/>'s per-process randomized one, so crafted values cannot force collisions.
+/// Bounded: when <see cref="Capacity"/> distinct values are held the pool is cleared, so memory stays bounded by the
+/// working set, not by the stream's length. Not thread-safe: one pool per parser.
 /// </summary>
 public sealed class Utf8StringPool
 {
     private const int MaxPooledLength = 128;
-    private readonly Dictionary<string, string> _values;
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private Entry[] _buckets;
+    private int _count;
 
     public Utf8StringPool(int capacity = 200_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 16);
         Capacity = capacity;
-        _values = new Dictionary<string, string>(StringComparer.Ordinal);
-        _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        _buckets = new Entry[256];
     }
 
     public int Capacity { get; }
 
-    public int Count => _values.Count;
+    public int Count => _count;
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
@@ -33,21 +33,64 @@ public sealed class Utf8StringPool
             return Encoding.UTF8.GetString(utf8);
         }
 
-        Span<char> chars = stackalloc char[MaxPooledLength];
-        var length = Encoding.UTF8.GetChars(utf8, chars);
-        var span = chars[..length];
-        if (_lookup.TryGetValue(span, out var existing))
+        var hash = Hash(utf8);
+        var mask = _buckets.Length - 1;
+        var slot = hash & mask;
+        while (_buckets[slot].Value is { } value)
         {
-            return existing;
+            if (_buckets[slot].Hash == hash && utf8.SequenceEqual(_buckets[slot].Utf8))
+            {
+                return value;
+            }
+
+            slot = (slot + 1) & mask;
         }
 
-        if (_values.Count >= Capacity)
+        if (_count >= Capacity)
         {
-            _values.Clear();
+            Array.Clear(_buckets);
+            _count = 0;
+            slot = hash & mask;
         }
 
-        var created = span.ToString();
-        _values.Add(created, created);
+        var created = Encoding.UTF8.GetString(utf8);
+        _buckets[slot] = new Entry(hash, utf8.ToArray(), created);
+        if (++_count * 2 > _buckets.Length)
+        {
+            Grow();
+        }
+
         return created;
     }
+
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(utf8);
+        return hash.ToHashCode() & int.MaxValue;
+    }
+
+    private void Grow()
+    {
+        var old = _buckets;
+        _buckets = new Entry[old.Length * 2];
+        var mask = _buckets.Length - 1;
+        foreach (var entry in old)
+        {
+            if (entry.Value is null)
+            {
+                continue;
+            }
+
+            var slot = entry.Hash & mask;
+            while (_buckets[slot].Value is not null)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _buckets[slot] = entry;
+        }
+    }
+
+    private readonly record struct Entry(int Hash, byte[] Utf8, string? Value);
 }

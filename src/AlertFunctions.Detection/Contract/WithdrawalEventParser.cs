@@ -85,19 +85,37 @@ public sealed class WithdrawalEventParser
 
     private (RejectionReason Reason, string Message)? ReadProperty(ref Utf8JsonReader reader, ref EventFields f)
     {
-        if (reader.ValueTextEquals("eventId"u8)) return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
-        if (reader.ValueTextEquals("platform"u8)) return ReadRequiredString(ref reader, "platform", pooled: true, _options.MaxFieldLength, out f.Platform);
-        if (reader.ValueTextEquals("platformType"u8)) return ReadPlatformType(ref reader, ref f);
-        if (reader.ValueTextEquals("chain"u8)) return ReadRequiredString(ref reader, "chain", pooled: true, _options.MaxFieldLength, out f.Chain);
-        if (reader.ValueTextEquals("asset"u8)) return ReadRequiredString(ref reader, "asset", pooled: true, _options.MaxFieldLength, out f.Asset);
-        if (reader.ValueTextEquals("amount"u8)) return ReadAmount(ref reader, ref f);
-        if (reader.ValueTextEquals("amountUsd"u8)) return ReadOptionalDecimal(ref reader, "amountUsd", allowZero: true, out f.AmountUsd);
-        if (reader.ValueTextEquals("sourceWallet"u8)) return ReadRequiredString(ref reader, "sourceWallet", pooled: true, _options.MaxFieldLength, out f.SourceWallet);
-        if (reader.ValueTextEquals("balanceAfter"u8)) return ReadOptionalDecimal(ref reader, "balanceAfter", allowZero: true, out f.BalanceAfter);
-        if (reader.ValueTextEquals("accountId"u8)) return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
-        if (reader.ValueTextEquals("destinationAddress"u8)) return ReadRequiredString(ref reader, "destinationAddress", pooled: true, _options.MaxFieldLength, out f.DestinationAddress);
-        if (reader.ValueTextEquals("txHash"u8)) return ReadOptionalString(ref reader, "txHash", pooled: false, out f.TxHash);
-        if (reader.ValueTextEquals("timestamp"u8)) return ReadTimestamp(ref reader, ref f);
+        // Dispatch on the name's length first: one comparison per known property instead of a chain of thirteen.
+        var length = reader.ValueIsEscaped ? reader.GetString()!.Length : reader.ValueSpan.Length;
+        switch (length)
+        {
+            case 5 when reader.ValueTextEquals("asset"u8) || reader.ValueTextEquals("chain"u8):
+                return reader.ValueTextEquals("asset"u8)
+                    ? ReadRequiredString(ref reader, "asset", pooled: true, _options.MaxFieldLength, out f.Asset)
+                    : ReadRequiredString(ref reader, "chain", pooled: true, _options.MaxFieldLength, out f.Chain);
+            case 6 when reader.ValueTextEquals("amount"u8):
+                return ReadAmount(ref reader, ref f);
+            case 6 when reader.ValueTextEquals("txHash"u8):
+                return ReadOptionalString(ref reader, "txHash", pooled: false, out f.TxHash);
+            case 7 when reader.ValueTextEquals("eventId"u8):
+                return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
+            case 8 when reader.ValueTextEquals("platform"u8):
+                return ReadRequiredString(ref reader, "platform", pooled: true, _options.MaxFieldLength, out f.Platform);
+            case 9 when reader.ValueTextEquals("amountUsd"u8):
+                return ReadOptionalDecimal(ref reader, "amountUsd", allowZero: true, out f.AmountUsd);
+            case 9 when reader.ValueTextEquals("accountId"u8):
+                return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
+            case 9 when reader.ValueTextEquals("timestamp"u8):
+                return ReadTimestamp(ref reader, ref f);
+            case 12 when reader.ValueTextEquals("platformType"u8):
+                return ReadPlatformType(ref reader, ref f);
+            case 12 when reader.ValueTextEquals("sourceWallet"u8):
+                return ReadRequiredString(ref reader, "sourceWallet", pooled: true, _options.MaxFieldLength, out f.SourceWallet);
+            case 12 when reader.ValueTextEquals("balanceAfter"u8):
+                return ReadOptionalDecimal(ref reader, "balanceAfter", allowZero: true, out f.BalanceAfter);
+            case 18 when reader.ValueTextEquals("destinationAddress"u8):
+                return ReadRequiredString(ref reader, "destinationAddress", pooled: true, _options.MaxFieldLength, out f.DestinationAddress);
+        }
 
         // Unknown fields are ignored by contract, so producers can add their own.
         reader.Read();

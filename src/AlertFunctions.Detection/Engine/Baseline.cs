@@ -29,10 +29,10 @@ internal sealed class Baseline
 
     public long LearnedEvents { get; private set; }
 
-    /// <summary>1 − decay^n: divides the weighted sums so that they are unbiased averages from the first bucket on.</summary>
-    private double Correction => LearnedBuckets == 0 ? 1 : 1 - Math.Pow(_decay, LearnedBuckets);
+    /// <summary>1 − decay^n: divides the weighted sums so that they are unbiased averages from the first bucket on. Kept, not recomputed per read.</summary>
+    private double _correction = 1;
 
-    public double ExpectedUsdPerBucket => LearnedBuckets == 0 ? 0 : UsdPerBucket / Correction;
+    public double ExpectedUsdPerBucket => LearnedBuckets == 0 ? 0 : UsdPerBucket / _correction;
 
     /// <summary>Mean USD of one withdrawal; 0 before any event was learned.</summary>
     public double MeanEventUsd => EventsPerBucket <= 0 ? 0 : UsdPerBucket / EventsPerBucket;
@@ -46,6 +46,7 @@ internal sealed class Baseline
         DecayedMaxUsd = Math.Max(DecayedMaxUsd * _decay, (double)maxUsd);
         LearnedBuckets++;
         LearnedEvents += count;
+        UpdateCorrection();
     }
 
     public void LearnEmpty(long buckets)
@@ -60,7 +61,10 @@ internal sealed class Baseline
         EventsPerBucket *= factor;
         DecayedMaxUsd *= factor;
         LearnedBuckets += buckets;
+        UpdateCorrection();
     }
+
+    private void UpdateCorrection() => _correction = 1 - Math.Pow(_decay, LearnedBuckets);
 
     internal void Restore(double usdPerBucket, double eventsPerBucket, double decayedMaxUsd, long learnedBuckets, long learnedEvents)
     {
@@ -69,5 +73,6 @@ internal sealed class Baseline
         DecayedMaxUsd = decayedMaxUsd;
         LearnedBuckets = learnedBuckets;
         LearnedEvents = learnedEvents;
+        UpdateCorrection();
     }
 }

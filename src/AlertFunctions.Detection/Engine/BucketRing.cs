@@ -70,8 +70,6 @@ internal sealed class BucketRing
         }
     }
 
-    public decimal MeanUsd => SumCount == 0 ? 0 : SumUsd / SumCount;
-
     /// <summary>The largest single withdrawal in the window. O(bucket count): call it only on the rare path that needs it.</summary>
     public decimal LargestUsd()
     {

@@ -86,7 +86,8 @@ public sealed class DetectionEngine
         }
 
         var account = e.AccountId is null ? null : GetAccount(e.Platform, e.AccountId, t);
-        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows);
+        var shortWindow = inWindows ? DrainAssessment.Short(wallet) : default;
+        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 
         SanctionedDestinationRule.Evaluate(context, sink);
         MixerUsageRule.Evaluate(context, sink);

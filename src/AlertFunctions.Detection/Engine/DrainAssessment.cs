@@ -7,13 +7,15 @@ namespace AlertFunctions.Detection.Engine;
 internal readonly record struct DrainAssessment(
     decimal OutflowUsd,
     int Count,
-    decimal MeanUsd,
     BaselineKind Baseline,
     double ExpectedUsd,
     double ExpectedMeanUsd,
     double? BalanceDrop)
 {
     public bool HasBaseline => Baseline != BaselineKind.Cold;
+
+    /// <summary>Computed on demand: decimal division is the costliest arithmetic here, and most events never need it.</summary>
+    public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;
 
     public double VolumeRatio => ExpectedUsd <= 0 ? double.PositiveInfinity : (double)OutflowUsd / ExpectedUsd;
 
@@ -27,11 +29,11 @@ internal readonly record struct DrainAssessment(
     {
         if (Count <= 1)
         {
-            return this with { OutflowUsd = 0, Count = 0, MeanUsd = 0 };
+            return this with { OutflowUsd = 0, Count = 0 };
         }
 
         var outflow = OutflowUsd - ring.LargestUsd();
-        return this with { OutflowUsd = outflow, Count = Count - 1, MeanUsd = outflow / (Count - 1) };
+        return this with { OutflowUsd = outflow, Count = Count - 1 };
     }
 
     public static DrainAssessment Short(WalletAssetState w) => Assess(w, w.Short, allowProvisional: true);
@@ -56,10 +58,10 @@ internal readonly record struct DrainAssessment(
         double? drop = null;
         if (ring.BalanceAtWindowStart is { } start && start > 0 && w.Balance is { } now)
         {
-            drop = Math.Clamp((double)((start - now) / start), 0, 1);
+            drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, ring.MeanUsd, kind, expected, expectedMean, drop);
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -17,7 +17,8 @@ internal readonly ref struct EventContext
         decimal destinationPreviousMaxUsd,
         AccountState? account,
         WatchlistEntry? watchlistHit,
-        bool inWindows)
+        bool inWindows,
+        in DrainAssessment shortWindow)
     {
         _event = ref e;
         Usd = usd;
@@ -29,6 +30,7 @@ internal readonly ref struct EventContext
         Account = account;
         WatchlistHit = watchlistHit;
         InWindows = inWindows;
+        ShortWindow = shortWindow;
     }
 
     private readonly ref readonly WithdrawalEvent _event;
@@ -58,4 +60,7 @@ internal readonly ref struct EventContext
 
     /// <summary>False for a late event: it was not added to the windows, so window rules skip it.</summary>
     public bool InWindows { get; }
+
+    /// <summary>The wallet/asset's short window after this event, assessed once for all rules; default when not <see cref="InWindows"/>.</summary>
+    public DrainAssessment ShortWindow { get; }
 }

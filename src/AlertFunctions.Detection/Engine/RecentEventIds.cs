@@ -7,13 +7,13 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal sealed class RecentEventIds
 {
-    private readonly HashSet<PartyKey> _set = new(PartyKeyComparer.Ordinal);
-    private readonly PartyKey[] _order;
+    private readonly HashSet<HashedKey> _set = new(HashedKeyComparer.Instance);
+    private readonly HashedKey[] _order;
     private int _next;
 
     public RecentEventIds(int capacity)
     {
-        _order = new PartyKey[capacity];
+        _order = new HashedKey[capacity];
     }
 
     public int Capacity => _order.Length;
@@ -21,14 +21,15 @@ internal sealed class RecentEventIds
     /// <summary>Returns false when the pair was seen recently.</summary>
     public bool TryAdd(string platform, string eventId)
     {
-        var key = new PartyKey(platform, eventId);
+        // The hash is computed once and carried, so adding and later evicting an id hashes its strings once.
+        var key = new HashedKey(platform, eventId, HashCode.Combine(StringComparer.Ordinal.GetHashCode(platform), StringComparer.Ordinal.GetHashCode(eventId)));
         if (!_set.Add(key))
         {
             return false;
         }
 
         var evicted = _order[_next];
-        if (evicted.Platform is not null)
+        if (evicted.Id is not null)
         {
             _set.Remove(evicted);
         }
@@ -36,5 +37,17 @@ internal sealed class RecentEventIds
         _order[_next] = key;
         _next = (_next + 1) % _order.Length;
         return true;
+    }
+
+    private readonly record struct HashedKey(string Platform, string Id, int Hash);
+
+    private sealed class HashedKeyComparer : IEqualityComparer<HashedKey>
+    {
+        public static HashedKeyComparer Instance { get; } = new();
+
+        public bool Equals(HashedKey x, HashedKey y) =>
+            x.Hash == y.Hash && string.Equals(x.Id, y.Id, StringComparison.Ordinal) && string.Equals(x.Platform, y.Platform, StringComparison.Ordinal);
+
+        public int GetHashCode(HashedKey key) => key.Hash;
     }
 }

@@ -19,7 +19,7 @@ internal static class MultiAssetDrainRule
         }
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
-        var shortWindow = DrainAssessment.Short(c.Wallet);
+        var shortWindow = c.ShortWindow;
         if (IsDrainLike(shortWindow, c.Wallet.Short, settings, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, shortWindow, settings))
         {
             Remember(c.Platform, c.Wallet, c.Event.Timestamp, shortWindow.OutflowUsd);

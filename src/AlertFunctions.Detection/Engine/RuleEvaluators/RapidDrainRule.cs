@@ -21,7 +21,7 @@ internal static class RapidDrainRule
         }
 
         var w = c.Wallet;
-        var shortWindow = DrainAssessment.Short(w);
+        var shortWindow = c.ShortWindow;
         if (TryShort(settings, shortWindow, w.Short, out var details, out var basis))
         {
             Report(c, settings, shortWindow, w.Short, details, basis, sink);
@@ -44,7 +44,8 @@ internal static class RapidDrainRule
             return false;
         }
 
-        if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd))
+        if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
+            && IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction))
         {
             details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
             basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})";
@@ -85,7 +86,8 @@ internal static class RapidDrainRule
         basis = string.Empty;
         if (a.OutflowUsd >= s.LongMinUsd)
         {
-            if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd))
+            if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
+                && IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction))
             {
                 details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
                 basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})";
@@ -123,6 +125,22 @@ internal static class RapidDrainRule
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
             ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
+    }
+
+    /// <summary>
+    /// A drop explained by a single withdrawal is large-withdrawal's question (a whale emptying a small hot wallet, or a
+    /// one-transaction sweep, which that rule raises on its own); a drain takes several. The share of the drop not due to
+    /// the largest withdrawal must reach half the threshold.
+    /// </summary>
+    private static bool IsNotOneWithdrawal(double drop, in DrainAssessment a, BucketRing ring, double fraction)
+    {
+        if (a.OutflowUsd <= 0)
+        {
+            return false;
+        }
+
+        var others = 1 - (double)(ring.LargestUsd() / a.OutflowUsd);
+        return drop * others >= fraction / 2;
     }
 
     private static AlertDetails VolumeDetails(in DrainAssessment a, double multiple)

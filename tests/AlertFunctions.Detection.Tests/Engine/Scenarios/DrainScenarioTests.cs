@@ -92,8 +92,10 @@ public sealed class DrainScenarioTests
         var run = ScenarioRun.Of(events);
 
         Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        var first = run.Changes[0].Alert;
+        Assert.Equal("leg-0", first.TriggerEventId); // the first leg, 98.7% of the USDT balance, is already a large withdrawal
+        Assert.Equal(RuleIds.LargeWithdrawal, first.Rule);
         var drain = Assert.Single(run.AlertsOf(RuleIds.RapidDrain));
-        Assert.Equal("leg-0", drain.TriggerEventId);
         Assert.Equal("*", drain.Asset);
         Assert.Equal(Severity.Critical, drain.Severity);
         Assert.DoesNotContain(run.Alerts, a => a.WindowEnd < start);
