@@ -1,0 +1,29 @@
+using AlertFunctions.Detection.Alerts;
+
+namespace AlertFunctions.Storage.Alerts;
+
+/// <summary>An alert as stored: the latest revision the engine emitted, plus notification (outbox) and responder state.</summary>
+public sealed record StoredAlert
+{
+    public required Alert Alert { get; init; }
+
+    public required NotificationState NotificationState { get; init; }
+
+    /// <summary>The highest severity already posted to Teams; null until the first successful delivery.</summary>
+    public Severity? NotifiedSeverity { get; init; }
+
+    public int NotificationAttempts { get; init; }
+    public string? LastNotificationError { get; init; }
+
+    /// <summary>When a failed delivery may be retried; null while pending (due now) or delivered.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    public required AlertStatus Status { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? ResolvedBy { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>The UTC day of the row's partition.</summary>
+    public required DateOnly Day { get; init; }
+}

@@ -1,0 +1,110 @@
+using AlertFunctions.Detection.Alerts;
+
+namespace AlertFunctions.Storage.Alerts;
+
+/// <summary>
+/// The rules for how a stored alert changes, free of storage calls so they read (and test) as plain logic.
+/// Each returns the new state, or null when nothing changes.
+/// </summary>
+internal static class StoredAlertTransitions
+{
+    public const int MaxErrorLength = 4000;
+
+    public static StoredAlert New(Alert alert) => new()
+    {
+        Alert = alert,
+        NotificationState = NotificationState.Pending,
+        Status = AlertStatus.Open,
+        Day = Tables.DayKey.DayOf(alert.WindowStart),
+    };
+
+    /// <summary>
+    /// An equal or older revision is a replay and changes nothing. A newer one replaces the alert but keeps delivery and responder
+    /// state; it re-opens the notification when its severity exceeds what was posted. A failed delivery that is merely updated
+    /// (no severity rise) keeps its back-off: the scheduled retry posts the latest revision anyway.
+    /// </summary>
+    public static StoredAlert? Upsert(StoredAlert? existing, Alert incoming)
+    {
+        if (existing is null)
+        {
+            return New(incoming);
+        }
+
+        if (existing.Alert.Revision >= incoming.Revision)
+        {
+            return null;
+        }
+
+        var next = existing with { Alert = incoming };
+        var aboveNotified = existing.NotifiedSeverity is not { } notified || incoming.Severity > notified;
+        var escalated = incoming.Severity > existing.Alert.Severity;
+        var reopen = existing.NotificationState switch
+        {
+            NotificationState.Pending => false,
+            NotificationState.Delivered => aboveNotified,
+            NotificationState.Failed => aboveNotified && escalated,
+            _ => throw new ArgumentOutOfRangeException(nameof(existing), existing.NotificationState, null),
+        };
+
+        return reopen
+            ? next with { NotificationState = NotificationState.Pending, NotificationAttempts = 0, NextAttemptAt = null }
+            : next;
+    }
+
+    /// <summary>Records a successful post; if the alert escalated while the post was in flight it stays pending for the higher severity.</summary>
+    public static StoredAlert MarkDelivered(StoredAlert stored, Severity postedSeverity)
+    {
+        var notified = stored.NotifiedSeverity is { } previous && previous > postedSeverity ? previous : postedSeverity;
+        return stored with
+        {
+            NotifiedSeverity = notified,
+            NotificationState = stored.Alert.Severity > notified ? NotificationState.Pending : NotificationState.Delivered,
+            NotificationAttempts = stored.NotificationAttempts + 1,
+            LastNotificationError = null,
+            NextAttemptAt = null,
+        };
+    }
+
+    /// <summary>A failure reported after a successful delivery (two deliverers racing) must not undo it.</summary>
+    public static StoredAlert? MarkDeliveryFailed(StoredAlert stored, string error, DateTimeOffset nextAttemptAt)
+    {
+        if (stored.NotificationState == NotificationState.Delivered)
+        {
+            return null;
+        }
+
+        return stored with
+        {
+            NotificationState = NotificationState.Failed,
+            NotificationAttempts = stored.NotificationAttempts + 1,
+            LastNotificationError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error,
+            NextAttemptAt = nextAttemptAt,
+        };
+    }
+
+    /// <summary>The first acknowledgement wins; acknowledging a resolved alert records who did it but keeps it resolved.</summary>
+    public static StoredAlert? Acknowledge(StoredAlert stored, string by, DateTimeOffset at)
+    {
+        if (stored.AcknowledgedAt is not null)
+        {
+            return null;
+        }
+
+        return stored with
+        {
+            Status = stored.Status == AlertStatus.Open ? AlertStatus.Acknowledged : stored.Status,
+            AcknowledgedBy = by,
+            AcknowledgedAt = at,
+        };
+    }
+
+    public static StoredAlert? Resolve(StoredAlert stored, string by, DateTimeOffset at)
+    {
+        if (stored.ResolvedAt is not null)
+        {
+            return null;
+        }
+
+        return stored with { Status = AlertStatus.Resolved, ResolvedBy = by, ResolvedAt = at };
+    }
+}

@@ -1,0 +1,87 @@
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Storage.Tables;
+using Azure.Data.Tables;
+
+namespace AlertFunctions.Storage.DetectorState;
+
+/// <summary>
+/// Rows of the <c>detectorstate</c> table. A key may contain any character, so its RowKey is the lowercase hex SHA-256 of the key
+/// and the key itself is a property; the payload is split into 64 KiB binary chunks (Payload0..N, PayloadLength).
+/// The scope's checkpoint row uses <see cref="CheckpointRowKey"/>, which no hash can equal.
+/// </summary>
+internal static class DetectorStateEntityMapper
+{
+    public const string CheckpointRowKey = "_checkpoint";
+
+    /// <summary>What 1 MiB of JSON holds once Base64 has grown the bytes by a third, less room for the other properties.</summary>
+    public const int MaxPayloadBytes = 760 * 1024;
+
+    private const string KeyProperty = "Key";
+    private const string PayloadPrefix = "Payload";
+    private const string GenerationProperty = "Generation";
+    private const string SequenceNumberProperty = "SequenceNumber";
+    private const string LastSequenceNumberProperty = "LastSequenceNumber";
+    private const string PendingSequenceNumberProperty = "PendingSequenceNumber";
+    private const string SaveInProgressProperty = "SaveInProgress";
+
+    public static TableEntity ToEntity(string partitionKey, DetectorStateEntry entry, long generation, long? sequenceNumber)
+    {
+        var entity = new TableEntity(partitionKey, KeyHash.Of(entry.Key))
+        {
+            [KeyProperty] = entry.Key,
+            [GenerationProperty] = generation,
+        };
+        if (sequenceNumber is { } sequence)
+        {
+            entity[SequenceNumberProperty] = sequence;
+        }
+
+        BinaryChunks.Write(entity, PayloadPrefix, entry.Payload);
+        if (!EntitySize.FitsOneRow(entity))
+        {
+            throw new ArgumentException(
+                $"Detector state for key '{entry.Key}' does not fit one table row: its payload is {entry.Payload.Length} bytes and a row " +
+                $"holds about {MaxPayloadBytes} (1 MiB of JSON, Base64-encoded).",
+                nameof(entry));
+        }
+
+        return entity;
+    }
+
+    public static DetectorStateEntry FromEntity(TableEntity entity) =>
+        new(
+            entity.GetString(KeyProperty) ?? throw new InvalidDataException($"Detector state row {entity.PartitionKey}/{entity.RowKey} has no Key."),
+            BinaryChunks.Read(entity, PayloadPrefix));
+
+    /// <summary>
+    /// The checkpoint row. While a save spans several transactions, the intermediate writes keep the old generation and sequence
+    /// number and set <c>SaveInProgress</c>; only the last transaction advances them.
+    /// </summary>
+    public static TableEntity Checkpoint(string partitionKey, long generation, long? lastSequenceNumber, bool saveInProgress, long? pendingSequenceNumber)
+    {
+        var entity = new TableEntity(partitionKey, CheckpointRowKey) { [GenerationProperty] = generation };
+        if (lastSequenceNumber is { } last)
+        {
+            entity[LastSequenceNumberProperty] = last;
+        }
+
+        if (saveInProgress)
+        {
+            entity[SaveInProgressProperty] = true;
+            if (pendingSequenceNumber is { } pending)
+            {
+                entity[PendingSequenceNumberProperty] = pending;
+            }
+        }
+
+        return entity;
+    }
+
+    public static bool SaveInProgressOf(TableEntity checkpoint) => checkpoint.GetBoolean(SaveInProgressProperty) ?? false;
+
+    public static long GenerationOf(TableEntity checkpoint) => checkpoint.GetInt64(GenerationProperty) ?? 0;
+
+    public static long? LastSequenceNumberOf(TableEntity checkpoint) => checkpoint.GetInt64(LastSequenceNumberProperty);
+
+    public static long? PendingSequenceNumberOf(TableEntity checkpoint) => checkpoint.GetInt64(PendingSequenceNumberProperty);
+}

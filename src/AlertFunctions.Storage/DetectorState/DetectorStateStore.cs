@@ -1,0 +1,223 @@
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Storage.Configuration;
+using AlertFunctions.Storage.Logging;
+using AlertFunctions.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlertFunctions.Storage.DetectorState;
+
+/// <summary>
+/// The <c>detectorstate</c> table. PartitionKey = the caller's scope (an Event Hubs partition id, <c>platform:&lt;hash&gt;</c>, ...),
+/// escaped; one row per detector key plus a checkpoint row holding the scope's generation and last applied sequence number.
+/// <para>
+/// Saves are optimistic: known keys are updated with their ETag, new keys are added (fails if someone else added them), and
+/// every transaction also conditionally rewrites the checkpoint row, which acts as a fence for the whole scope. A writer whose
+/// snapshot is stale is refused with <see cref="DetectorStateConflictException"/> before it writes anything, so two instances
+/// never silently overwrite each other.
+/// </para>
+/// <para>
+/// Entity group transactions hold at most 100 rows and 4 MiB, so a large save is split. The checkpoint's new sequence number is
+/// written LAST, in the final transaction: if a save stops part-way, the checkpoint still claims only the previous batch, the
+/// next load reports <see cref="DetectorStateSnapshot.HasInterruptedSave"/>, and the retry re-applies the batch and writes
+/// every touched key again. Rows written by the interrupted attempt already contain that batch, so re-applying is exact only
+/// when per-key updates are idempotent; a save that fits one transaction (up to 99 keys) is all-or-nothing.
+/// </para>
+/// </summary>
+public sealed class DetectorStateStore
+{
+    private const int MaxKeysPerTransaction = TransactionChunks.MaxActions - 1;
+
+    private readonly ProvisionedTable _table;
+    private readonly ILogger _logger;
+
+    public DetectorStateStore(TableServiceClient service, AlertStorageOptions options, ILogger<DetectorStateStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _table = new ProvisionedTable(service, options.DetectorStateTableName);
+        _logger = logger ?? NullLogger<DetectorStateStore>.Instance;
+    }
+
+    public async Task<DetectorStateSnapshot> LoadAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partitionKey = TableKey.Encode(scope);
+        var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(StringComparer.Ordinal);
+        TableEntity? checkpoint = null;
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            if (entity.RowKey == DetectorStateEntityMapper.CheckpointRowKey)
+            {
+                checkpoint = entity;
+                continue;
+            }
+
+            var entry = DetectorStateEntityMapper.FromEntity(entity);
+            entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, entity.ETag);
+        }
+
+        if (checkpoint is null)
+        {
+            return new DetectorStateSnapshot(scope, entries, 0, null, false, null, null);
+        }
+
+        var interrupted = DetectorStateEntityMapper.SaveInProgressOf(checkpoint);
+        var pending = DetectorStateEntityMapper.PendingSequenceNumberOf(checkpoint);
+        if (interrupted)
+        {
+            _logger.DetectorStateInterruptedSave(scope, pending ?? -1);
+        }
+
+        return new DetectorStateSnapshot(
+            scope,
+            entries,
+            DetectorStateEntityMapper.GenerationOf(checkpoint),
+            DetectorStateEntityMapper.LastSequenceNumberOf(checkpoint),
+            interrupted,
+            pending,
+            checkpoint.ETag);
+    }
+
+    /// <summary>
+    /// Writes the touched (and removed) keys and the checkpoint, conditional on nothing having changed since
+    /// <paramref name="basedOn"/>. Returns the successor snapshot, to base the next save on.
+    /// </summary>
+    /// <param name="lastSequenceNumber">The last sequence number of the batch these changes apply; null keeps the previous one.</param>
+    /// <param name="removedKeys">Keys the engine dropped (for example idle wallets); deleted with their ETag.</param>
+    /// <exception cref="DetectorStateConflictException">Another writer changed the scope after <paramref name="basedOn"/> was loaded.</exception>
+    public async Task<DetectorStateSnapshot> SaveAsync(
+        string scope,
+        IReadOnlyCollection<DetectorStateEntry> touched,
+        DetectorStateSnapshot basedOn,
+        long? lastSequenceNumber,
+        IReadOnlyCollection<string>? removedKeys = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentNullException.ThrowIfNull(touched);
+        ArgumentNullException.ThrowIfNull(basedOn);
+        removedKeys ??= [];
+        ValidateRequest(scope, touched, basedOn, removedKeys);
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partitionKey = TableKey.Encode(scope);
+        var generation = basedOn.Generation + 1;
+        var sequenceNumber = lastSequenceNumber ?? basedOn.LastSequenceNumber;
+
+        var keyActions = new List<(string Key, TableTransactionAction Action)>(touched.Count + removedKeys.Count);
+        foreach (var entry in touched)
+        {
+            var entity = DetectorStateEntityMapper.ToEntity(partitionKey, entry, generation, lastSequenceNumber);
+            keyActions.Add((entry.Key, basedOn.ETagOf(entry.Key) is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, entity)));
+        }
+
+        foreach (var key in removedKeys)
+        {
+            if (basedOn.ETagOf(key) is { } etag)
+            {
+                keyActions.Add((key, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, KeyHash.Of(key)), etag)));
+            }
+        }
+
+        var keyByRowKey = keyActions.ToDictionary(a => a.Action.Entity.RowKey, a => a.Key, StringComparer.Ordinal);
+        var checkpointBytes = EntitySize.RequestBytesEstimate(DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, true, sequenceNumber));
+        var chunks = TransactionChunks.Split(
+            keyActions.Select(a => (IReadOnlyList<TableTransactionAction>)[a.Action]),
+            MaxKeysPerTransaction,
+            TransactionChunks.MaxRequestBytes - checkpointBytes).ToList();
+        if (chunks.Count == 0)
+        {
+            chunks.Add([]);
+        }
+
+        var newETags = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        var checkpointETag = basedOn.CheckpointETag;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var isLast = i == chunks.Count - 1;
+            var checkpoint = isLast
+                ? DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, saveInProgress: false, null)
+                : DetectorStateEntityMapper.Checkpoint(partitionKey, basedOn.Generation, basedOn.LastSequenceNumber, saveInProgress: true, lastSequenceNumber);
+            var fence = checkpointETag is { } known
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, checkpoint, known)
+                : new TableTransactionAction(TableTransactionActionType.Add, checkpoint);
+            var actions = chunks[i].Append(fence).ToList();
+
+            Response<IReadOnlyList<Response>> response;
+            try
+            {
+                response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ConcurrencyFailures.IsLostUpdate(ex))
+            {
+                _logger.DetectorStateConflict(scope, basedOn.Generation, ex);
+                throw new DetectorStateConflictException(scope, basedOn.Generation, ex);
+            }
+
+            for (var j = 0; j < actions.Count; j++)
+            {
+                if (actions[j].ActionType == TableTransactionActionType.Delete)
+                {
+                    continue;
+                }
+
+                var etag = response.Value[j].Headers.ETag
+                    ?? throw new InvalidOperationException($"The transaction response for {actions[j].Entity.RowKey} in scope '{scope}' carried no ETag.");
+                if (actions[j] == fence)
+                {
+                    checkpointETag = etag;
+                }
+                else
+                {
+                    newETags[keyByRowKey[actions[j].Entity.RowKey]] = etag;
+                }
+            }
+        }
+
+        var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(basedOn.StoredEntries, StringComparer.Ordinal);
+        foreach (var key in removedKeys)
+        {
+            entries.Remove(key);
+        }
+
+        foreach (var entry in touched)
+        {
+            entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, newETags[entry.Key]);
+        }
+
+        return new DetectorStateSnapshot(scope, entries, generation, sequenceNumber, false, null, checkpointETag);
+    }
+
+    private static void ValidateRequest(
+        string scope, IReadOnlyCollection<DetectorStateEntry> touched, DetectorStateSnapshot basedOn, IReadOnlyCollection<string> removedKeys)
+    {
+        if (!string.Equals(basedOn.Scope, scope, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The snapshot is of scope '{basedOn.Scope}', not '{scope}'.", nameof(basedOn));
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in touched)
+        {
+            ArgumentNullException.ThrowIfNull(entry);
+            if (!keys.Add(entry.Key))
+            {
+                throw new ArgumentException($"Key '{entry.Key}' appears more than once in the touched entries.", nameof(touched));
+            }
+        }
+
+        foreach (var key in removedKeys)
+        {
+            if (!keys.Add(key))
+            {
+                throw new ArgumentException($"Key '{key}' is both touched and removed, or removed twice.", nameof(removedKeys));
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+
+namespace AlertFunctions.Storage.Logging;
+
+/// <summary>The storage layer's log messages, in one catalogue so event ids stay unique.</summary>
+internal static partial class StorageLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug,
+        Message = "Row {RowKey} in table {Table} changed while it was being updated; retrying (attempt {Attempt} of {MaxAttempts})")]
+    public static partial void ConcurrentUpdateRetry(this ILogger logger, string table, string rowKey, int attempt, int maxAttempts, Exception exception);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
+        Message = "Detector state for scope {Scope} was changed by another writer since generation {Generation}; the save was refused")]
+    public static partial void DetectorStateConflict(this ILogger logger, string scope, long generation, Exception exception);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
+        Message = "Skipped daily volume for {Platform} on {Day} from scope {Scope}: sequence number {SequenceNumber} was already applied (last {LastSequenceNumber})")]
+    public static partial void DailyVolumeReplaySkipped(this ILogger logger, string platform, string day, string scope, long sequenceNumber, long lastSequenceNumber);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
+        Message = "Detector state for scope {Scope} shows an interrupted save (pending sequence number {PendingSequenceNumber}); rows may be ahead of the checkpoint")]
+    public static partial void DetectorStateInterruptedSave(this ILogger logger, string scope, long pendingSequenceNumber);
+}

@@ -1,0 +1,16 @@
+namespace AlertFunctions.Storage.Summaries;
+
+/// <summary>One platform's activity and alerts for one UTC day, as produced by the daily summary timer.</summary>
+public sealed record DailySummaryRecord
+{
+    public required DateOnly Day { get; init; }
+    public required string Platform { get; init; }
+    public required long Withdrawals { get; init; }
+    public required decimal VolumeUsd { get; init; }
+    public required IReadOnlyDictionary<string, int> AlertsByRule { get; init; }
+    public required IReadOnlyDictionary<string, int> AlertsBySeverity { get; init; }
+    public required IReadOnlyList<SummarySubject> TopSubjects { get; init; }
+    public required long DeadLettered { get; init; }
+    public required long UndeliveredNotifications { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+}

@@ -1,0 +1,108 @@
+using AlertFunctions.Storage.Configuration;
+using AlertFunctions.Storage.Logging;
+using AlertFunctions.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlertFunctions.Storage.Volume;
+
+/// <summary>
+/// The <c>dailyvolume</c> table: PartitionKey = day (yyyyMMdd), RowKey = escaped platform + ":" + escaped scope (the Event Hubs
+/// partition that produced the counts). Each row remembers the last sequence number it applied, so replaying a batch adds nothing.
+/// <para>
+/// The guard is per batch: a redelivery that re-splits events into different batches is only exact if the caller first drops events
+/// at or below the scope's checkpoint (as the ingest function does with the detector-state sequence number).
+/// </para>
+/// </summary>
+public sealed class DailyVolumeTableStore
+{
+    public const int MaxConcurrencyAttempts = 5;
+
+    private readonly ProvisionedTable _table;
+    private readonly ILogger _logger;
+
+    public DailyVolumeTableStore(TableServiceClient service, AlertStorageOptions options, ILogger<DailyVolumeTableStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _table = new ProvisionedTable(service, options.DailyVolumeTableName);
+        _logger = logger ?? NullLogger<DailyVolumeTableStore>.Instance;
+    }
+
+    /// <summary>
+    /// Adds a batch's counts for one platform and day. Returns false (and changes nothing) when the row already applied
+    /// <paramref name="lastSequenceNumber"/> or a later one.
+    /// </summary>
+    public async Task<bool> AddAsync(
+        DateOnly day, string platform, string scope, long count, decimal volumeUsd, long lastSequenceNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(platform);
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var partitionKey = DayKey.From(day);
+        var rowKey = TableKey.Encode(platform) + ":" + TableKey.Encode(scope);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = existing.HasValue ? existing.Value! : null;
+            if (current?.GetInt64("LastSequenceNumber") is { } applied && applied >= lastSequenceNumber)
+            {
+                _logger.DailyVolumeReplaySkipped(platform, partitionKey, scope, lastSequenceNumber, applied);
+                return false;
+            }
+
+            var entity = new TableEntity(partitionKey, rowKey)
+            {
+                ["Platform"] = platform,
+                ["Scope"] = scope,
+                ["Withdrawals"] = (current?.GetInt64("Withdrawals") ?? 0) + count,
+                ["VolumeUsd"] = InvariantDecimal.Format(
+                    (current?.GetString("VolumeUsd") is { } stored ? InvariantDecimal.Parse(stored) : 0m) + volumeUsd),
+                ["LastSequenceNumber"] = lastSequenceNumber,
+            };
+
+            try
+            {
+                if (current is null)
+                {
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException ex) when (ConcurrencyFailures.IsLostUpdate(ex) && attempt < MaxConcurrencyAttempts)
+            {
+                _logger.ConcurrentUpdateRetry(_table.Name, rowKey, attempt, MaxConcurrencyAttempts, ex);
+            }
+        }
+    }
+
+    /// <summary>Per-platform totals for the day, summed over scopes, ordered by platform.</summary>
+    public async Task<IReadOnlyList<DailyVolumeTotal>> GetTotalsAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var totals = new Dictionary<string, (long Withdrawals, decimal VolumeUsd)>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DayKey.From(day)}"), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            var platform = entity.GetString("Platform")
+                ?? throw new InvalidDataException($"Daily volume row {entity.PartitionKey}/{entity.RowKey} has no Platform.");
+            var (withdrawals, volume) = totals.GetValueOrDefault(platform);
+            totals[platform] = (
+                withdrawals + (entity.GetInt64("Withdrawals") ?? 0),
+                volume + InvariantDecimal.Parse(entity.GetString("VolumeUsd") ?? "0"));
+        }
+
+        return totals
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new DailyVolumeTotal(t.Key, t.Value.Withdrawals, t.Value.VolumeUsd))
+            .ToList();
+    }
+}

@@ -1,0 +1,74 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Storage.Alerts;
+
+namespace AlertFunctions.Storage.Tests;
+
+public sealed class StoredAlertTransitionsTests
+{
+    private static readonly DateTimeOffset Later = new(2025, 3, 15, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Upsert_FailedDeliveryUpdatedWithoutEscalation_KeepsBackOff()
+    {
+        var failed = StoredAlertTransitions.MarkDeliveryFailed(
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later)!;
+
+        var next = StoredAlertTransitions.Upsert(failed, SampleAlerts.Create(revision: 2, severity: Severity.High))!;
+
+        Assert.Equal(NotificationState.Failed, next.NotificationState);
+        Assert.Equal(Later, next.NextAttemptAt);
+        Assert.Equal(2, next.Alert.Revision);
+    }
+
+    [Fact]
+    public void Upsert_FailedDeliveryEscalated_BecomesPendingNow()
+    {
+        var failed = StoredAlertTransitions.MarkDeliveryFailed(
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later)!;
+
+        var next = StoredAlertTransitions.Upsert(failed, SampleAlerts.Create(revision: 2, severity: Severity.Critical))!;
+
+        Assert.Equal(NotificationState.Pending, next.NotificationState);
+        Assert.Null(next.NextAttemptAt);
+        Assert.Equal(0, next.NotificationAttempts);
+    }
+
+    [Fact]
+    public void Upsert_DeliveredThenSeverityDrops_StaysDelivered()
+    {
+        var delivered = StoredAlertTransitions.MarkDelivered(
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High);
+
+        var next = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.Medium))!;
+
+        Assert.Equal(NotificationState.Delivered, next.NotificationState);
+        Assert.Equal(Severity.High, next.NotifiedSeverity);
+    }
+
+    [Fact]
+    public void MarkDeliveryFailed_AfterDelivery_ChangesNothing()
+    {
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create()), Severity.High);
+
+        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(delivered, "late timeout", Later));
+    }
+
+    [Fact]
+    public void MarkDeliveryFailed_VeryLongError_IsTruncated()
+    {
+        var failed = StoredAlertTransitions.MarkDeliveryFailed(StoredAlertTransitions.New(SampleAlerts.Create()), new string('x', 10_000), Later)!;
+
+        Assert.Equal(StoredAlertTransitions.MaxErrorLength, failed.LastNotificationError!.Length);
+    }
+
+    [Fact]
+    public void Acknowledge_ResolvedAlert_RecordsWhoButStaysResolved()
+    {
+        var resolved = StoredAlertTransitions.Resolve(StoredAlertTransitions.New(SampleAlerts.Create()), "carol", Later)!;
+
+        var acknowledged = StoredAlertTransitions.Acknowledge(resolved, "alice", Later.AddMinutes(1))!;
+
+        Assert.Equal(AlertStatus.Resolved, acknowledged.Status);
+        Assert.Equal("alice", acknowledged.AcknowledgedBy);
+    }
+}
