@@ -50,6 +50,11 @@ public sealed class WithdrawalEventParser
         {
             return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: {FirstLine(ex.Message)}");
         }
+        catch (InvalidOperationException ex)
+        {
+            // The reader refuses to unescape a string holding invalid UTF-8; that is malformed input, not a crash.
+            return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: {FirstLine(ex.Message)}");
+        }
     }
 
     private ParseResult ParseObject(ReadOnlySpan<byte> body)
@@ -312,15 +317,16 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.AmountNotANumber, $"field '{name}' is out of the decimal range");
         }
 
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        if (reader.TokenType == JsonTokenType.String)
         {
             const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-            if (decimal.TryParse(reader.ValueSpan, Styles, CultureInfo.InvariantCulture, out value))
+            var text = Unescaped(ref reader);
+            if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value))
             {
                 return null;
             }
 
-            return (RejectionReason.AmountNotANumber, $"field '{name}' must be a decimal number, found \"{Truncate(Encoding.UTF8.GetString(reader.ValueSpan))}\"");
+            return (RejectionReason.AmountNotANumber, $"field '{name}' must be a decimal number, found \"{Truncate(Encoding.UTF8.GetString(text))}\"");
         }
 
         return (RejectionReason.AmountNotANumber, $"field '{name}' must be a number or a numeric string, found {Describe(reader.TokenType)}");
@@ -339,7 +345,7 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.TimestampUnparsable, $"field 'timestamp' must be an ISO-8601 string, found {Describe(reader.TokenType)}");
         }
 
-        var raw = reader.ValueSpan;
+        var raw = Unescaped(ref reader);
         if (!reader.TryGetDateTimeOffset(out var parsed))
         {
             return (RejectionReason.TimestampUnparsable, $"field 'timestamp' is not an ISO-8601 date-time: \"{Truncate(Encoding.UTF8.GetString(raw))}\"");
@@ -365,6 +371,10 @@ public sealed class WithdrawalEventParser
         f.Timestamp = utc;
         return null;
     }
+
+    /// <summary>The token's text with JSON escapes resolved (producers' encoders may write '+' as \u002B). Escaped values are rare, so they may allocate.</summary>
+    private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
     private static bool HasExplicitOffset(ReadOnlySpan<byte> raw)
     {

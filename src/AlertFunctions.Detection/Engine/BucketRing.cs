@@ -54,7 +54,7 @@ internal sealed class BucketRing
     public long Head => _head;
 
     /// <summary>Start of the oldest bucket still in the window.</summary>
-    public DateTimeOffset WindowStart => new(Math.Max(0, (_head - BucketCount + 1) * WidthTicks), TimeSpan.Zero);
+    public DateTimeOffset WindowStart => _head == Empty ? DateTimeOffset.MinValue : new(Math.Max(0, (_head - BucketCount + 1) * WidthTicks), TimeSpan.Zero);
 
     /// <summary>The balance before the earliest in-window withdrawal that reported one; null when none did.</summary>
     public decimal? BalanceAtWindowStart
@@ -74,6 +74,11 @@ internal sealed class BucketRing
     public decimal LargestUsd()
     {
         var largest = 0m;
+        if (_head == Empty)
+        {
+            return largest;
+        }
+
         var oldest = _head - BucketCount + 1;
         for (var i = 0; i < BucketCount; i++)
         {
@@ -129,6 +134,12 @@ internal sealed class BucketRing
         if (bucket <= _head - BucketCount)
         {
             return false;
+        }
+
+        // An accepted late event may sit before the first event's bucket; it must leave the window like any other.
+        if (bucket < _origin)
+        {
+            _origin = bucket;
         }
 
         var slot = Slot(bucket);

@@ -21,5 +21,6 @@ public sealed record DestinationFanInSettings
         if (MinDistinctAccounts is < 2 or > 32) yield return $"destinationFanIn.minDistinctAccounts must be between 2 and 32, was {MinDistinctAccounts}";
         if (WindowMinutes is < 1 or > 1440) yield return $"destinationFanIn.windowMinutes must be between 1 and 1440, was {WindowMinutes}";
         if (MinUsd < 0) yield return $"destinationFanIn.minUsd must not be negative, was {MinUsd}";
+        if (SharedAddressChains is null || SharedAddressChains.Any(c => string.IsNullOrWhiteSpace(c))) yield return "destinationFanIn.sharedAddressChains must be a list of chain names";
     }
 }

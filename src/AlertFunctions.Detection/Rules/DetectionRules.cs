@@ -93,6 +93,14 @@ public sealed class DetectionRules
             }
         }
 
+        foreach (var (section, value) in merged)
+        {
+            if (value is null)
+            {
+                throw new RulesFileException($"rules for platform '{platform}', asset '{asset}': '{section}' must be an object, not null");
+            }
+        }
+
         RuleSet set;
         try
         {
@@ -109,7 +117,9 @@ public sealed class DetectionRules
         {
             MixerUsage = set.MixerUsage with
             {
-                Denominations = new Dictionary<string, decimal[]>(set.MixerUsage.Denominations, StringComparer.OrdinalIgnoreCase),
+                Denominations = set.MixerUsage.Denominations is { } sizes
+                    ? new Dictionary<string, decimal[]>(sizes, StringComparer.OrdinalIgnoreCase)
+                    : null!,
             },
         };
     }

@@ -27,9 +27,15 @@ public sealed record MixerUsageSettings
     {
         if (MinDenominationWithdrawals is < 2 or > 16) yield return $"mixerUsage.minDenominationWithdrawals must be between 2 and 16, was {MinDenominationWithdrawals}";
         if (WindowHours is < 1 or > 168) yield return $"mixerUsage.windowHours must be between 1 and 168, was {WindowHours}";
+        if (Denominations is null)
+        {
+            yield return "mixerUsage.denominations must be an object of asset → amounts";
+            yield break;
+        }
+
         foreach (var (asset, values) in Denominations)
         {
-            if (values.Length == 0 || values.Any(v => v <= 0)) yield return $"mixerUsage.denominations.{asset} must list positive amounts";
+            if (values is null || values.Length == 0 || values.Any(v => v <= 0)) yield return $"mixerUsage.denominations.{asset} must list positive amounts";
         }
     }
 }

@@ -52,6 +52,20 @@ public static class RulesFileLoader
             throw new RulesFileException($"{origin}: not valid JSON: {ex.Message}");
         }
 
+        try
+        {
+            return Build(root, origin);
+        }
+        catch (ArgumentException ex)
+        {
+            // JsonObject refuses a property named twice only when it is first enumerated.
+            throw new RulesFileException($"{origin}: {ex.Message} (a property is named twice in the rules file)");
+        }
+    }
+
+    private static DetectionRules Build(JsonObject root, string origin)
+    {
+
         var errors = new List<string>();
         foreach (var (name, _) in root)
         {

@@ -46,8 +46,19 @@ public sealed class AddressComparer : IEqualityComparer<string>
     /// <summary>The canonical spelling used in stored keys and alert ids: lower case where case does not matter.</summary>
     public static string Canonical(string address) => IsCaseInsensitiveForm(address) ? address.ToLowerInvariant() : address;
 
+    private static readonly string[] Bech32Prefixes = ["bc", "tb", "ltc", "bcrt", "tltc", "bnb", "cosmos", "osmo", "addr"];
+
+    // Either case, so equality and hashing stay symmetric for all-upper-case bech32 (valid, e.g. in QR codes).
     private static bool IsBech32Prefix(ReadOnlySpan<char> hrp)
     {
-        return hrp is "bc" or "BC" or "tb" or "TB" or "ltc" or "LTC" or "bcrt" or "tltc" or "bnb" or "cosmos" or "osmo" or "addr";
+        foreach (var prefix in Bech32Prefixes)
+        {
+            if (hrp.Equals(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

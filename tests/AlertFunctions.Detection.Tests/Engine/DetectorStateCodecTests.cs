@@ -1,0 +1,277 @@
+using System.Text.Json;
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine;
+
+public sealed class DetectorStateCodecTests
+{
+    private const string Platform = "northwind";
+    private const string HotWallet = "0xAb5801a7D398351b8bE11C439e05C5B3259aeC9B";
+    private const string EthColdWallet = "0xC0ffee254729296a45a3885639AC7E10F9d54979";
+    private const string BtcColdWallet = "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh";
+    private const string Lazarus = "0x098B716B8Aaf21512996dC57EB0615e2383E2f96";
+    private const string TornadoTenEth = "0x910Cbd523D972eb0a6f4cAe4618aD62622b39DbF";
+    private const string Collector = "0x9999999999999999999999999999999999999999";
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Watchlist DefaultWatchlist = new(WatchlistCsvReader.ReadEmbeddedDefault());
+
+    public static TheoryData<char> Kinds => new() { 'p', 'w', 'd', 'a' };
+
+    [Fact]
+    public void ExportAll_AfterDrivingTheEngine_HoldsEveryStateKind()
+    {
+        var (engine, recorder) = Drive(FirstEvents());
+
+        var kinds = engine.ExportAll().Select(e => (char)e.Payload[1]).ToHashSet();
+
+        Assert.Equal(['a', 'd', 'p', 'w'], kinds.Order());
+    }
+
+    [Fact]
+    public void Drive_FirstEvents_OpenEpisodesThatTheSnapshotMustCarry()
+    {
+        var (_, recorder) = Drive(FirstEvents());
+
+        var rules = recorder.Changes.Select(c => c.Alert.Rule).ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string> { RuleIds.Structuring, RuleIds.MixerUsage, RuleIds.SanctionedDestination, RuleIds.DestinationFanIn, RuleIds.LargeWithdrawal, RuleIds.MultiAssetDrain },
+            rules);
+    }
+
+    [Fact]
+    public void ExportAll_KeysAreUniqueAndStartWithTheirKind()
+    {
+        var (engine, _) = Drive(FirstEvents());
+
+        var entries = engine.ExportAll();
+
+        Assert.Equal(entries.Count, entries.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(entries, e => Assert.StartsWith($"{(char)e.Payload[1]}\u001f{Platform}", e.Key, StringComparison.Ordinal));
+        Assert.Single(entries, e => e.Key == $"p\u001f{Platform}");
+    }
+
+    [Fact]
+    public void ExportAll_AddressKeys_AreCanonicalLowerCase()
+    {
+        var (engine, _) = Drive(FirstEvents());
+
+        var keys = engine.ExportAll().Select(e => e.Key).ToList();
+
+        Assert.Contains($"w\u001f{Platform}\u001f{HotWallet.ToLowerInvariant()}\u001fUSDT", keys);
+        Assert.Contains($"d\u001f{Platform}\u001f{Lazarus.ToLowerInvariant()}", keys);
+        Assert.Contains($"a\u001f{Platform}\u001facct-s", keys);
+        Assert.Contains($"p\u001f{Platform}", keys);
+    }
+
+    [Fact]
+    public void Import_ThenExportAll_IsByteIdentical()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var exported = engine.ExportAll();
+
+        var restored = NewEngine();
+        restored.Import(exported);
+
+        AssertSameEntries(exported, restored.ExportAll());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Import_OneKind_RoundTripsByteIdentical(char kind)
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var ofKind = engine.ExportAll().Where(e => e.Payload[1] == kind).ToList();
+        Assert.NotEmpty(ofKind);
+
+        var restored = NewEngine();
+        restored.Import(ofKind);
+
+        AssertSameEntries(ofKind, restored.ExportAll());
+    }
+
+    [Fact]
+    public void Import_IntoFreshEngine_ContinuesExactlyLikeTheOriginal()
+    {
+        var (original, originalRecorder) = Drive(FirstEvents());
+        var restored = NewEngine();
+        restored.Import(original.ExportAll());
+        var restoredRecorder = new AlertChangeRecorder();
+        originalRecorder.Changes.Clear();
+
+        foreach (var e in LaterEvents())
+        {
+            original.Process(e, originalRecorder);
+            restored.Process(e, restoredRecorder);
+        }
+
+        Assert.NotEmpty(originalRecorder.Changes);
+        Assert.Equal(Describe(originalRecorder.Changes), Describe(restoredRecorder.Changes));
+        AssertSameEntries(original.ExportAll(), restored.ExportAll());
+    }
+
+    [Fact]
+    public void Import_ReplacesAStateHeldUnderTheSameKey()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var exported = engine.ExportAll();
+
+        engine.Import(exported);
+
+        AssertSameEntries(exported, engine.ExportAll());
+    }
+
+    [Fact]
+    public void Import_OtherSnapshotVersion_ThrowsInvalidDataExceptionNamingKeyAndVersions()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var entry = engine.ExportAll()[0];
+        var version = entry.Payload[0];
+        var payload = (byte[])entry.Payload.Clone();
+        payload[0] = (byte)(version + 1);
+
+        var ex = Assert.Throws<InvalidDataException>(() => NewEngine().Import([new DetectorStateEntry(entry.Key, payload)]));
+
+        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads version {version}", ex.Message);
+    }
+
+    [Fact]
+    public void Import_UnknownKind_ThrowsInvalidDataException()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var entry = engine.ExportAll()[0];
+        var payload = (byte[])entry.Payload.Clone();
+        payload[1] = (byte)'z';
+
+        var ex = Assert.Throws<InvalidDataException>(() => NewEngine().Import([new DetectorStateEntry(entry.Key, payload)]));
+
+        Assert.Equal($"detector state '{entry.Key}' has unknown kind 'z'", ex.Message);
+    }
+
+    [Fact]
+    public void ExportChanges_WithTracking_ReturnsOnlyStatesTouchedSinceTheLastCall()
+    {
+        var engine = new DetectionEngine(DetectionRules.Default, DefaultWatchlist) { TrackChanges = true };
+        var sink = new AlertChangeRecorder();
+        foreach (var e in FirstEvents())
+        {
+            engine.Process(e, sink);
+        }
+
+        var first = engine.ExportChanges();
+        Assert.Equal(engine.ExportAll().Select(e => e.Key).Order(StringComparer.Ordinal), first.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Empty(engine.ExportChanges());
+
+        engine.Process(Withdrawal("later-1", T0.AddHours(2), HotWallet, "USDT", 10m, 10m, "0x1234567890123456789012345678901234567890"), sink);
+
+        var keys = engine.ExportChanges().Select(e => e.Key).ToList();
+        Assert.Contains($"w\u001f{Platform}\u001f{HotWallet.ToLowerInvariant()}\u001fUSDT", keys);
+        Assert.Contains($"d\u001f{Platform}\u001f0x1234567890123456789012345678901234567890", keys);
+        Assert.DoesNotContain($"a\u001f{Platform}\u001facct-s", keys);
+    }
+
+    private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);
+
+    private static (DetectionEngine Engine, AlertChangeRecorder Recorder) Drive(IEnumerable<WithdrawalEvent> events)
+    {
+        var engine = NewEngine();
+        var recorder = new AlertChangeRecorder();
+        foreach (var e in events)
+        {
+            engine.Process(e, recorder);
+        }
+
+        return (engine, recorder);
+    }
+
+    private static IEnumerable<WithdrawalEvent> FirstEvents()
+    {
+        // Structuring: one account just under the 10,000 USD threshold, three times.
+        yield return Withdrawal("s-1", T0, HotWallet, "USDT", 9_500m, 9_500m, Address(1), "acct-s", balanceAfter: 5_000_000m);
+        yield return Withdrawal("s-2", T0.AddMinutes(10), HotWallet, "USDT", 9_600m, 9_600m, Address(2), "acct-s", balanceAfter: 4_990_400m);
+        yield return Withdrawal("s-3", T0.AddMinutes(20), HotWallet, "USDT", 9_700m, 9_700m, Address(3), "acct-s");
+
+        // Exact mixer denominations to new addresses.
+        yield return Withdrawal("m-1", T0.AddMinutes(30), HotWallet, "ETH", 1m, 3_000m, Address(4), "acct-m");
+        yield return Withdrawal("m-2", T0.AddMinutes(31), HotWallet, "ETH", 1m, 3_000m, Address(5), "acct-m");
+        yield return Withdrawal("m-3", T0.AddMinutes(32), HotWallet, "ETH", 1m, 3_000m, Address(6), "acct-m");
+
+        // Watchlisted destinations: a sanctioned address and a mixer pool.
+        yield return Withdrawal("x-1", T0.AddMinutes(33), HotWallet, "ETH", 0.5m, 1_500m, Lazarus, "acct-x");
+        yield return Withdrawal("x-2", T0.AddMinutes(34), HotWallet, "ETH", 10m, 30_000m, TornadoTenEth, "acct-y");
+
+        // Fan-in: five accounts pay one new destination within the hour.
+        for (var i = 1; i <= 5; i++)
+        {
+            yield return Withdrawal($"f-{i}", T0.AddMinutes(39 + i), HotWallet, "USDT", 2_000m, 2_000m, Collector, $"acct-f{i}");
+        }
+
+        // Cold wallets emptied into one new address (no amountUsd: valued from reference prices).
+        yield return Withdrawal("c-1", T0.AddMinutes(50), BtcColdWallet, "BTC", 70m, null, Address(9), balanceAfter: 5m, chain: "bitcoin");
+        yield return Withdrawal("c-2", T0.AddMinutes(52), EthColdWallet, "ETH", 1_000m, null, Address(9), balanceAfter: 10m);
+        yield return Withdrawal("c-3", T0.AddMinutes(54), HotWallet, "USDT", 2_000_000m, 2_000_000m, Address(9), balanceAfter: 100m);
+
+        // A transfer to one of the platform's own wallets is rebalancing.
+        yield return Withdrawal("i-1", T0.AddMinutes(56), HotWallet, "ETH", 5m, 15_000m, EthColdWallet);
+
+        // A duplicate is dropped.
+        yield return Withdrawal("s-1", T0, HotWallet, "USDT", 9_500m, 9_500m, Address(1), "acct-s");
+    }
+
+    private static IEnumerable<WithdrawalEvent> LaterEvents()
+    {
+        yield return Withdrawal("l-1", T0.AddMinutes(60), HotWallet, "USDT", 9_800m, 9_800m, Address(10), "acct-s");
+        yield return Withdrawal("l-2", T0.AddMinutes(61), HotWallet, "ETH", 1m, 3_000m, Address(11), "acct-m");
+        yield return Withdrawal("l-3", T0.AddMinutes(62), HotWallet, "USDT", 2_000m, 2_000m, Collector, "acct-f6");
+        yield return Withdrawal("l-4", T0.AddMinutes(63), BtcColdWallet, "BTC", 4m, null, Address(12), balanceAfter: 1m, chain: "bitcoin");
+        yield return Withdrawal("l-5", T0.AddMinutes(64), HotWallet, "ETH", 0.2m, 600m, Lazarus, "acct-x");
+        yield return Withdrawal("l-6", T0.AddMinutes(65), "0x5555555555555555555555555555555555555555", "DAI", 100m, 100m, Address(13), "acct-new");
+        yield return Withdrawal("l-7", T0.AddHours(30), HotWallet, "USDT", 9_900m, 9_900m, Address(14), "acct-s");
+        yield return Withdrawal("l-8", T0.AddHours(30).AddMinutes(1), EthColdWallet, "ETH", 2m, null, Address(9), balanceAfter: 8m);
+    }
+
+    private static WithdrawalEvent Withdrawal(
+        string id,
+        DateTimeOffset time,
+        string wallet,
+        string asset,
+        decimal amount,
+        decimal? usd,
+        string destination,
+        string? account = null,
+        decimal? balanceAfter = null,
+        string chain = "ethereum") => new()
+        {
+            EventId = id,
+            Platform = Platform,
+            Chain = chain,
+            Asset = asset,
+            Amount = amount,
+            AmountUsd = usd,
+            SourceWallet = wallet,
+            BalanceAfter = balanceAfter,
+            AccountId = account,
+            DestinationAddress = destination,
+            TxHash = $"0x{id}",
+            Timestamp = time,
+        };
+
+    private static string Address(int n) => $"0x{n:x40}";
+
+    private static List<string> Describe(List<AlertChange> changes) =>
+        changes.Select(c => $"{c.Kind} {JsonSerializer.Serialize(c.Alert, AlertJsonContext.Default.Alert)}").ToList();
+
+    private static void AssertSameEntries(IReadOnlyList<DetectorStateEntry> expected, IReadOnlyList<DetectorStateEntry> actual)
+    {
+        Assert.Equal(expected.Select(e => e.Key), actual.Select(e => e.Key));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(expected[i].Payload.AsSpan().SequenceEqual(actual[i].Payload), $"payload of '{expected[i].Key}' differs after the round trip");
+        }
+    }
+}

@@ -1,0 +1,490 @@
+using AlertFunctions.Detection.Rules;
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Rules;
+
+public sealed class RulesFileLoaderTests
+{
+    private const string Origin = "config/rules.json";
+    private const string Eip55 = "0x12D66f87A04A9E220743712cE6d9bB1B5616B8Fc";
+    private const string Base58 = "3LU8wRu4ZnXP4UM8Yo6kkTiGHM9BubgyiG";
+
+    private const string LayeredFile = """
+        {
+          "defaults":  { "rapidDrain": { "minUsd": 1 } },
+          "assets":    { "ETH": { "rapidDrain": { "minUsd": 2 } } },
+          "platforms": {
+            "northwind": {
+              "rules":  { "rapidDrain": { "minUsd": 3 } },
+              "assets": { "ETH": { "rapidDrain": { "minUsd": 4 } } }
+            }
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("contoso", "BTC", 1)]
+    [InlineData("contoso", "ETH", 2)]
+    [InlineData("northwind", "BTC", 3)]
+    [InlineData("northwind", "ETH", 4)]
+    public void Parse_Overrides_LaterLayersWin(string platform, string asset, decimal expectedMinUsd)
+    {
+        var rules = RulesFileLoader.Parse(LayeredFile, Origin);
+
+        Assert.Equal(expectedMinUsd, rules.For(platform, asset).RapidDrain.MinUsd);
+    }
+
+    [Fact]
+    public void Parse_Overrides_MergeMemberByMemberKeepingOtherDefaults()
+    {
+        var rules = RulesFileLoader.Parse(LayeredFile, Origin).For("northwind", "ETH");
+
+        Assert.Equal(new RapidDrainSettings() with { MinUsd = 4 }, rules.RapidDrain);
+        Assert.Equal(new LargeWithdrawalSettings(), rules.LargeWithdrawal);
+    }
+
+    [Fact]
+    public void Parse_AssetKeys_AreMatchedCaseInsensitively()
+    {
+        var rules = RulesFileLoader.Parse(LayeredFile, Origin);
+
+        Assert.Equal(4m, rules.For("northwind", "eth").RapidDrain.MinUsd);
+        Assert.Equal(2m, rules.For("contoso", "Eth").RapidDrain.MinUsd);
+    }
+
+    [Fact]
+    public void Parse_PlatformIds_AreMatchedOrdinally()
+    {
+        var rules = RulesFileLoader.Parse(LayeredFile, Origin);
+
+        Assert.Equal(1m, rules.For("Northwind", "BTC").RapidDrain.MinUsd);
+    }
+
+    [Fact]
+    public void ForPlatform_UsesPlatformRulesWithoutAssetOverrides()
+    {
+        var rules = RulesFileLoader.Parse(LayeredFile, Origin);
+
+        Assert.Equal(3m, rules.ForPlatform("northwind").RapidDrain.MinUsd);
+        Assert.Equal(1m, rules.ForPlatform("contoso").RapidDrain.MinUsd);
+    }
+
+    [Fact]
+    public void Parse_CommentsTrailingCommasSchemaAndDescription_AreAccepted()
+    {
+        const string json = """
+            {
+              "$schema": "./rules.schema.json",
+              "description": "tuned for northwind", // why we tuned
+              "defaults": { "structuring": { "minCount": 4, }, },
+            }
+            """;
+
+        Assert.Equal(4, RulesFileLoader.Parse(json, Origin).ForPlatform("p").Structuring.MinCount);
+    }
+
+    [Fact]
+    public void Parse_DisabledRule_IsDisabled()
+    {
+        var rules = RulesFileLoader.Parse("""{"platforms":{"dex":{"rules":{"structuring":{"enabled":false}}}}}""", Origin);
+
+        Assert.False(rules.ForPlatform("dex").Structuring.Enabled);
+        Assert.True(rules.ForPlatform("cex").Structuring.Enabled);
+    }
+
+    [Fact]
+    public void Parse_ArraysReplaceInsteadOfMerging()
+    {
+        var rules = RulesFileLoader.Parse("""{"defaults":{"destinationFanIn":{"sharedAddressChains":["ripple"]},"mixerUsage":{"denominations":{"ETH":[1]}}}}""", Origin).ForPlatform("p");
+
+        Assert.Equal(["ripple"], rules.DestinationFanIn.SharedAddressChains);
+        Assert.Equal([1m], rules.MixerUsage.Denominations["ETH"]);
+        Assert.Equal([0.1m, 1m, 10m, 100m], rules.MixerUsage.Denominations["BNB"]);
+    }
+
+    [Fact]
+    public void Parse_UnknownTopLevelProperty_NamesIt()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defualts":{}}""", Origin));
+
+        Assert.Equal(
+            Expected("unknown property 'defualts' (expected one of $schema, allowedLatenessSeconds, assets, defaults, description, destinationMemoryDays, platforms, referencePricesUsd)"),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownRuleProperty_NamesIt()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"largeWithdrawal":{"minUSD":5}}}""", Origin));
+
+        Assert.Equal(
+            Expected("rules for platform '*', asset '*': The JSON property 'minUSD' could not be mapped to any .NET member contained in type 'AlertFunctions.Detection.Rules.LargeWithdrawalSettings'."),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownRuleName_NamesIt()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrian":{}}}""", Origin));
+
+        Assert.Contains("'rapidDrian'", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("config/rules.json: 1 problem(s) in the rules file:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownPropertyInPlatformAssetOverride_NamesPlatformAndAsset()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"assets":{"ETH":{"rapidDrain":{"windowMinuts":30}}}}}}""", Origin));
+
+        Assert.Contains("rules for platform 'northwind', asset 'ETH'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'windowMinuts'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownPlatformProperty_NamesIt()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"internalWalets":[]}}}""", Origin));
+
+        Assert.Equal(Expected("platforms.northwind: unknown property 'internalWalets' (expected one of assets, description, internalWallets, rules)"), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_WrongValueType_NamesThePath()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrain":{"windowMinutes":"abc"}}}""", Origin));
+
+        Assert.Contains("$.rapidDrain.windowMinutes", ex.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> InvalidSettings => new()
+    {
+        { """ "largeWithdrawal": { "minUsd": 0 } """, "largeWithdrawal.minUsd must be greater than 0, was 0" },
+        { """ "largeWithdrawal": { "coldStartMinUsd": 999999 } """, "largeWithdrawal.coldStartMinUsd must be at least minUsd (1000000), was 999999" },
+        { """ "largeWithdrawal": { "baselineMultiple": 0.5 } """, "largeWithdrawal.baselineMultiple must be at least 1, was 0.5" },
+        { """ "largeWithdrawal": { "knownDestinationTolerance": 0.5 } """, "largeWithdrawal.knownDestinationTolerance must be at least 1, was 0.5" },
+        { """ "largeWithdrawal": { "criticalUsd": 999999 } """, "largeWithdrawal.criticalUsd must be at least minUsd (1000000), was 999999" },
+
+        { """ "rapidDrain": { "windowMinutes": 1 } """, "rapidDrain.windowMinutes must be between 5 and 360, was 1" },
+        { """ "rapidDrain": { "windowMinutes": 361 } """, "rapidDrain.windowMinutes must be between 5 and 360, was 361" },
+        { """ "rapidDrain": { "longWindowHours": 49 } """, "rapidDrain.longWindowHours must be between 2 and 48, was 49" },
+        { """ "rapidDrain": { "windowMinutes": 120, "longWindowHours": 2 } """, "rapidDrain.longWindowHours (2 h) must be longer than windowMinutes (120 min)" },
+        { """ "rapidDrain": { "minUsd": 0 } """, "rapidDrain.minUsd must be greater than 0, was 0" },
+        { """ "rapidDrain": { "longMinUsd": -1 } """, "rapidDrain.longMinUsd must be greater than 0, was -1" },
+        { """ "rapidDrain": { "balanceDropFraction": 0 } """, "rapidDrain.balanceDropFraction must be in (0, 1], was 0" },
+        { """ "rapidDrain": { "balanceDropFraction": 1.5 } """, "rapidDrain.balanceDropFraction must be in (0, 1], was 1.5" },
+        { """ "rapidDrain": { "longBalanceDropFraction": 1.01 } """, "rapidDrain.longBalanceDropFraction must be in (0, 1], was 1.01" },
+        { """ "rapidDrain": { "baselineMultiple": 0.9 } """, "rapidDrain.baselineMultiple must be at least 1, was 0.9" },
+        { """ "rapidDrain": { "longBaselineMultiple": 0 } """, "rapidDrain.longBaselineMultiple must be at least 1, was 0" },
+        { """ "rapidDrain": { "meanSizeMultiple": 0.5 } """, "rapidDrain.meanSizeMultiple must be at least 1, was 0.5" },
+        { """ "rapidDrain": { "volumeOnlyMultiple": 9 } """, "rapidDrain.volumeOnlyMultiple must be at least baselineMultiple (10), was 9" },
+        { """ "rapidDrain": { "coldStartMinUsd": 0 } """, "rapidDrain.coldStartMinUsd must be greater than 0, was 0" },
+        { """ "rapidDrain": { "coldStartMinMeanUsd": -1 } """, "rapidDrain.coldStartMinMeanUsd must not be negative, was -1" },
+        { """ "rapidDrain": { "freshDestinationMinUsd": 0 } """, "rapidDrain.freshDestinationMinUsd must be greater than 0, was 0" },
+        { """ "rapidDrain": { "freshDestinationMinEvents": 0 } """, "rapidDrain.freshDestinationMinEvents must be at least 1, was 0" },
+        { """ "rapidDrain": { "criticalUsd": 1 } """, "rapidDrain.criticalUsd must be at least minUsd (250000), was 1" },
+
+        { """ "multiAssetDrain": { "windowMinutes": 0 } """, "multiAssetDrain.windowMinutes must be between 1 and 360, was 0" },
+        { """ "multiAssetDrain": { "windowMinutes": 361 } """, "multiAssetDrain.windowMinutes must be between 1 and 360, was 361" },
+        { """ "multiAssetDrain": { "minKeys": 1 } """, "multiAssetDrain.minKeys must be between 2 and 32, was 1" },
+        { """ "multiAssetDrain": { "minKeys": 33 } """, "multiAssetDrain.minKeys must be between 2 and 32, was 33" },
+        { """ "multiAssetDrain": { "minUsd": 0 } """, "multiAssetDrain.minUsd must be greater than 0, was 0" },
+        { """ "multiAssetDrain": { "keyMinUsd": 0 } """, "multiAssetDrain.keyMinUsd must be greater than 0, was 0" },
+        { """ "multiAssetDrain": { "coldKeyMinUsd": 49999 } """, "multiAssetDrain.coldKeyMinUsd must be at least keyMinUsd (50000), was 49999" },
+        { """ "multiAssetDrain": { "keyBalanceDropFraction": 0 } """, "multiAssetDrain.keyBalanceDropFraction must be in (0, 1], was 0" },
+        { """ "multiAssetDrain": { "keyBalanceDropFraction": 2 } """, "multiAssetDrain.keyBalanceDropFraction must be in (0, 1], was 2" },
+        { """ "multiAssetDrain": { "keyBaselineMultiple": 0.5 } """, "multiAssetDrain.keyBaselineMultiple must be at least 1, was 0.5" },
+        { """ "multiAssetDrain": { "sameDestinationMinAssets": 1 } """, "multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was 1" },
+        { """ "multiAssetDrain": { "sameDestinationMinAssets": 9 } """, "multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was 9" },
+        { """ "multiAssetDrain": { "sameDestinationMinUsd": 0 } """, "multiAssetDrain.sameDestinationMinUsd must be greater than 0, was 0" },
+
+        { """ "mixerUsage": { "minDenominationWithdrawals": 1 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 1" },
+        { """ "mixerUsage": { "minDenominationWithdrawals": 17 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 17" },
+        { """ "mixerUsage": { "windowHours": 0 } """, "mixerUsage.windowHours must be between 1 and 168, was 0" },
+        { """ "mixerUsage": { "windowHours": 169 } """, "mixerUsage.windowHours must be between 1 and 168, was 169" },
+        { """ "mixerUsage": { "denominations": { "ETH": [] } } """, "mixerUsage.denominations.ETH must list positive amounts" },
+        { """ "mixerUsage": { "denominations": { "SOL": [1, 0] } } """, "mixerUsage.denominations.SOL must list positive amounts" },
+
+        { """ "structuring": { "thresholdUsd": 0 } """, "structuring.thresholdUsd must be greater than 0, was 0" },
+        { """ "structuring": { "bandFraction": 0 } """, "structuring.bandFraction must be in (0, 1), was 0" },
+        { """ "structuring": { "bandFraction": 1 } """, "structuring.bandFraction must be in (0, 1), was 1" },
+        { """ "structuring": { "minCount": 1 } """, "structuring.minCount must be between 2 and 16, was 1" },
+        { """ "structuring": { "minCount": 17 } """, "structuring.minCount must be between 2 and 16, was 17" },
+        { """ "structuring": { "windowHours": 0 } """, "structuring.windowHours must be between 1 and 168, was 0" },
+        { """ "structuring": { "windowHours": 169 } """, "structuring.windowHours must be between 1 and 168, was 169" },
+
+        { """ "destinationFanIn": { "minDistinctAccounts": 1 } """, "destinationFanIn.minDistinctAccounts must be between 2 and 32, was 1" },
+        { """ "destinationFanIn": { "minDistinctAccounts": 33 } """, "destinationFanIn.minDistinctAccounts must be between 2 and 32, was 33" },
+        { """ "destinationFanIn": { "windowMinutes": 0 } """, "destinationFanIn.windowMinutes must be between 1 and 1440, was 0" },
+        { """ "destinationFanIn": { "windowMinutes": 1441 } """, "destinationFanIn.windowMinutes must be between 1 and 1440, was 1441" },
+        { """ "destinationFanIn": { "minUsd": -1 } """, "destinationFanIn.minUsd must not be negative, was -1" },
+
+        { """ "baseline": { "halfLifeHours": 0 } """, "baseline.halfLifeHours must be between 1 and 2160, was 0" },
+        { """ "baseline": { "halfLifeHours": 2161 } """, "baseline.halfLifeHours must be between 1 and 2160, was 2161" },
+        { """ "baseline": { "minHistoryHours": -1 } """, "baseline.minHistoryHours must be between 0 and 720, was -1" },
+        { """ "baseline": { "minHistoryHours": 721 } """, "baseline.minHistoryHours must be between 0 and 720, was 721" },
+        { """ "baseline": { "provisionalHistoryHours": 0 } """, "baseline.provisionalHistoryHours must be between 1 and 48, was 0" },
+        { """ "baseline": { "provisionalHistoryHours": 49 } """, "baseline.provisionalHistoryHours must be between 1 and 48, was 49" },
+        { """ "baseline": { "minEvents": -1 } """, "baseline.minEvents must not be negative, was -1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public void Parse_InvalidDefaultsValue_ThrowsWithExactMessage(string defaults, string problem)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse($$$"""{"defaults":{ {{{defaults}}} }}""", Origin));
+
+        Assert.Equal(Expected($"{problem} (platform '*', asset '*')"), ex.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"defaults":{"rapidDrain":{"windowMinutes":5,"longWindowHours":2}}}""")]
+    [InlineData("""{"defaults":{"rapidDrain":{"windowMinutes":360,"longWindowHours":48}}}""")]
+    [InlineData("""{"defaults":{"structuring":{"minCount":16,"windowHours":168,"bandFraction":0.99}}}""")]
+    [InlineData("""{"defaults":{"baseline":{"halfLifeHours":2160,"minHistoryHours":0,"provisionalHistoryHours":48,"minEvents":0}}}""")]
+    [InlineData("""{"defaults":{"largeWithdrawal":{"minUsd":5000000,"coldStartMinUsd":5000000,"criticalUsd":5000000,"baselineMultiple":1}}}""")]
+    [InlineData("""{"defaults":{"multiAssetDrain":{"keyBalanceDropFraction":1,"keyMinUsd":1,"coldKeyMinUsd":1}}}""")]
+    [InlineData("""{"defaults":{"destinationFanIn":{"minUsd":0,"minDistinctAccounts":32,"windowMinutes":1440}}}""")]
+    public void Parse_BoundaryValues_AreAccepted(string json)
+    {
+        var rules = RulesFileLoader.Parse(json, Origin);
+
+        Assert.Empty(rules.ForPlatform("p").Validate());
+    }
+
+    [Fact]
+    public void Parse_InvalidValueInPlatformAssetOverride_NamesPlatformAndAsset()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"assets":{"ETH":{"rapidDrain":{"minUsd":0}}}}}}""", Origin));
+
+        Assert.Equal(Expected("rapidDrain.minUsd must be greater than 0, was 0 (platform 'northwind', asset 'ETH')"), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ValueValidAloneButInvalidAfterMerge_IsReported()
+    {
+        // The default coldStartMinUsd (5,000,000) is fine on its own, but not below a platform's raised minUsd.
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"rules":{"largeWithdrawal":{"minUsd":6000000}}}}}""", Origin));
+
+        Assert.Equal(Expected("largeWithdrawal.coldStartMinUsd must be at least minUsd (6000000), was 5000000 (platform 'northwind', asset '*')"), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_SeveralProblems_AreAllReportedAtOnce()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(
+            """{"allowedLatenessSeconds":-1,"destinationMemoryDays":0,"referencePricesUsd":{"ETH":-3}}""",
+            Origin));
+
+        Assert.Equal(
+            Expected(
+                "'allowedLatenessSeconds' must be a whole number from 0 to 3600",
+                "'destinationMemoryDays' must be a whole number from 1 to 90",
+                "referencePricesUsd.ETH must be a non-negative number"),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Parse_InternalWallets_AreMatchedWithAddressCaseRules()
+    {
+        var rules = RulesFileLoader.Parse("{\"platforms\":{\"northwind\":{\"internalWallets\":[\"" + Eip55 + "\",\"" + Base58 + "\"]}}}", Origin);
+
+        Assert.True(rules.IsInternalWallet("northwind", Eip55));
+        Assert.True(rules.IsInternalWallet("northwind", Eip55.ToLowerInvariant()));
+        Assert.True(rules.IsInternalWallet("northwind", Base58));
+        Assert.False(rules.IsInternalWallet("northwind", Base58.ToLowerInvariant()));
+        Assert.False(rules.IsInternalWallet("contoso", Eip55));
+        Assert.False(rules.IsInternalWallet("Northwind", Eip55));
+    }
+
+    [Theory]
+    [InlineData("\"0xabc\"", "platforms.northwind.internalWallets must be an array of addresses")]
+    [InlineData("{}", "platforms.northwind.internalWallets must be an array of addresses")]
+    [InlineData("[\"\"]", "platforms.northwind.internalWallets must hold non-empty strings")]
+    [InlineData("[42]", "platforms.northwind.internalWallets must hold non-empty strings")]
+    [InlineData("[null]", "platforms.northwind.internalWallets must hold non-empty strings")]
+    public void Parse_InvalidInternalWallets_Throws(string value, string problem)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("{\"platforms\":{\"northwind\":{\"internalWallets\":" + value + "}}}", Origin));
+
+        Assert.Equal(Expected(problem), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ReferencePrices_OverrideAndExtendTheDefaults()
+    {
+        var prices = RulesFileLoader.Parse("""{"referencePricesUsd":{"ETH":2500.5,"newcoin":7,"USDT":0}}""", Origin).ReferencePricesUsd;
+
+        Assert.Equal(2500.5m, prices["ETH"]);
+        Assert.Equal(2500.5m, prices["eth"]);
+        Assert.Equal(7m, prices["NEWCOIN"]);
+        Assert.Equal(0m, prices["USDT"]);
+        Assert.Equal(90_000m, prices["BTC"]);
+        Assert.Equal(16, prices.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"referencePricesUsd":{"ETH":-1}}""", "referencePricesUsd.ETH must be a non-negative number")]
+    [InlineData("""{"referencePricesUsd":{"ETH":"3000"}}""", "referencePricesUsd.ETH must be a non-negative number")]
+    [InlineData("""{"referencePricesUsd":{"ETH":null}}""", "referencePricesUsd.ETH must be a non-negative number")]
+    [InlineData("""{"referencePricesUsd":{"ETH":{}}}""", "referencePricesUsd.ETH must be a non-negative number")]
+    [InlineData("""{"referencePricesUsd":[3000]}""", "'referencePricesUsd' must be an object of asset → USD price")]
+    public void Parse_InvalidReferencePrice_Throws(string json, string problem)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(Expected(problem), ex.Message);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(3600, 3600)]
+    public void Parse_AllowedLatenessSeconds_InRange_IsUsed(int value, int expectedSeconds)
+    {
+        var rules = RulesFileLoader.Parse($$$"""{"allowedLatenessSeconds":{{{value}}}}""", Origin);
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), rules.AllowedLateness);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("3601")]
+    [InlineData("1.5")]
+    [InlineData("\"300\"")]
+    [InlineData("true")]
+    public void Parse_AllowedLatenessSeconds_OutOfRange_Throws(string value)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse($$$"""{"allowedLatenessSeconds":{{{value}}}}""", Origin));
+
+        Assert.Equal(Expected("'allowedLatenessSeconds' must be a whole number from 0 to 3600"), ex.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(30)]
+    [InlineData(90)]
+    public void Parse_DestinationMemoryDays_InRange_IsUsed(int days)
+    {
+        var rules = RulesFileLoader.Parse($$$"""{"destinationMemoryDays":{{{days}}}}""", Origin);
+
+        Assert.Equal(TimeSpan.FromDays(days), rules.DestinationMemory);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("91")]
+    [InlineData("7.5")]
+    [InlineData("\"7\"")]
+    public void Parse_DestinationMemoryDays_OutOfRange_Throws(string value)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse($$$"""{"destinationMemoryDays":{{{value}}}}""", Origin));
+
+        Assert.Equal(Expected("'destinationMemoryDays' must be a whole number from 1 to 90"), ex.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"defaults":[]}""", "'defaults' must be an object")]
+    [InlineData("""{"assets":[]}""", "'assets' must be an object keyed by asset symbol")]
+    [InlineData("""{"assets":{"ETH":5}}""", "assets.ETH must be an object")]
+    [InlineData("""{"platforms":[]}""", "'platforms' must be an object keyed by platform id")]
+    [InlineData("""{"platforms":{"northwind":5}}""", "platforms.northwind must be an object")]
+    [InlineData("""{"platforms":{"northwind":{"rules":[]}}}""", "platforms.northwind.rules must be an object")]
+    [InlineData("""{"platforms":{"northwind":{"assets":{"ETH":[]}}}}""", "platforms.northwind.assets.ETH must be an object")]
+    public void Parse_WrongShape_Throws(string json, string problem)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(Expected(problem), ex.Message);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"defaults\":}")]
+    [InlineData("not json")]
+    public void Parse_InvalidJson_MessageNamesTheOrigin(string json)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.StartsWith("config/rules.json: not valid JSON: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public void Parse_JsonThatIsNotAnObject_MessageNamesTheOrigin(string json)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal("config/rules.json: the rules file must be a JSON object", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_DuplicateProperty_ThrowsRulesFileExceptionNamingTheOrigin()
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrain":{"minUsd":1,"minUsd":2}}}""", Origin));
+
+        Assert.StartsWith("config/rules.json: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"defaults":{"rapidDrain":null}}""")]
+    [InlineData("""{"defaults":{"mixerUsage":{"denominations":{"ETH":null}}}}""")]
+    public void Parse_NullRuleSection_ThrowsRulesFileException(string json)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.StartsWith("config/rules.json: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NullSharedAddressChains_IsRejectedAtLoad()
+    {
+        Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"destinationFanIn":{"sharedAddressChains":null}}}""", Origin));
+    }
+
+    [Fact]
+    public void LoadFile_ExistingFile_UsesItsPathInMessages()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"defaults":{"structuring":{"minCount":1}}}""");
+        try
+        {
+            var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.LoadFile(path));
+
+            Assert.StartsWith($"{path}: 1 problem(s) in the rules file:", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadFile_ValidFile_IsLoaded()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"defaults":{"structuring":{"minCount":5}}}""");
+        try
+        {
+            Assert.Equal(5, RulesFileLoader.LoadFile(path).ForPlatform("p").Structuring.MinCount);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadFile_MissingFile_NamesThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"rules-missing-{Guid.NewGuid():N}.json");
+
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.LoadFile(path));
+
+        Assert.StartsWith($"{path}: cannot read the rules file: ", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static string Expected(params string[] problems) =>
+        $"{Origin}: {problems.Length} problem(s) in the rules file:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", problems)}";
+}
