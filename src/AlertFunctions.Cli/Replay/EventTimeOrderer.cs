@@ -8,49 +8,108 @@ namespace AlertFunctions.Cli.Replay;
 /// within the lateness comes out in one order: the replay is deterministic under reordering. Memory holds only the events
 /// of the last <see cref="Lateness"/>. An event older than what was already released passes straight through (the engine
 /// then counts it as late).
+/// Held events sit in a sorted ring: an in-order event is appended in O(1), an out-of-order one is inserted by binary
+/// search (rare in real feeds), and release takes from the front — no heap sifting of large structs per event.
 /// </summary>
 internal sealed class EventTimeOrderer(TimeSpan lateness)
 {
-    private readonly PriorityQueue<WithdrawalEvent, OrderKey> _pending = new(OrderKeyComparer.Instance);
+    private WithdrawalEvent[] _items = new WithdrawalEvent[1024];
+    private int _head;
+    private int _count;
     private DateTimeOffset _newest = DateTimeOffset.MinValue;
 
     public TimeSpan Lateness { get; } = lateness;
 
-    public int Pending => _pending.Count;
+    public int Pending => _count;
 
-    public void Add(in WithdrawalEvent e, Action<WithdrawalEvent> release)
+    public void Add(in WithdrawalEvent e, IEventSink release)
     {
-        _pending.Enqueue(e, new OrderKey(e.Timestamp.UtcTicks, e.EventId));
+        Insert(e);
         if (e.Timestamp > _newest)
         {
             _newest = e.Timestamp;
         }
 
         var horizon = _newest - Lateness;
-        while (_pending.TryPeek(out var head, out _) && head.Timestamp < horizon)
+        while (_count > 0 && _items[_head].Timestamp < horizon)
         {
-            release(_pending.Dequeue());
+            release.Process(_items[_head]);
+            _items[_head] = default;
+            _head = (_head + 1) % _items.Length;
+            _count--;
         }
     }
 
-    public void Flush(Action<WithdrawalEvent> release)
+    public void Flush(IEventSink release)
     {
-        while (_pending.TryDequeue(out var e, out _))
+        while (_count > 0)
         {
-            release(e);
+            release.Process(_items[_head]);
+            _items[_head] = default;
+            _head = (_head + 1) % _items.Length;
+            _count--;
         }
     }
 
-    private readonly record struct OrderKey(long Ticks, string EventId);
-
-    private sealed class OrderKeyComparer : IComparer<OrderKey>
+    private void Insert(in WithdrawalEvent e)
     {
-        public static OrderKeyComparer Instance { get; } = new();
-
-        public int Compare(OrderKey x, OrderKey y)
+        if (_count == _items.Length)
         {
-            var byTime = x.Ticks.CompareTo(y.Ticks);
-            return byTime != 0 ? byTime : string.CompareOrdinal(x.EventId, y.EventId);
+            Grow();
         }
+
+        // Find the first held event that sorts after e, searching from the back (in-order input stops at once).
+        var position = _count;
+        if (_count > 0 && Compare(At(_count - 1), e) > 0)
+        {
+            int low = 0, high = _count - 1;
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                if (Compare(At(mid), e) > 0)
+                {
+                    high = mid;
+                }
+                else
+                {
+                    low = mid + 1;
+                }
+            }
+
+            position = low;
+            for (var i = _count; i > position; i--)
+            {
+                _items[(_head + i) % _items.Length] = _items[(_head + i - 1) % _items.Length];
+            }
+        }
+
+        _items[(_head + position) % _items.Length] = e;
+        _count++;
     }
+
+    private ref WithdrawalEvent At(int index) => ref _items[(_head + index) % _items.Length];
+
+    private void Grow()
+    {
+        var larger = new WithdrawalEvent[_items.Length * 2];
+        for (var i = 0; i < _count; i++)
+        {
+            larger[i] = At(i);
+        }
+
+        _items = larger;
+        _head = 0;
+    }
+
+    private static int Compare(in WithdrawalEvent x, in WithdrawalEvent y)
+    {
+        var byTime = x.Timestamp.UtcTicks.CompareTo(y.Timestamp.UtcTicks);
+        return byTime != 0 ? byTime : string.CompareOrdinal(x.EventId, y.EventId);
+    }
+}
+
+/// <summary>Where ordered events go; an interface rather than a delegate so releasing an event allocates nothing.</summary>
+internal interface IEventSink
+{
+    void Process(in WithdrawalEvent e);
 }

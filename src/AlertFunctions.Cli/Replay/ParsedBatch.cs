@@ -1,0 +1,11 @@
+using AlertFunctions.Detection.Contract;
+
+namespace AlertFunctions.Cli.Replay;
+
+/// <summary>A block of parsed events handed from the parsing thread to the detecting thread; arrays are recycled.</summary>
+internal sealed class ParsedBatch(int capacity)
+{
+    public WithdrawalEvent[] Events { get; } = new WithdrawalEvent[capacity];
+
+    public int Count { get; set; }
+}
