@@ -125,7 +125,7 @@ module appSettings 'modules/appsettings.bicep' = {
       EventHubConsumerGroup: eventHubs.outputs.consumerGroupName
       AlertStorage__AccountName: storage.outputs.storageAccountName
       Teams__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.teamsWebhookSecretUri})'
-      Teams__AlertLinkBaseUrl: 'https://${functionApp.outputs.defaultHostName}/api'
+      Teams__AlertLinkBaseUrl: 'https://${functionApp.outputs.defaultHostName}/api/respond' // the Teams card's links open the Easy Auth responder pages, never the function-key routes
       DailySummarySchedule: dailySummarySchedule
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
     }

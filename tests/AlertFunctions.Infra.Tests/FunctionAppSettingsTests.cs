@@ -31,11 +31,12 @@ public sealed class FunctionAppSettingsTests(CompiledMainTemplate compiled)
     }
 
     [Fact]
-    public void AppSettings_AlertLinkBaseUrl_IsHttpsApiOnDefaultHostName()
+    public void AppSettings_AlertLinkBaseUrl_IsTheResponderRouteOnDefaultHostName()
     {
+        // The card's links must open the Easy Auth responder pages; the function-key routes would answer a browser 401.
         var value = SharedSettingValue("Teams__AlertLinkBaseUrl");
 
-        Assert.StartsWith("[format('https://{0}/api', ", value, StringComparison.Ordinal);
+        Assert.StartsWith("[format('https://{0}/api/respond', ", value, StringComparison.Ordinal);
         Assert.Contains(".outputs.defaultHostName.value", value, StringComparison.Ordinal);
     }
 
