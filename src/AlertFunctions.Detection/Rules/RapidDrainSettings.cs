@@ -11,7 +11,8 @@ namespace AlertFunctions.Detection.Rules;
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>
-/// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
+/// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> (long: <see cref="LongColdStartMinUsd"/>)
+/// with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
 /// <see cref="FreshDestinationMinEvents"/> withdrawals of at least <see cref="MinLegUsd"/> each (a trickle into the attacker's
 /// new address; a whale's first large withdrawal plus some small change is one leg).</item>
@@ -33,6 +34,7 @@ public sealed record RapidDrainSettings
     public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
     public int LongWindowHours { get; init; } = 12;
     public decimal LongMinUsd { get; init; } = 1_000_000m;
+    public decimal LongColdStartMinUsd { get; init; } = 10_000_000m;
     public double LongBalanceDropFraction { get; init; } = 0.8;
     public double LongBaselineMultiple { get; init; } = 5;
     public decimal FreshDestinationMinUsd { get; init; } = 1_000_000m;
@@ -53,6 +55,7 @@ public sealed record RapidDrainSettings
         if (LongBaselineMultiple < 1) yield return $"rapidDrain.longBaselineMultiple must be at least 1, was {LongBaselineMultiple}";
         if (MeanSizeMultiple < 1) yield return $"rapidDrain.meanSizeMultiple must be at least 1, was {MeanSizeMultiple}";
         if (VolumeOnlyMultiple < BaselineMultiple) yield return $"rapidDrain.volumeOnlyMultiple must be at least baselineMultiple ({BaselineMultiple}), was {VolumeOnlyMultiple}";
+        if (LongColdStartMinUsd < LongMinUsd) yield return $"rapidDrain.longColdStartMinUsd must be at least longMinUsd ({LongMinUsd}), was {LongColdStartMinUsd}";
         if (ColdStartMinUsd <= 0) yield return $"rapidDrain.coldStartMinUsd must be greater than 0, was {ColdStartMinUsd}";
         if (ColdStartMinMeanUsd < 0) yield return $"rapidDrain.coldStartMinMeanUsd must not be negative, was {ColdStartMinMeanUsd}";
         if (FreshDestinationMinUsd <= 0) yield return $"rapidDrain.freshDestinationMinUsd must be greater than 0, was {FreshDestinationMinUsd}";

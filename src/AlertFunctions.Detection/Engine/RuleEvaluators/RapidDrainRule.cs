@@ -45,7 +45,7 @@ internal static class RapidDrainRule
         }
 
         if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
-            && IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction))
+            && (drop >= AlmostEmpty || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
             details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
             basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})";
@@ -87,10 +87,18 @@ internal static class RapidDrainRule
         if (a.OutflowUsd >= s.LongMinUsd)
         {
             if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
-                && IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction))
+                && (drop >= AlmostEmpty || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
                 details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
                 basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})";
+                return true;
+            }
+
+            if (!a.HasBaseline && a.OutflowUsd >= s.LongColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
+                && a.WithoutLargest(c.Wallet.Long) is var cold && cold.OutflowUsd >= s.LongColdStartMinUsd && cold.MeanUsd >= s.ColdStartMinMeanUsd)
+            {
+                details = new AlertDetails("12-hour outflow USD excluding the largest withdrawal (no history yet)", cold.OutflowUsd, s.LongColdStartMinUsd, null, Math.Round(cold.OutflowUsd / s.LongColdStartMinUsd, 2));
+                basis = $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}";
                 return true;
             }
 
@@ -128,9 +136,9 @@ internal static class RapidDrainRule
     }
 
     /// <summary>
-    /// A drop explained by a single withdrawal is large-withdrawal's question (a whale emptying a small hot wallet, or a
-    /// one-transaction sweep, which that rule raises on its own); a drain takes several. The share of the drop not due to
-    /// the largest withdrawal must reach half the threshold.
+    /// A drop explained by a single withdrawal is large-withdrawal's question (a whale's withdrawal from a thinly funded hot
+    /// wallet); a drain takes several. The share of the drop not due to the largest withdrawal must reach half the
+    /// threshold — unless the wallet is all but empty (≥ 90%), which one transaction may well do (a cold-wallet sweep).
     /// </summary>
     private static bool IsNotOneWithdrawal(double drop, in DrainAssessment a, BucketRing ring, double fraction)
     {

@@ -122,6 +122,37 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void ColdWalletSweep_BelowTheLargeWithdrawalFloorButEmptyingTheWallet_RaisesRapidDrainOnThatEvent()
+    {
+        var cold = Addresses.Evm("small-cold");
+        var events = new List<WithdrawalEvent>
+        {
+            EventBuilder.Withdrawal().From(cold).To(Addresses.Evm("hot")).Usd(200_000m).Balance(800_000m).At(AttackDay.AddHours(-30)),
+            EventBuilder.Withdrawal().Id("sweep").From(cold).To(Addresses.Evm("attacker")).Usd(780_000m).Balance(20_000m).At(AttackDay),
+        };
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("sweep", alert.TriggerEventId);
+        Assert.Equal(Severity.Critical, alert.Severity);
+    }
+
+    [Fact]
+    public void SlowTrickle_IntoManyNewAddressesWithNoHistory_IsCaughtByTheLongWindow()
+    {
+        var bridge = Addresses.Evm("bridge");
+        var events = Enumerable.Range(0, 36).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"chunk-{i:D2}").Platform("fabrikam-bridge").From(bridge).Asset("ETH").Usd(330_000m, 3000m).To(Addresses.Evm($"receiver-{i}")).At(AttackDay.AddMinutes(20 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal(10_000_000m, alert.Details.Threshold);
+    }
+
+    [Fact]
     public void RampingDrain_DoesNotRaiseItsOwnBar()
     {
         // Withdrawals double every 20 minutes: a learned baseline fed by the window under test would chase them.
