@@ -13,26 +13,19 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 public sealed class DetectionEngine
 {
-    private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
-    private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
-
     private readonly DetectionRules _rules;
     private readonly Watchlist _watchlist;
-    private readonly Dictionary<string, PlatformState> _platforms = new(StringComparer.Ordinal);
-    private readonly StateTable<WalletKey, WalletAssetState> _wallets;
-    private readonly StateTable<PartyKey, DestinationState> _destinations;
-    private readonly StateTable<PartyKey, AccountState> _accounts;
-    private readonly RecentEventIds _recentIds;
+    private readonly Dictionary<string, PlatformTables> _platforms = new(StringComparer.Ordinal);
+    private readonly int _duplicateMemory;
+    private PlatformTables? _lastPlatform;
     private readonly List<TrackedState> _dirty = [];
 
-    public DetectionEngine(DetectionRules rules, Watchlist watchlist, int duplicateMemory = 100_000)
+    /// <param name="duplicateMemory">How many recent event ids per platform are remembered to skip duplicates.</param>
+    public DetectionEngine(DetectionRules rules, Watchlist watchlist, int duplicateMemory = 65_536)
     {
         _rules = rules;
         _watchlist = watchlist;
-        _wallets = new StateTable<WalletKey, WalletAssetState>(WalletKeyComparer.Instance, WalletIdleLimit);
-        _destinations = new StateTable<PartyKey, DestinationState>(PartyKeyComparer.Addresses, rules.DestinationMemory);
-        _accounts = new StateTable<PartyKey, AccountState>(PartyKeyComparer.Ordinal, AccountIdleLimit);
-        _recentIds = new RecentEventIds(duplicateMemory);
+        _duplicateMemory = duplicateMemory;
     }
 
     public EngineCounters Counters { get; } = new();
@@ -42,23 +35,25 @@ public sealed class DetectionEngine
     /// <summary>When true, states touched since the last <see cref="ExportChanges"/> are remembered for persistence.</summary>
     public bool TrackChanges { get; init; }
 
-    public int TrackedWallets => _wallets.Count;
+    public int TrackedWallets => _platforms.Values.Sum(p => p.Wallets.Count);
 
-    public int TrackedDestinations => _destinations.Count;
+    public int TrackedDestinations => _platforms.Values.Sum(p => p.Destinations.Count);
 
-    public int TrackedAccounts => _accounts.Count;
+    public int TrackedAccounts => _platforms.Values.Sum(p => p.Accounts.Count);
 
     public void Process(in WithdrawalEvent e, IAlertSink sink)
     {
         Counters.Received++;
-        if (!_recentIds.TryAdd(e.Platform, e.EventId))
+        var tables = GetPlatform(e.Platform);
+        if (!tables.RecentEventIds.TryAdd(e.EventId))
         {
             Counters.Duplicates++;
             return;
         }
 
         var t = e.Timestamp;
-        var platform = GetPlatform(e.Platform, t);
+        var platform = tables.State;
+        Touch(platform, t);
         platform.OwnWallets.Add(e.SourceWallet);
 
         _watchlist.TryMatch(e.DestinationAddress, out var hit);
@@ -69,10 +64,10 @@ public sealed class DetectionEngine
         }
 
         Counters.Evaluated++;
-        var wallet = GetWallet(e, t);
+        var wallet = GetWallet(tables, e, t);
         var usd = Value(e, wallet.Rules);
         var inWindows = AddToWindows(wallet, e, usd);
-        var destination = GetDestination(e, t, out var destinationIsNew);
+        var destination = GetDestination(tables, e, t, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         if (t - destination.FirstSeen <= wallet.Long.Length)
         {
@@ -85,7 +80,7 @@ public sealed class DetectionEngine
             }
         }
 
-        var account = e.AccountId is null ? null : GetAccount(e.Platform, e.AccountId, t);
+        var account = e.AccountId is null ? null : GetAccount(tables, e.AccountId, t);
         var shortWindow = inWindows ? DrainAssessment.Short(wallet) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 
@@ -128,9 +123,8 @@ public sealed class DetectionEngine
     /// <summary>Every state held, serialized (for a full snapshot or tests).</summary>
     public IReadOnlyList<DetectorStateEntry> ExportAll()
     {
-        IEnumerable<TrackedState> all = _platforms.Values.Cast<TrackedState>()
-            .Concat(_wallets.Values).Concat(_destinations.Values).Concat(_accounts.Values);
-        return all.Select(s => new DetectorStateEntry(s.StateKey, DetectorStateCodec.Encode(s))).ToList();
+        return _platforms.Values.SelectMany(p => p.AllStates)
+            .Select(s => new DetectorStateEntry(s.StateKey, DetectorStateCodec.Encode(s))).ToList();
     }
 
     /// <summary>Loads persisted states, replacing any held under the same key (a partition picked up by this instance).</summary>
@@ -141,16 +135,16 @@ public sealed class DetectionEngine
             switch (DetectorStateCodec.Decode(entry, _rules))
             {
                 case PlatformState p:
-                    _platforms[p.Platform] = p;
+                    GetPlatform(p.Platform).State = p;
                     break;
                 case WalletAssetState w:
-                    _wallets.Add(new WalletKey(w.Platform, w.Wallet, w.Asset), w, w.LastSeen);
+                    GetPlatform(w.Platform).Wallets.Add(new WalletKey(w.Wallet, w.Asset), w, w.LastSeen);
                     break;
                 case DestinationState d:
-                    _destinations.Add(new PartyKey(d.Platform, d.Address), d, d.LastSeen);
+                    GetPlatform(d.Platform).Destinations.Add(d.Address, d, d.LastSeen);
                     break;
                 case AccountState a:
-                    _accounts.Add(new PartyKey(a.Platform, a.Account), a, a.LastSeen);
+                    GetPlatform(a.Platform).Accounts.Add(a.Account, a, a.LastSeen);
                     break;
             }
         }
@@ -204,34 +198,39 @@ public sealed class DetectionEngine
         return true;
     }
 
-    private PlatformState GetPlatform(string id, DateTimeOffset t)
+    private PlatformTables GetPlatform(string id)
     {
-        if (!_platforms.TryGetValue(id, out var platform))
+        // Streams carry few platforms, usually in runs: the last one answers most lookups without hashing.
+        if (_lastPlatform is { } last && string.Equals(last.State.Platform, id, StringComparison.Ordinal))
         {
-            platform = new PlatformState(id);
-            _platforms.Add(id, platform);
+            return last;
         }
 
-        Touch(platform, t);
-        return platform;
+        if (!_platforms.TryGetValue(id, out var tables))
+        {
+            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory);
+            _platforms.Add(id, tables);
+        }
+
+        _lastPlatform = tables;
+        return tables;
     }
 
-    private WalletAssetState GetWallet(in WithdrawalEvent e, DateTimeOffset t)
+    private WalletAssetState GetWallet(PlatformTables tables, in WithdrawalEvent e, DateTimeOffset t)
     {
-        var key = new WalletKey(e.Platform, e.SourceWallet, e.Asset);
-        if (!_wallets.TryGetValue(key, out var wallet))
+        var key = new WalletKey(e.SourceWallet, e.Asset);
+        if (!tables.Wallets.TryGetValue(key, out var wallet))
         {
             wallet = new WalletAssetState(e.Platform, e.SourceWallet, e.Asset, _rules.For(e.Platform, e.Asset)) { FirstSeen = t, LastSeen = t };
-            _wallets.Add(key, wallet, t);
+            tables.Wallets.Add(key, wallet, t);
         }
 
         return wallet;
     }
 
-    private DestinationState GetDestination(in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
+    private DestinationState GetDestination(PlatformTables tables, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
     {
-        var key = new PartyKey(e.Platform, e.DestinationAddress);
-        if (_destinations.TryGetValue(key, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
+        if (tables.Destinations.TryGetValue(e.DestinationAddress, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
         {
             isNew = false;
             return destination;
@@ -239,17 +238,16 @@ public sealed class DetectionEngine
 
         isNew = true;
         destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
-        _destinations.Add(key, destination, t);
+        tables.Destinations.Add(e.DestinationAddress, destination, t);
         return destination;
     }
 
-    private AccountState GetAccount(string platform, string accountId, DateTimeOffset t)
+    private static AccountState GetAccount(PlatformTables tables, string accountId, DateTimeOffset t)
     {
-        var key = new PartyKey(platform, accountId);
-        if (!_accounts.TryGetValue(key, out var account))
+        if (!tables.Accounts.TryGetValue(accountId, out var account))
         {
-            account = new AccountState(platform, accountId) { LastSeen = t };
-            _accounts.Add(key, account, t);
+            account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
+            tables.Accounts.Add(accountId, account, t);
         }
 
         return account;

@@ -6,66 +6,56 @@ namespace AlertFunctions.Detection.Tests.Engine;
 public sealed class RecentEventIdsTests
 {
     [Fact]
-    public void TryAdd_NewPair_ReturnsTrue_AndTheSamePairAgain_ReturnsFalse()
+    public void TryAdd_NewId_ReturnsTrue_AndTheSameIdAgain_ReturnsFalse()
     {
         var ids = new RecentEventIds(capacity: 10);
 
-        Assert.True(ids.TryAdd("northwind", "evt-1"));
-        Assert.False(ids.TryAdd("northwind", "evt-1"));
-        Assert.False(ids.TryAdd("northwind", "evt-1"));
-    }
-
-    [Fact]
-    public void TryAdd_SameEventIdOnAnotherPlatform_IsNotADuplicate()
-    {
-        var ids = new RecentEventIds(capacity: 10);
-        ids.TryAdd("northwind", "evt-1");
-
-        Assert.True(ids.TryAdd("contoso", "evt-1"));
+        Assert.True(ids.TryAdd("evt-1"));
+        Assert.False(ids.TryAdd("evt-1"));
+        Assert.False(ids.TryAdd("evt-1"));
     }
 
     [Fact]
     public void TryAdd_EventIdsDifferingInCase_AreDistinct()
     {
         var ids = new RecentEventIds(capacity: 10);
-        ids.TryAdd("northwind", "evt-A");
+        ids.TryAdd("evt-A");
 
-        Assert.True(ids.TryAdd("northwind", "evt-a"));
-        Assert.True(ids.TryAdd("Northwind", "evt-A"));
+        Assert.True(ids.TryAdd("evt-a"));
     }
 
     [Fact]
     public void TryAdd_AtCapacity_EvictsTheOldestFirst()
     {
         var ids = new RecentEventIds(capacity: 3);
-        ids.TryAdd("p", "a");
-        ids.TryAdd("p", "b");
-        ids.TryAdd("p", "c");
+        ids.TryAdd("a");
+        ids.TryAdd("b");
+        ids.TryAdd("c");
 
-        Assert.True(ids.TryAdd("p", "d"));
+        Assert.True(ids.TryAdd("d"));
 
-        Assert.False(ids.TryAdd("p", "b"));
-        Assert.False(ids.TryAdd("p", "c"));
-        Assert.False(ids.TryAdd("p", "d"));
-        Assert.True(ids.TryAdd("p", "a"));
+        Assert.False(ids.TryAdd("b"));
+        Assert.False(ids.TryAdd("c"));
+        Assert.False(ids.TryAdd("d"));
+        Assert.True(ids.TryAdd("a"));
 
         // Re-adding 'a' evicted 'b', the oldest remaining.
-        Assert.True(ids.TryAdd("p", "b"));
+        Assert.True(ids.TryAdd("b"));
     }
 
     [Fact]
     public void TryAdd_Duplicate_DoesNotTakeASlot()
     {
         var ids = new RecentEventIds(capacity: 2);
-        ids.TryAdd("p", "a");
-        ids.TryAdd("p", "b");
-        ids.TryAdd("p", "a");
+        ids.TryAdd("a");
+        ids.TryAdd("b");
+        ids.TryAdd("a");
 
-        ids.TryAdd("p", "c");
+        ids.TryAdd("c");
 
-        Assert.False(ids.TryAdd("p", "b"));
-        Assert.False(ids.TryAdd("p", "c"));
-        Assert.True(ids.TryAdd("p", "a"));
+        Assert.False(ids.TryAdd("b"));
+        Assert.False(ids.TryAdd("c"));
+        Assert.True(ids.TryAdd("a"));
     }
 
     [Fact]
@@ -75,15 +65,15 @@ public sealed class RecentEventIdsTests
         var ids = new RecentEventIds(capacity);
         for (var i = 0; i < 1_000; i++)
         {
-            Assert.True(ids.TryAdd("p", $"evt-{i}"));
+            Assert.True(ids.TryAdd($"evt-{i}"));
         }
 
         for (var i = 999; i >= 900; i--)
         {
-            Assert.False(ids.TryAdd("p", $"evt-{i}"));
+            Assert.False(ids.TryAdd($"evt-{i}"));
         }
 
-        Assert.True(ids.TryAdd("p", "evt-899"));
+        Assert.True(ids.TryAdd("evt-899"));
         Assert.Equal(capacity, ids.Capacity);
     }
 }

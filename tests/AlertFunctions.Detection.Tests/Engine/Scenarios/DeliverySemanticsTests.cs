@@ -48,6 +48,20 @@ public sealed class DeliverySemanticsTests
     }
 
     [Fact]
+    public void SameEventIdOnTwoPlatforms_IsNotADuplicate()
+    {
+        var run = ScenarioRun.Of(
+        [
+            EventBuilder.Withdrawal().Id("evt-1").Platform("northwind-exchange").At(Day0),
+            EventBuilder.Withdrawal().Id("evt-1").Platform("contoso-defi").At(Day0),
+            EventBuilder.Withdrawal().Id("evt-1").Platform("contoso-defi").At(Day0),
+        ]);
+
+        Assert.Equal(2, run.Engine.Counters.Evaluated);
+        Assert.Equal(1, run.Engine.Counters.Duplicates);
+    }
+
+    [Fact]
     public void EventLaterThanAllowedLateness_SkipsWindowsButStillHitsTheWatchlist()
     {
         var hot = Addresses.Evm("hot");

@@ -1,0 +1,34 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>
+/// One platform's keyed states. Nesting them under the platform keeps the platform id out of every lookup key (one
+/// string hash less per lookup) and keeps each table as small as that platform's working set. Not persisted itself:
+/// its <see cref="State"/> and the states in its tables are.
+/// </summary>
+internal sealed class PlatformTables
+{
+    private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
+    private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
+
+    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory)
+    {
+        State = new PlatformState(platform);
+        Wallets = new StateTable<WalletKey, WalletAssetState>(WalletKeyComparer.Instance, WalletIdleLimit);
+        Destinations = new StateTable<string, DestinationState>(Watchlists.AddressComparer.Instance, destinationMemory);
+        Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit);
+        RecentEventIds = new RecentEventIds(duplicateMemory);
+    }
+
+    public PlatformState State { get; set; }
+
+    public StateTable<WalletKey, WalletAssetState> Wallets { get; }
+
+    public StateTable<string, DestinationState> Destinations { get; }
+
+    public StateTable<string, AccountState> Accounts { get; }
+
+    public RecentEventIds RecentEventIds { get; }
+
+    public IEnumerable<TrackedState> AllStates =>
+        new TrackedState[] { State }.Concat(Wallets.Values).Concat(Destinations.Values).Concat(Accounts.Values);
+}
