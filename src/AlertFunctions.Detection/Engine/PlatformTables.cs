@@ -29,6 +29,7 @@ internal sealed class PlatformTables
 
     public RecentEventIds RecentEventIds { get; }
 
+    /// <summary>Every state held; the platform's own state only once an event or an import gave it content.</summary>
     public IEnumerable<TrackedState> AllStates =>
-        new TrackedState[] { State }.Concat(Wallets.Values).Concat(Destinations.Values).Concat(Accounts.Values);
+        (State.LastSeen == default ? [] : new TrackedState[] { State }).Concat(Wallets.Values).Concat(Destinations.Values).Concat(Accounts.Values);
 }
