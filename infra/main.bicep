@@ -38,6 +38,9 @@ param teamsWebhookUrl string = ''
 @description('Turn off only for throw-away environments: once on, purge protection cannot be turned off.')
 param enableKeyVaultPurgeProtection bool = true
 
+@description('Application (client) id of an Entra app registration for responders. When set, App Service Authentication guards the responder pages the Teams cards link to; when empty, those pages answer 401 and responders acknowledge through the function-key API.')
+param responderEntraClientId string = ''
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -134,6 +137,15 @@ module appSettings 'modules/appsettings.bicep' = {
   dependsOn: [
     rbac
   ]
+}
+
+// Easy Auth for the responder pages, only when an Entra app registration is given.
+module responderAuth 'modules/responderauth.bicep' = if (!empty(responderEntraClientId)) {
+  name: 'responderauth'
+  params: {
+    functionAppName: functionApp.outputs.functionAppName
+    clientId: responderEntraClientId
+  }
 }
 
 output eventHubsNamespaceName string = eventHubs.outputs.namespaceName

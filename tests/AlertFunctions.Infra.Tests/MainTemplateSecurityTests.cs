@@ -116,6 +116,18 @@ public sealed partial class MainTemplateSecurityTests(CompiledMainTemplate compi
         Assert.Equal("teams-webhook-url", (string?)secret.DeploymentTemplate?["parameters"]?["teamsWebhookSecretName"]?["defaultValue"]);
     }
 
+    [Fact]
+    public void ResponderAuth_Compiled_IsEntraEasyAuthThatLetsFunctionKeyCallersThrough()
+    {
+        var auth = Assert.Single(ArmTemplateResources.OfType(Template, "Microsoft.Web/sites/config"), r => (string?)r.Resource["name"] is { } name && name.Contains("authsettingsV2", StringComparison.Ordinal));
+        var properties = auth.Properties;
+
+        Assert.Equal("[not(empty(parameters('responderEntraClientId')))]", (string?)auth.Deployment?["condition"]);
+        Assert.False((bool?)properties?["globalValidation"]?["requireAuthentication"]);
+        Assert.Equal("AllowAnonymous", (string?)properties?["globalValidation"]?["unauthenticatedClientAction"]);
+        Assert.True((bool?)properties?["identityProviders"]?["azureActiveDirectory"]?["enabled"]);
+    }
+
     [Theory]
     [InlineData("eventHubsNamespaceFqdn")]
     [InlineData("eventHubName")]
