@@ -1,0 +1,16 @@
+namespace AlertFunctions.Teams.Cards;
+
+/// <summary>
+/// One platform's day, as the daily summary card shows it. Counts keyed by rule id and by severity name
+/// (<c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c>); <see cref="TopSubjects"/> is expected largest first.
+/// </summary>
+public sealed record DailySummaryView(
+    DateOnly Date,
+    string Platform,
+    long Withdrawals,
+    decimal VolumeUsd,
+    IReadOnlyDictionary<string, int> AlertsByRule,
+    IReadOnlyDictionary<string, int> AlertsBySeverity,
+    IReadOnlyList<DailySummarySubject> TopSubjects,
+    long DeadLettered,
+    long UndeliveredNotifications);

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace AlertFunctions.Teams.Tests.Fakes;
+
+/// <summary>
+/// A real HTTP listener on 127.0.0.1 and a free port that plays the Workflows webhook: it answers from a script
+/// (then from <see cref="Fallback"/>), and records every request it receives, body included.
+/// The webhook URL it hands out carries a unique fake signature, so tests can prove the secret never leaks.
+/// </summary>
+public sealed class FakeTeamsEndpoint : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly ConcurrentQueue<FakeResponse> _script = new();
+    private readonly ConcurrentQueue<ReceivedRequest> _received = new();
+    private readonly ConcurrentBag<Task> _handlers = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+
+    private FakeTeamsEndpoint(HttpListener listener, int port)
+    {
+        _listener = listener;
+        Port = port;
+        Signature = "fake-signature-" + Guid.NewGuid().ToString("N");
+        WorkflowPath = $"/workflows/{Guid.NewGuid():N}/triggers/manual/paths/invoke";
+        WebhookUrl = new Uri(
+            $"http://127.0.0.1:{port}{WorkflowPath}?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={Signature}");
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public int Port { get; }
+
+    public string Signature { get; }
+
+    public string WorkflowPath { get; }
+
+    public Uri WebhookUrl { get; }
+
+    /// <summary>The answer once the script is used up.</summary>
+    public FakeResponse Fallback { get; set; } = FakeResponse.Accepted();
+
+    public IReadOnlyList<ReceivedRequest> Requests => [.. _received];
+
+    public static FakeTeamsEndpoint Start()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreeTcpPort.Next();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new FakeTeamsEndpoint(listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                // Another process took the port between the probe and the bind; try another.
+                listener.Close();
+            }
+        }
+    }
+
+    public void Enqueue(params FakeResponse[] responses)
+    {
+        foreach (var response in responses)
+        {
+            _script.Enqueue(response);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
+        await Task.WhenAll(_handlers);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (_stopping.IsCancellationRequested && ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _handlers.Add(Task.Run(() => HandleAsync(context)));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        string body;
+        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync();
+        }
+
+        _received.Enqueue(new ReceivedRequest(
+            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, TimeProvider.System.GetTimestamp()));
+
+        var answer = _script.TryDequeue(out var scripted) ? scripted : Fallback;
+        try
+        {
+            if (answer.Hang)
+            {
+                await Task.Delay(Timeout.Infinite, _stopping.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+                context.Response.Abort();
+                return;
+            }
+
+            context.Response.StatusCode = answer.StatusCode;
+            if (answer.RetryAfter is not null)
+            {
+                context.Response.AddHeader("Retry-After", answer.RetryAfter);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(answer.StatusCode is >= 200 and < 300 ? string.Empty : $"{{\"error\":{answer.StatusCode}}}");
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client gave up on this request (attempt timeout) before the answer was written; nothing to answer.
+        }
+    }
+}
