@@ -1,13 +1,14 @@
-using System.CommandLine;
-using AlertFunctions.Cli.Commands;
+using AlertFunctions.Cli;
+using AlertFunctions.Cli.Send;
 using Spectre.Console;
 
-// The command-line tool: each command is defined next to the code it runs.
+// The command-line tool: each command is defined next to the code it runs; CliRoot registers them.
 var console = AnsiConsole.Console;
-var clock = TimeProvider.System;
-var root = new RootCommand("Early-warning detection for crypto withdrawals: replay, generate sample traffic.")
+if (Console.IsOutputRedirected)
 {
-    ReplayCommand.Create(console, clock),
-    GenerateSampleCommand.Create(console),
-};
-return root.Parse(args).Invoke();
+    // Redirected output (CI logs, files) has no terminal width; Spectre would wrap tables and summaries at 80 columns.
+    console.Profile.Width = 200;
+}
+
+var environment = new CliEnvironment(console, TimeProvider.System, Console.OpenStandardInput, new EventHubProducerFactory());
+return await CliRoot.InvokeAsync(CliRoot.Create(environment), args);

@@ -7,4 +7,7 @@ internal static class ExitCodes
     public const int InvalidEvents = 1;
     public const int Usage = 2;
     public const int InputOrConfiguration = 3;
+
+    /// <summary><c>send</c>: some valid events did not reach Event Hubs (a batch failed after the client's own retries).</summary>
+    public const int SendFailed = 4;
 }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console.Testing;
+
+namespace AlertFunctions.Cli.Tests;
+
+/// <summary>The replay command (the lead's code) exercised only through the command line, as a user runs it.</summary>
+public sealed class ReplayCommandTests
+{
+    [Fact]
+    public async Task Replay_NoFileArgument_ReplaysTheEmbeddedSampleAndReportsEveryAlertId()
+    {
+        using var directory = new TemporaryDirectory();
+        var alertsOut = directory.File("alerts.jsonl");
+        using var cli = NewWideHarness();
+
+        var exitCode = await cli.RunAsync("replay", "--alerts-out", alertsOut);
+
+        Assert.Equal(0, exitCode);
+        var alertIds = AlertIds(alertsOut);
+        Assert.NotEmpty(alertIds);
+        Assert.All(alertIds, id => Assert.Contains(id, cli.Output, StringComparison.Ordinal));
+        Assert.Contains("embedded sample day", cli.Output, StringComparison.Ordinal);
+        Assert.Equal(SampleDay.ReadLines().Length, ReplayReport.Count(cli.Output, "Events read"));
+        Assert.Equal(0, ReplayReport.Count(cli.Output, "Rejected"));
+    }
+
+    [Fact]
+    public async Task Replay_SameFileTwice_WritesByteIdenticalAlerts()
+    {
+        using var directory = new TemporaryDirectory();
+        var first = directory.File("first.jsonl");
+        var second = directory.File("second.jsonl");
+
+        Assert.Equal(0, await ReplayAsync(SampleDay.Path, first));
+        Assert.Equal(0, await ReplayAsync(SampleDay.Path, second));
+
+        var bytes = File.ReadAllBytes(first);
+        Assert.NotEmpty(bytes);
+        Assert.Equal(bytes, File.ReadAllBytes(second));
+    }
+
+    [Fact]
+    public async Task Replay_DuplicatedAndShuffledWithinAMinute_WritesTheSameAlertBytes()
+    {
+        using var directory = new TemporaryDirectory();
+        var lines = SampleDay.ReadLines();
+        var random = new Random(20261127);
+        var duplicates = 0;
+        var disordered = new List<string>(lines.Length * 11 / 10);
+        foreach (var minute in lines.GroupBy(MinuteOf))
+        {
+            var group = minute.ToList();
+            foreach (var line in minute)
+            {
+                if (random.NextDouble() < 0.10)
+                {
+                    group.Add(line);
+                    duplicates++;
+                }
+            }
+
+            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(group));
+            disordered.AddRange(group);
+        }
+
+        Assert.NotEqual(lines, disordered.Where((_, i) => i < lines.Length));
+        Assert.InRange(duplicates, lines.Length / 20, lines.Length / 5);
+        var variant = directory.Write("variant.jsonl", string.Join('\n', disordered) + "\n");
+        var expected = directory.File("expected.jsonl");
+        var actual = directory.File("actual.jsonl");
+
+        using var baseline = NewWideHarness();
+        Assert.Equal(0, await baseline.RunAsync("replay", SampleDay.Path, "--alerts-out", expected));
+        using var cli = NewWideHarness();
+        Assert.Equal(0, await cli.RunAsync("replay", variant, "--alerts-out", actual));
+
+        Assert.NotEmpty(File.ReadAllBytes(expected));
+        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(actual));
+        Assert.Equal(ReplayReport.Count(baseline.Output, "Duplicates skipped") + duplicates, ReplayReport.Count(cli.Output, "Duplicates skipped"));
+    }
+
+    [Fact]
+    public async Task Replay_MalformedLines_Exits0AndWritesEachRejectedLineWithItsReason()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("events.jsonl", EventLines.Join(
+            EventLines.Valid("a"),
+            "{not json",
+            EventLines.Valid("b"),
+            EventLines.With("amount", "-3"),
+            "",
+            EventLines.Without("destinationAddress"),
+            EventLines.Valid("c")));
+        var rejectedOut = directory.File("rejected.jsonl");
+        using var cli = NewWideHarness();
+
+        var exitCode = await cli.RunAsync("replay", file, "--rejected-out", rejectedOut);
+
+        Assert.Equal(0, exitCode);
+        var rejected = File.ReadAllLines(rejectedOut).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal([2, 4, 6], rejected.Select(r => r.GetProperty("line").GetInt64()));
+        Assert.Equal(["invalid-json", "amount-not-positive", "missing-field"], rejected.Select(r => r.GetProperty("reason").GetString()));
+        Assert.Equal("field 'amount' must be greater than 0, was -3", rejected[1].GetProperty("message").GetString());
+        Assert.Equal("required field 'destinationAddress' is missing", rejected[2].GetProperty("message").GetString());
+        Assert.Equal("{not json", rejected[0].GetProperty("raw").GetString());
+        var read = ReplayReport.Count(cli.Output, "Events read");
+        var accepted = ReplayReport.Count(cli.Output, "Accepted");
+        var refused = ReplayReport.Count(cli.Output, "Rejected");
+        Assert.Equal((6L, 3L, 3L), (read, accepted, refused));
+        Assert.Equal(read, accepted + refused);
+    }
+
+    private static CliHarness NewWideHarness()
+    {
+        var cli = new CliHarness();
+        cli.Console.Width(250);
+        return cli;
+    }
+
+    private static async Task<int> ReplayAsync(string events, string alertsOut)
+    {
+        using var cli = NewWideHarness();
+        return await cli.RunAsync("replay", events, "--alerts-out", alertsOut);
+    }
+
+    private static List<string> AlertIds(string alertsFile) =>
+        File.ReadAllLines(alertsFile, Encoding.UTF8).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("alertId").GetString()!).ToList();
+
+    private static long MinuteOf(string line)
+    {
+        var timestamp = JsonDocument.Parse(line).RootElement.GetProperty("timestamp").GetString()!;
+        return DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture).ToUnixTimeSeconds() / 60;
+    }
+}
