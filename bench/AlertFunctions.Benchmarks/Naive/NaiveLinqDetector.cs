@@ -1,0 +1,326 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+
+namespace AlertFunctions.Benchmarks.Naive;
+
+/// <summary>
+/// The benchmarks' baseline: the seven rules written the obvious way, to show what the engine's incremental state buys.
+/// Every event is kept in one list (pruned to the destination memory, 7 days), and on every event each rule is recomputed
+/// with LINQ (Where, Sum, Max, GroupBy, Distinct) over the events in its window, with the default thresholds of
+/// <see cref="DetectionRules.Default"/>. Work per event grows with the events held (O(window)), where the engine's is O(1).
+/// Where exact parity would need the engine's own data structures, it is simplified:
+/// <list type="bullet">
+/// <item>No alert lifecycle: each event on which a rule holds counts one finding (no episodes, cooldowns, growth, alert
+/// objects or summary text). The engine's alert path is rare, so this hardly changes the cost, but the counts differ.</item>
+/// <item>Windows are exact time spans, not the engine's 60 (short) and 48 (long) fixed-width buckets.</item>
+/// <item>Baselines are plain sums, maxima and means over the wallet/asset's events older than the long window (12 h), warm
+/// once they span 12 h and hold 20 events; the engine's decay (half-life 168 h) and provisional baseline are left out.</item>
+/// <item>Multi-asset drain recounts, on each drain-like event, which of the platform's wallet/asset pairs active in the last
+/// 30 minutes look drained now, instead of remembering which looked drained when; pairs are grouped by exact spelling.</item>
+/// <item>No allowed-lateness handling (the benchmark feeds events in time order); duplicates are found by scanning the list.</item>
+/// </list>
+/// </summary>
+internal sealed class NaiveLinqDetector
+{
+    private const double ShareNotFromLargest = 0.5;
+    private const double RefilledWalletFactor = 2;
+    private const decimal TakesMostOfBalance = 0.5m;
+
+    private readonly RuleSet _rules;
+    private readonly IReadOnlyDictionary<string, decimal> _prices;
+    private readonly TimeSpan _destinationMemory;
+    private readonly Watchlist _watchlist;
+    private readonly List<NaiveHistoryEntry> _history = [];
+    private readonly Dictionary<string, int> _findings = new(StringComparer.Ordinal);
+
+    public NaiveLinqDetector(DetectionRules rules, Watchlist watchlist)
+    {
+        _rules = rules.ForPlatform("*");
+        _prices = rules.ReferencePricesUsd;
+        _destinationMemory = rules.DestinationMemory;
+        _watchlist = watchlist;
+    }
+
+    /// <summary>Findings per rule id.</summary>
+    public IReadOnlyDictionary<string, int> Findings => _findings;
+
+    public int TotalFindings => _findings.Values.Sum();
+
+    private TimeSpan ShortWindow => TimeSpan.FromMinutes(_rules.RapidDrain.WindowMinutes);
+
+    private TimeSpan LongWindow => TimeSpan.FromHours(_rules.RapidDrain.LongWindowHours);
+
+    private IEnumerable<NaiveHistoryEntry> Withdrawals => _history.Where(x => !x.Internal);
+
+    public void Process(WithdrawalEvent e)
+    {
+        var t = e.Timestamp;
+        _history.RemoveAll(x => t - x.Event.Timestamp > _destinationMemory);
+        if (_history.Any(x => x.Event.EventId == e.EventId && x.Event.Platform == e.Platform))
+        {
+            return;
+        }
+
+        var hit = _watchlist.Entries.FirstOrDefault(w => Same(w.Address, e.DestinationAddress));
+        var isInternal = hit is { Category: WatchlistCategory.Internal }
+            || Same(e.SourceWallet, e.DestinationAddress)
+            || _history.Any(x => x.Event.Platform == e.Platform && Same(x.Event.SourceWallet, e.DestinationAddress));
+        var usd = e.AmountUsd ?? (_prices.TryGetValue(e.Asset, out var price) ? e.Amount * price : 0m);
+        var earlierToDestination = Withdrawals.Where(x => x.Event.Platform == e.Platform && Same(x.Event.DestinationAddress, e.DestinationAddress)).ToList();
+        var current = new NaiveHistoryEntry(e, usd, ToNewDestination: earlierToDestination.Count == 0, isInternal);
+        _history.Add(current);
+        if (isInternal)
+        {
+            return;
+        }
+
+        var destination = earlierToDestination.Append(current).ToList();
+        var wallet = WalletAsset(e.Platform, e.SourceWallet, e.Asset);
+        var account = e.AccountId is null
+            ? []
+            : Withdrawals.Where(x => x.Event.Platform == e.Platform && x.Event.AccountId == e.AccountId).ToList();
+
+        SanctionedDestination(hit);
+        MixerUsage(current, hit, account);
+        LargeWithdrawal(current, earlierToDestination, wallet);
+        RapidDrain(current, wallet, destination);
+        MultiAssetDrain(current, wallet, destination);
+        Structuring(current, account);
+        DestinationFanIn(current, destination);
+    }
+
+    private void SanctionedDestination(WatchlistEntry? hit)
+    {
+        if (hit is not null && WatchlistCategory.IsSanctionLike(hit.Category))
+        {
+            Found(RuleIds.SanctionedDestination);
+        }
+    }
+
+    private void MixerUsage(NaiveHistoryEntry c, WatchlistEntry? hit, List<NaiveHistoryEntry> account)
+    {
+        var s = _rules.MixerUsage;
+        if (hit is { Category: WatchlistCategory.Mixer })
+        {
+            Found(RuleIds.MixerUsage);
+        }
+
+        if (c.Event.AccountId is null || !c.ToNewDestination || !IsDenomination(c))
+        {
+            return;
+        }
+
+        var window = TimeSpan.FromHours(s.WindowHours);
+        var count = account.Count(x => x.ToNewDestination && IsDenomination(x) && c.Event.Timestamp - x.Event.Timestamp <= window);
+        if (count >= s.MinDenominationWithdrawals)
+        {
+            Found(RuleIds.MixerUsage);
+        }
+    }
+
+    private void LargeWithdrawal(NaiveHistoryEntry c, List<NaiveHistoryEntry> earlierToDestination, List<NaiveHistoryEntry> wallet)
+    {
+        var s = _rules.LargeWithdrawal;
+        if (c.Usd < s.MinUsd)
+        {
+            return;
+        }
+
+        var previousMax = earlierToDestination.Select(x => x.Usd).DefaultIfEmpty(0m).Max();
+        if (!c.ToNewDestination && c.Usd <= previousMax * s.KnownDestinationTolerance)
+        {
+            return;
+        }
+
+        var history = History(wallet, c.Event.Timestamp);
+        decimal? share = c.Event.BalanceAfter is { } after ? c.Event.Amount / (c.Event.Amount + after) : null;
+        var threshold = IsWarm(history, c.Event.Timestamp)
+            ? Math.Max(s.MinUsd, history.Max(x => x.Usd) * (decimal)s.BaselineMultiple)
+            : share >= TakesMostOfBalance ? s.MinUsd : s.ColdStartMinUsd;
+        if (c.Usd >= threshold)
+        {
+            Found(RuleIds.LargeWithdrawal);
+        }
+    }
+
+    private void RapidDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)
+    {
+        var s = _rules.RapidDrain;
+        var shortWindow = Assess(wallet, c.Event.Timestamp, ShortWindow);
+        if (shortWindow.OutflowUsd >= s.MinUsd)
+        {
+            var r = shortWindow.WithoutLargest();
+            if ((shortWindow.BalanceDrop >= s.BalanceDropFraction && IsNotRefill(shortWindow) && IsNotOneWithdrawal(shortWindow, s.BalanceDropFraction))
+                || (shortWindow.Warm && shortWindow.VolumeRatio >= s.BaselineMultiple && shortWindow.MeanRatio >= s.MeanSizeMultiple
+                    && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
+                || (shortWindow.Warm && shortWindow.VolumeRatio >= s.VolumeOnlyMultiple && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.VolumeOnlyMultiple)
+                || (!shortWindow.Warm && shortWindow.OutflowUsd >= s.ColdStartMinUsd && shortWindow.MeanUsd >= s.ColdStartMinMeanUsd
+                    && r.OutflowUsd >= s.ColdStartMinUsd && r.MeanUsd >= s.ColdStartMinMeanUsd))
+            {
+                Found(RuleIds.RapidDrain);
+                return;
+            }
+        }
+
+        var longWindow = Assess(wallet, c.Event.Timestamp, LongWindow);
+        if (longWindow.OutflowUsd >= s.LongMinUsd)
+        {
+            var r = longWindow.WithoutLargest();
+            if ((longWindow.BalanceDrop >= s.LongBalanceDropFraction && IsNotRefill(longWindow) && IsNotOneWithdrawal(longWindow, s.LongBalanceDropFraction))
+                || (longWindow.Warm && longWindow.VolumeRatio >= s.LongBaselineMultiple && longWindow.MeanRatio >= s.MeanSizeMultiple
+                    && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple))
+            {
+                Found(RuleIds.RapidDrain);
+                return;
+            }
+        }
+
+        var firstSeen = destination.Min(x => x.Event.Timestamp);
+        var legs = destination.Where(x => x.Usd >= s.MinLegUsd).ToList();
+        if (c.Event.Timestamp - firstSeen <= LongWindow && legs.Count >= s.FreshDestinationMinEvents && legs.Sum(x => x.Usd) >= s.FreshDestinationMinUsd)
+        {
+            Found(RuleIds.RapidDrain);
+        }
+    }
+
+    private void MultiAssetDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)
+    {
+        var s = _rules.MultiAssetDrain;
+        var t = c.Event.Timestamp;
+        var window = TimeSpan.FromMinutes(s.WindowMinutes);
+        var shortWindow = Assess(wallet, t, ShortWindow);
+        var largeLegToNewAddress = c.ToNewDestination && c.Usd >= s.ColdKeyMinUsd && (!shortWindow.Warm || (double)c.Usd >= s.KeyBaselineMultiple * shortWindow.ExpectedUsd);
+        if (IsDrainLike(shortWindow) || largeLegToNewAddress)
+        {
+            var drained = Withdrawals
+                .Where(x => x.Event.Platform == c.Event.Platform && t - x.Event.Timestamp <= window)
+                .GroupBy(x => (x.Event.SourceWallet, x.Event.Asset))
+                .Select(g => (Pair: g, Window: Assess(WalletAsset(c.Event.Platform, g.Key.SourceWallet, g.Key.Asset), t, ShortWindow)))
+                .Where(p => IsDrainLike(p.Window) || p.Pair.Any(x => x.ToNewDestination && x.Usd >= s.ColdKeyMinUsd))
+                .ToList();
+            if (drained.Count >= s.MinKeys && drained.Sum(p => p.Window.OutflowUsd) >= s.MinUsd)
+            {
+                Found(RuleIds.MultiAssetDrain);
+                return;
+            }
+        }
+
+        if (t - destination.Min(x => x.Event.Timestamp) > window || c.Usd < s.KeyMinUsd)
+        {
+            return;
+        }
+
+        var assets = destination.Select(x => x.Event.Asset).Distinct(StringComparer.Ordinal).Count();
+        if (assets >= s.SameDestinationMinAssets && destination.Sum(x => x.Usd) >= s.SameDestinationMinUsd)
+        {
+            Found(RuleIds.MultiAssetDrain);
+        }
+    }
+
+    private void Structuring(NaiveHistoryEntry c, List<NaiveHistoryEntry> account)
+    {
+        var s = _rules.Structuring;
+        var floor = s.ThresholdUsd * (1 - s.BandFraction);
+        if (c.Event.AccountId is null || c.Usd < floor || c.Usd >= s.ThresholdUsd)
+        {
+            return;
+        }
+
+        var window = TimeSpan.FromHours(s.WindowHours);
+        var count = account.Count(x => x.Usd >= floor && x.Usd < s.ThresholdUsd && c.Event.Timestamp - x.Event.Timestamp <= window);
+        if (count >= s.MinCount)
+        {
+            Found(RuleIds.Structuring);
+        }
+    }
+
+    private void DestinationFanIn(NaiveHistoryEntry c, List<NaiveHistoryEntry> destination)
+    {
+        var s = _rules.DestinationFanIn;
+        if (c.Event.AccountId is null || c.Usd < s.MinUsd || s.SharedAddressChains.Contains(c.Event.Chain, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (c.Event.Timestamp - destination.Min(x => x.Event.Timestamp) > TimeSpan.FromMinutes(s.WindowMinutes))
+        {
+            return;
+        }
+
+        var accounts = destination.Where(x => x.Event.AccountId is not null && x.Usd >= s.MinUsd).Select(x => x.Event.AccountId).Distinct(StringComparer.Ordinal).Count();
+        if (accounts >= s.MinDistinctAccounts)
+        {
+            Found(RuleIds.DestinationFanIn);
+        }
+    }
+
+    private List<NaiveHistoryEntry> WalletAsset(string platform, string sourceWallet, string asset) =>
+        Withdrawals.Where(x => x.Event.Platform == platform && x.Event.Asset == asset && Same(x.Event.SourceWallet, sourceWallet)).ToList();
+
+    private List<NaiveHistoryEntry> History(List<NaiveHistoryEntry> wallet, DateTimeOffset t) =>
+        wallet.Where(x => t - x.Event.Timestamp >= LongWindow).ToList();
+
+    private bool IsWarm(List<NaiveHistoryEntry> history, DateTimeOffset t) =>
+        history.Count >= _rules.Baseline.MinEvents
+        && t - LongWindow - history.Min(x => x.Event.Timestamp) >= TimeSpan.FromHours(_rules.Baseline.MinHistoryHours);
+
+    private NaiveWindow Assess(List<NaiveHistoryEntry> wallet, DateTimeOffset t, TimeSpan length)
+    {
+        var inWindow = wallet.Where(x => t - x.Event.Timestamp < length).ToList();
+        var outflow = inWindow.Sum(x => x.Usd);
+        var largest = inWindow.Select(x => x.Usd).DefaultIfEmpty(0m).Max();
+        var first = inWindow.Where(x => x.Event.BalanceAfter is not null).OrderBy(x => x.Event.Timestamp).FirstOrDefault();
+        var now = wallet.Where(x => x.Event.BalanceAfter is not null).OrderByDescending(x => x.Event.Timestamp).Select(x => x.Event.BalanceAfter).FirstOrDefault();
+        double? drop = null;
+        if (first is not null && now is { } balance && first.Event.BalanceAfter!.Value + first.Event.Amount is var before && before > 0)
+        {
+            drop = Math.Clamp((double)((before - balance) / before), 0, 1);
+        }
+
+        var history = History(wallet, t);
+        if (!IsWarm(history, t))
+        {
+            return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0);
+        }
+
+        var hours = (t - LongWindow - history.Min(x => x.Event.Timestamp)).TotalHours;
+        var expected = (double)history.Sum(x => x.Usd) / hours * length.TotalHours;
+        return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: true, expected, (double)history.Average(x => x.Usd));
+    }
+
+    private bool IsDrainLike(in NaiveWindow a)
+    {
+        var s = _rules.MultiAssetDrain;
+        var drain = _rules.RapidDrain;
+        if (a.OutflowUsd < s.KeyMinUsd)
+        {
+            return false;
+        }
+
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction)
+        {
+            return true;
+        }
+
+        var r = a.WithoutLargest();
+        return a.Warm
+            ? a.VolumeRatio >= s.KeyBaselineMultiple && a.MeanRatio >= drain.MeanSizeMultiple && r.OutflowUsd >= s.KeyMinUsd && r.VolumeRatio >= s.KeyBaselineMultiple && r.MeanRatio >= drain.MeanSizeMultiple
+            : a.OutflowUsd >= s.ColdKeyMinUsd && a.MeanUsd >= drain.ColdStartMinMeanUsd && r.OutflowUsd >= s.ColdKeyMinUsd && r.MeanUsd >= drain.ColdStartMinMeanUsd;
+    }
+
+    // As in the engine: once the baseline is warm a balance drop must also be well above normal outflow (a refilled hot wallet),
+    // and a drop explained by one withdrawal is large-withdrawal's question.
+    private static bool IsNotRefill(in NaiveWindow a) => !a.Warm || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd;
+
+    private static bool IsNotOneWithdrawal(in NaiveWindow a, double fraction) =>
+        a.OutflowUsd > 0 && a.BalanceDrop * (1 - (double)(a.LargestUsd / a.OutflowUsd)) >= fraction * ShareNotFromLargest;
+
+    private bool IsDenomination(NaiveHistoryEntry x) =>
+        _rules.MixerUsage.Denominations.TryGetValue(x.Event.Asset, out var sizes) && sizes.Contains(x.Event.Amount);
+
+    private static bool Same(string a, string b) => AddressComparer.Instance.Equals(a, b);
+
+    private void Found(string rule) => _findings[rule] = _findings.GetValueOrDefault(rule) + 1;
+}
