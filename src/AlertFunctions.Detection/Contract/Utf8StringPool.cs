@@ -15,7 +15,7 @@ public sealed class Utf8StringPool
     private Entry[] _buckets;
     private int _count;
 
-    public Utf8StringPool(int capacity = 200_000)
+    public Utf8StringPool(int capacity = 50_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 16);
         Capacity = capacity;
