@@ -194,6 +194,21 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListPendingNotificationsAsync_PendingWithinTheQueueGrace_IsLeftOutUntilDue()
+    {
+        var store = Store;
+        await store.UpsertAsync(SampleAlerts.Create(alertId: "fresh"), notificationDueAt: Now.AddMinutes(5));
+        await store.UpsertManyAsync([SampleAlerts.Create(alertId: "stale")], notificationDueAt: Now.AddMinutes(-1));
+
+        var now = await store.ListPendingNotificationsAsync(Now, 10);
+        var later = await store.ListPendingNotificationsAsync(Now.AddMinutes(5), 10);
+
+        Assert.Equal(["stale"], now.Select(p => p.Alert.AlertId));
+        Assert.Equal(["fresh", "stale"], later.Select(p => p.Alert.AlertId).Order(StringComparer.Ordinal));
+        Assert.Equal(Now.AddMinutes(5), (await store.GetAsync("fresh"))!.NextAttemptAt);
+    }
+
+    [Fact]
     public async Task MarkDeliveryFailedAsync_ThenDelivered_RecordsAttemptsAndClearsError()
     {
         var store = Store;

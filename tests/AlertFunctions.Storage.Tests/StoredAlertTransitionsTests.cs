@@ -34,6 +34,37 @@ public sealed class StoredAlertTransitionsTests
     }
 
     [Fact]
+    public void Upsert_NewAlertWithNotificationDueTime_IsPendingUntilThen()
+    {
+        var stored = StoredAlertTransitions.Upsert(null, SampleAlerts.Create(), notificationDueAt: Later)!;
+
+        Assert.Equal(NotificationState.Pending, stored.NotificationState);
+        Assert.Equal(Later, stored.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Upsert_DeliveredThenEscalatedWithNotificationDueTime_ReopensUntilThen()
+    {
+        var delivered = StoredAlertTransitions.MarkDelivered(
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High);
+
+        var next = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.Critical), Later)!;
+
+        Assert.Equal(NotificationState.Pending, next.NotificationState);
+        Assert.Equal(Later, next.NextAttemptAt);
+    }
+
+    [Fact]
+    public void Upsert_PendingUpdatedWithAnotherDueTime_KeepsTheFirst()
+    {
+        var pending = StoredAlertTransitions.New(SampleAlerts.Create(revision: 1), Later);
+
+        var next = StoredAlertTransitions.Upsert(pending, SampleAlerts.Create(revision: 2), Later.AddHours(1))!;
+
+        Assert.Equal(Later, next.NextAttemptAt);
+    }
+
+    [Fact]
     public void Upsert_DeliveredThenSeverityDrops_StaysDelivered()
     {
         var delivered = StoredAlertTransitions.MarkDelivered(

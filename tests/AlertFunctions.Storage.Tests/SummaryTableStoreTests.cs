@@ -30,6 +30,18 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UpsertAsync_PostedAt_RoundTripsAndIsAbsentUntilSet()
+    {
+        var posted = new DateTimeOffset(2025, 3, 15, 0, 6, 0, TimeSpan.Zero);
+        await _store.UpsertAsync(Sample("unposted"));
+        await _store.UpsertAsync(Sample("posted") with { PostedAt = posted });
+
+        var stored = await _store.ListByDayAsync(Day);
+
+        Assert.Equal([posted, null], stored.Select(s => s.PostedAt));
+    }
+
+    [Fact]
     public async Task ListByDayAsync_SeveralPlatforms_ReturnsThatDayOnlyWithOddNamesIntact()
     {
         var odd = Sample("ex/ch#1?:%");
@@ -74,5 +86,6 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(expected.DeadLettered, actual.DeadLettered);
         Assert.Equal(expected.UndeliveredNotifications, actual.UndeliveredNotifications);
         Assert.Equal(expected.GeneratedAt, actual.GeneratedAt);
+        Assert.Equal(expected.PostedAt, actual.PostedAt);
     }
 }

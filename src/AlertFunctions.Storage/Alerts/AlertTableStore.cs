@@ -33,7 +33,14 @@ public sealed partial class AlertTableStore
     /// Stores a revision idempotently: a row with the same or a higher revision is left alone (at-least-once replays);
     /// a higher revision replaces the alert fields but keeps delivery and responder state, re-opening the notification on escalation.
     /// </summary>
-    public async Task<AlertWriteResult> UpsertAsync(Alert alert, CancellationToken cancellationToken = default)
+    public Task<AlertWriteResult> UpsertAsync(Alert alert, CancellationToken cancellationToken = default) =>
+        UpsertAsync(alert, notificationDueAt: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpsertAsync(Alert, CancellationToken)"/>; a notification this write makes pending is left to the queue until
+    /// <paramref name="notificationDueAt"/> (its <see cref="StoredAlert.NextAttemptAt"/>), so the sweep does not race the queue trigger.
+    /// </summary>
+    public async Task<AlertWriteResult> UpsertAsync(Alert alert, DateTimeOffset? notificationDueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (!AlertIdPattern().IsMatch(alert.AlertId))
@@ -48,7 +55,7 @@ public sealed partial class AlertTableStore
             // the row is found by id so the alert keeps a single row.
             var row = await FindAsync(table, alert.AlertId, DayKey.From(alert.WindowStart), searchOtherDays: alert.Revision > 1, cancellationToken)
                 .ConfigureAwait(false);
-            var next = StoredAlertTransitions.Upsert(row?.Stored, alert);
+            var next = StoredAlertTransitions.Upsert(row?.Stored, alert, notificationDueAt);
             if (next is null)
             {
                 return new AlertWriteResult(alert.AlertId, Changed: false, NeedsNotification: row!.Stored.NotificationState == NotificationState.Pending);
@@ -76,7 +83,12 @@ public sealed partial class AlertTableStore
     }
 
     /// <summary>Upserts a batch, first collapsing several revisions of one alert to the highest (only that one can win anyway).</summary>
-    public async Task<IReadOnlyList<AlertWriteResult>> UpsertManyAsync(IReadOnlyCollection<Alert> alerts, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AlertWriteResult>> UpsertManyAsync(IReadOnlyCollection<Alert> alerts, CancellationToken cancellationToken = default) =>
+        UpsertManyAsync(alerts, notificationDueAt: null, cancellationToken);
+
+    /// <summary>As <see cref="UpsertManyAsync(IReadOnlyCollection{Alert}, CancellationToken)"/>, with the sweep's grace of <see cref="UpsertAsync(Alert, DateTimeOffset?, CancellationToken)"/>.</summary>
+    public async Task<IReadOnlyList<AlertWriteResult>> UpsertManyAsync(
+        IReadOnlyCollection<Alert> alerts, DateTimeOffset? notificationDueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var latest = alerts
@@ -86,7 +98,7 @@ public sealed partial class AlertTableStore
         var results = new List<AlertWriteResult>(latest.Count);
         foreach (var alert in latest)
         {
-            results.Add(await UpsertAsync(alert, cancellationToken).ConfigureAwait(false));
+            results.Add(await UpsertAsync(alert, notificationDueAt, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
@@ -144,14 +156,19 @@ public sealed partial class AlertTableStore
         return alerts.OrderBy(a => a.Alert.WindowStart).ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Alerts owed a notification: pending, or failed with a retry time at or before <paramref name="now"/>; most severe first.</summary>
+    /// <summary>
+    /// Alerts owed a notification whose <see cref="StoredAlert.NextAttemptAt"/> is absent or at or before <paramref name="now"/>
+    /// (pending ones still within the queue's grace are left out); most severe first.
+    /// </summary>
     public async Task<IReadOnlyList<StoredAlert>> ListPendingNotificationsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var filter = TableClient.CreateQueryFilter(
             $"NotificationState eq {NotificationState.Pending.ToName()} or (NotificationState eq {NotificationState.Failed.ToName()} and NextAttemptAt le {now})");
         var alerts = await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        // A table filter cannot say "property absent", so pending rows are filtered here: no NextAttemptAt means due now.
         return alerts
+            .Where(a => a.NextAttemptAt is not { } due || due <= now)
             .OrderByDescending(a => a.Alert.Severity)
             .ThenBy(a => a.Alert.WindowStart)
             .ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal)

@@ -15,7 +15,10 @@ public sealed record StoredAlert
     public int NotificationAttempts { get; init; }
     public string? LastNotificationError { get; init; }
 
-    /// <summary>When a failed delivery may be retried; null while pending (due now) or delivered.</summary>
+    /// <summary>
+    /// When the sweep may (re)try the post: for a failed delivery, after its back-off; for a pending one, after the grace the
+    /// writer gave the queue-triggered delivery (null: at once). Null once delivered.
+    /// </summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
     public required AlertStatus Status { get; init; }

@@ -10,10 +10,12 @@ internal static class StoredAlertTransitions
 {
     public const int MaxErrorLength = 4000;
 
-    public static StoredAlert New(Alert alert) => new()
+    /// <param name="notificationDueAt">When the sweep may post a still-pending notification; null means at once.</param>
+    public static StoredAlert New(Alert alert, DateTimeOffset? notificationDueAt = null) => new()
     {
         Alert = alert,
         NotificationState = NotificationState.Pending,
+        NextAttemptAt = notificationDueAt,
         Status = AlertStatus.Open,
         Day = Tables.DayKey.DayOf(alert.WindowStart),
     };
@@ -22,12 +24,14 @@ internal static class StoredAlertTransitions
     /// An equal or older revision is a replay and changes nothing. A newer one replaces the alert but keeps delivery and responder
     /// state; it re-opens the notification when its severity exceeds what was posted. A failed delivery that is merely updated
     /// (no severity rise) keeps its back-off: the scheduled retry posts the latest revision anyway.
+    /// <paramref name="notificationDueAt"/> becomes the <see cref="StoredAlert.NextAttemptAt"/> of a notification this write makes
+    /// pending, so the sweep leaves it to the queue-triggered delivery until then.
     /// </summary>
-    public static StoredAlert? Upsert(StoredAlert? existing, Alert incoming)
+    public static StoredAlert? Upsert(StoredAlert? existing, Alert incoming, DateTimeOffset? notificationDueAt = null)
     {
         if (existing is null)
         {
-            return New(incoming);
+            return New(incoming, notificationDueAt);
         }
 
         if (existing.Alert.Revision >= incoming.Revision)
@@ -47,7 +51,7 @@ internal static class StoredAlertTransitions
         };
 
         return reopen
-            ? next with { NotificationState = NotificationState.Pending, NotificationAttempts = 0, NextAttemptAt = null }
+            ? next with { NotificationState = NotificationState.Pending, NotificationAttempts = 0, NextAttemptAt = notificationDueAt }
             : next;
     }
 

@@ -13,4 +13,7 @@ public sealed record DailySummaryRecord
     public required long DeadLettered { get; init; }
     public required long UndeliveredNotifications { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>When this day's summary was posted to Teams; null until then. Kept so a re-run overwrites the numbers but never posts twice.</summary>
+    public DateTimeOffset? PostedAt { get; init; }
 }

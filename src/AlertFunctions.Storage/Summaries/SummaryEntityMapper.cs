@@ -8,8 +8,9 @@ namespace AlertFunctions.Storage.Summaries;
 /// <summary>Maps a <see cref="DailySummaryRecord"/> to its row: counts as numbers, USD as an invariant string, breakdowns as JSON.</summary>
 internal static class SummaryEntityMapper
 {
-    public static TableEntity ToEntity(DailySummaryRecord record) =>
-        new(DayKey.From(record.Day), TableKey.Encode(record.Platform))
+    public static TableEntity ToEntity(DailySummaryRecord record)
+    {
+        var entity = new TableEntity(DayKey.From(record.Day), TableKey.Encode(record.Platform))
         {
             ["Platform"] = record.Platform,
             ["Withdrawals"] = record.Withdrawals,
@@ -21,6 +22,13 @@ internal static class SummaryEntityMapper
             ["UndeliveredNotifications"] = record.UndeliveredNotifications,
             ["GeneratedAt"] = record.GeneratedAt,
         };
+        if (record.PostedAt is { } postedAt)
+        {
+            entity["PostedAt"] = postedAt;
+        }
+
+        return entity;
+    }
 
     public static DailySummaryRecord FromEntity(TableEntity entity) => new()
     {
@@ -35,6 +43,7 @@ internal static class SummaryEntityMapper
         DeadLettered = entity.GetInt64("DeadLettered") ?? throw Invalid(entity, "DeadLettered"),
         UndeliveredNotifications = entity.GetInt64("UndeliveredNotifications") ?? throw Invalid(entity, "UndeliveredNotifications"),
         GeneratedAt = entity.GetDateTimeOffset("GeneratedAt") ?? throw Invalid(entity, "GeneratedAt"),
+        PostedAt = entity.GetDateTimeOffset("PostedAt"),
     };
 
     private static Dictionary<string, int> Counts(TableEntity entity, string property) =>

@@ -78,7 +78,8 @@ public sealed class DailySummaryCard
         body.Add(AdaptiveElements.Heading("Operations"));
         body.Add(AdaptiveElements.FactSet(
         [
-            ("Dead-lettered events", CardNumbers.Count(view.DeadLettered)),
+            // A refused body may not even name its platform, so every platform's card carries the day's total and says so.
+            ("Dead-lettered events (all platforms)", CardNumbers.Count(view.DeadLettered)),
             ("Undelivered notifications", CardNumbers.Count(view.UndeliveredNotifications)),
         ]));
         if (backlog)

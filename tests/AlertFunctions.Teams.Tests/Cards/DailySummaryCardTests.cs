@@ -38,7 +38,7 @@ public sealed class DailySummaryCardTests
         Assert.Equal("5", facts["low"]);
         Assert.Equal("4", facts["Rapid drain"]);
         Assert.Equal("2", facts["Large withdrawal"]);
-        Assert.Equal("3", facts["Dead-lettered events"]);
+        Assert.Equal("3", facts["Dead-lettered events (all platforms)"]);
         Assert.Equal("0", facts["Undelivered notifications"]);
     }
 

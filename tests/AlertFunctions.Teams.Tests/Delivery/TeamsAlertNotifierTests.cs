@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AlertFunctions.Teams.Tests.Cards;
 using AlertFunctions.Teams.Tests.Fakes;
+using AlertFunctions.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -3,6 +3,8 @@ using AlertFunctions.Teams.Cards;
 using AlertFunctions.Teams.Delivery;
 using AlertFunctions.Teams.Tests.Cards;
 using AlertFunctions.Teams.Tests.Fakes;
+using AlertFunctions.Testing;
+using AlertFunctions.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -147,7 +149,7 @@ public sealed class TeamsWebhookClientTests
     [Fact]
     public async Task PostAsync_NobodyListening_NotDeliveredWithNetworkErrorWithoutUrl()
     {
-        var port = FreeTcpPort.Next();
+        var port = FreeTcpPorts.Pick(1)[0];
         var webhook = new Uri($"http://127.0.0.1:{port}/workflows/gone/triggers/manual/paths/invoke?sig=closed-port-secret");
         await using var services = TeamsTestServices.Build(
             webhook, overrides: new Dictionary<string, string?> { ["Teams:MaxAttempts"] = "2" });

@@ -1,6 +1,7 @@
 using AlertFunctions.Teams.Delivery;
 using AlertFunctions.Teams.Tests.Cards;
 using AlertFunctions.Teams.Tests.Fakes;
+using AlertFunctions.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;

@@ -1,4 +1,4 @@
-namespace AlertFunctions.Teams.Tests.Fakes;
+namespace AlertFunctions.Testing.Teams;
 
 /// <summary>One scripted answer of <see cref="FakeTeamsEndpoint"/>: a status with an optional Retry-After, or no answer at all.</summary>
 public sealed record FakeResponse(int StatusCode, string? RetryAfter = null, bool Hang = false)

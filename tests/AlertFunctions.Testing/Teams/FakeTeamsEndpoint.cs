@@ -2,15 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace AlertFunctions.Teams.Tests.Fakes;
+namespace AlertFunctions.Testing.Teams;
 
 /// <summary>
-/// A real HTTP listener on 127.0.0.1 and a free port that plays the Workflows webhook: it answers from a script
-/// (then from <see cref="Fallback"/>), and records every request it receives, body included.
-/// The webhook URL it hands out carries a unique fake signature, so tests can prove the secret never leaks.
+/// A real HTTP listener on 127.0.0.1 and a free port that plays the Teams Workflows webhook: it answers from a script (then
+/// from <see cref="Fallback"/>) with 202, a status such as 500, 429 with Retry-After, or no answer at all, and records every
+/// request, body included. The webhook URL carries a unique fake signature, so tests can prove the secret never leaks.
 /// </summary>
 public sealed class FakeTeamsEndpoint : IAsyncDisposable
 {
+    private const int MaxBindAttempts = 10;
+
     private readonly HttpListener _listener;
     private readonly ConcurrentQueue<FakeResponse> _script = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
@@ -42,11 +44,14 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _received];
 
+    /// <summary>The bodies of the requests answered with a 2xx: what Teams would have shown.</summary>
+    public IReadOnlyList<string> AcceptedBodies => [.. _received.Where(r => r.AnsweredStatus is >= 200 and < 300).Select(r => r.Body)];
+
     public static FakeTeamsEndpoint Start()
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
-            var port = FreeTcpPort.Next();
+            var port = FreeTcpPorts.Pick(1)[0];
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
@@ -54,7 +59,7 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
                 listener.Start();
                 return new FakeTeamsEndpoint(listener, port);
             }
-            catch (HttpListenerException) when (attempt < 10)
+            catch (HttpListenerException) when (attempt < MaxBindAttempts)
             {
                 // Another process took the port between the probe and the bind; try another.
                 listener.Close();
@@ -107,10 +112,9 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
             body = await reader.ReadToEndAsync();
         }
 
-        _received.Enqueue(new ReceivedRequest(
-            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, TimeProvider.System.GetTimestamp()));
-
         var answer = _script.TryDequeue(out var scripted) ? scripted : Fallback;
+        _received.Enqueue(new ReceivedRequest(
+            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, TimeProvider.System.GetTimestamp(), answer.Hang ? 0 : answer.StatusCode));
         try
         {
             if (answer.Hang)

@@ -1,0 +1,70 @@
+using System.Text;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Storage.DeadLetters;
+
+namespace AlertFunctions.App.Ingestion;
+
+/// <summary>
+/// Runs one batch through a partition's parser and engine, in arrival order, and collects what must be stored. No I/O: the
+/// engine's in-memory state moves on here, which is why a batch that then fails to store must drop its session.
+/// </summary>
+internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvider)
+{
+    public DetectedBatch Detect(PartitionSession session, IngestBatch batch)
+    {
+        var applied = session.Snapshot.LastSequenceNumber;
+        var engine = session.Engine;
+        var sink = new AlertChangeCollector();
+        var deadLetters = new List<DeadLetter>();
+        var volume = new DailyVolumeTally();
+        var processed = 0;
+        var skipped = 0;
+        var duplicates = 0;
+        var highest = applied ?? long.MinValue;
+
+        foreach (var message in batch.Messages)
+        {
+            var sequenceNumber = message.SequenceNumber ?? throw new ArgumentException(
+                $"Message {message.Index} of the batch from partition {batch.PartitionId} has no sequence number; the processor needs Event Hubs positions.",
+                nameof(batch));
+            highest = Math.Max(highest, sequenceNumber);
+            if (sequenceNumber <= applied)
+            {
+                skipped++;
+                continue;
+            }
+
+            var body = Encoding.UTF8.GetBytes(message.Body);
+            var parsed = session.Parser.Parse(body);
+            if (!parsed.IsValid)
+            {
+                deadLetters.Add(new DeadLetter
+                {
+                    RawBody = body,
+                    Reason = parsed.Rejection!,
+                    PartitionId = batch.PartitionId,
+                    SequenceNumber = sequenceNumber,
+                    EnqueuedTime = message.EnqueuedTime,
+                    DeadLetteredAt = timeProvider.GetUtcNow(),
+                    Source = DeadLetterSources.EventHub,
+                });
+                continue;
+            }
+
+            var withdrawal = parsed.Value;
+            var duplicatesBefore = engine.Counters.Duplicates;
+            engine.Process(in withdrawal, sink);
+            processed++;
+            if (engine.Counters.Duplicates != duplicatesBefore)
+            {
+                // The same withdrawal delivered twice is one withdrawal: it adds nothing to the day's volume.
+                duplicates++;
+                continue;
+            }
+
+            volume.Add(withdrawal.Timestamp, withdrawal.Platform, WithdrawalValuation.UsdOf(in withdrawal, rules));
+        }
+
+        return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest);
+    }
+}

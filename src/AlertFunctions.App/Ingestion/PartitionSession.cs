@@ -1,0 +1,22 @@
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Storage.DetectorState;
+
+namespace AlertFunctions.App.Ingestion;
+
+/// <summary>
+/// What this instance holds for one Event Hubs partition between batches: the engine with its windows, the parser, and the
+/// detector-state snapshot the next save is conditional on. Used by one batch at a time (its <see cref="PartitionSlot"/> gate).
+/// </summary>
+internal sealed class PartitionSession(string scope, DetectionEngine engine, WithdrawalEventParser parser, DetectorStateSnapshot snapshot)
+{
+    /// <summary>The detector-state scope, <c>partition-{id}</c>.</summary>
+    public string Scope { get; } = scope;
+
+    public DetectionEngine Engine { get; } = engine;
+
+    public WithdrawalEventParser Parser { get; } = parser;
+
+    /// <summary>The state as last loaded or saved; its <see cref="DetectorStateSnapshot.LastSequenceNumber"/> is the checkpoint.</summary>
+    public DetectorStateSnapshot Snapshot { get; set; } = snapshot;
+}

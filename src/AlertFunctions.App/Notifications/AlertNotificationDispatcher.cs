@@ -1,0 +1,106 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Storage.Notifications;
+using AlertFunctions.Teams;
+using Microsoft.Extensions.Logging;
+
+namespace AlertFunctions.App.Notifications;
+
+/// <summary>
+/// Posts alerts to Teams from the outbox kept on each alert row. Idempotent: an alert already posted at its current severity
+/// (or higher) is not posted again, so a duplicate queue message or a replayed batch never posts twice. A failed post is
+/// recorded with a back-off and the call returns normally: the sweep retries it, so nothing is lost while Teams is down.
+/// </summary>
+internal sealed partial class AlertNotificationDispatcher(
+    AlertTableStore alerts,
+    ITeamsNotifier teams,
+    TimeProvider timeProvider,
+    ILogger<AlertNotificationDispatcher> logger) : IAlertNotificationDispatcher
+{
+    /// <summary>How many owed notifications one sweep takes on; at Teams' 4 posts per second that is about 13 s of posting.</summary>
+    public const int SweepBatchSize = 50;
+
+    public async Task DispatchAsync(string messageJson, CancellationToken cancellationToken)
+    {
+        // A body that is not a notification message throws: after maxDequeueCount it rests in the poison queue for inspection.
+        var message = NotificationMessage.Parse(messageJson);
+        var stored = await alerts.GetAsync(message.AlertId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            LogAlertMissing(message.AlertId);
+            return;
+        }
+
+        await DeliverAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var owed = await alerts.ListPendingNotificationsAsync(timeProvider.GetUtcNow(), SweepBatchSize, cancellationToken).ConfigureAwait(false);
+        var delivered = 0;
+        var failed = 0;
+        foreach (var stored in owed)
+        {
+            switch (await DeliverAsync(stored, cancellationToken).ConfigureAwait(false))
+            {
+                case DeliveryOutcome.Delivered:
+                    delivered++;
+                    break;
+                case DeliveryOutcome.Failed:
+                    failed++;
+                    break;
+            }
+        }
+
+        LogSweep(failed > 0 ? LogLevel.Warning : LogLevel.Information, owed.Count, delivered, failed, owed.Count == SweepBatchSize);
+
+        return delivered;
+    }
+
+    private async Task<DeliveryOutcome> DeliverAsync(StoredAlert stored, CancellationToken cancellationToken)
+    {
+        var alert = stored.Alert;
+        if (stored.NotifiedSeverity is { } notified && notified >= alert.Severity)
+        {
+            LogAlreadyDelivered(alert.AlertId, notified.ToName());
+            return DeliveryOutcome.AlreadyDelivered;
+        }
+
+        var result = await teams.NotifyAsync(alert, cancellationToken).ConfigureAwait(false);
+        if (result.Delivered)
+        {
+            await alerts.MarkDeliveredAsync(alert.AlertId, alert.Severity, cancellationToken).ConfigureAwait(false);
+            return DeliveryOutcome.Delivered;
+        }
+
+        var attempt = stored.NotificationAttempts + 1;
+        var nextAttemptAt = timeProvider.GetUtcNow() + NotificationTiming.RetryDelay(attempt);
+        var error = result.Error ?? $"Teams did not accept the post (status {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).";
+        await alerts.MarkDeliveryFailedAsync(alert.AlertId, error, nextAttemptAt, cancellationToken).ConfigureAwait(false);
+        LogDeliveryFailed(alert.AlertId, attempt, nextAttemptAt, error);
+        return DeliveryOutcome.Failed;
+    }
+
+    private enum DeliveryOutcome
+    {
+        Delivered,
+        AlreadyDelivered,
+        Failed,
+    }
+
+    [LoggerMessage(EventId = 4220, Level = LogLevel.Warning,
+        Message = "Notification for alert {AlertId} dropped: there is no such alert")]
+    private partial void LogAlertMissing(string alertId);
+
+    [LoggerMessage(EventId = 4221, Level = LogLevel.Information,
+        Message = "Alert {AlertId} was already posted to Teams at severity {NotifiedSeverity}; not posting again")]
+    private partial void LogAlreadyDelivered(string alertId, string notifiedSeverity);
+
+    [LoggerMessage(EventId = 4222, Level = LogLevel.Warning,
+        Message = "Alert {AlertId} not posted to Teams (attempt {Attempt}): {Error}; the sweep retries at {NextAttemptAt:o}")]
+    private partial void LogDeliveryFailed(string alertId, int attempt, DateTimeOffset nextAttemptAt, string error);
+
+    [LoggerMessage(EventId = 4223,
+        Message = "Notification sweep: {OwedCount} owed and due, {DeliveredCount} posted, {FailedCount} remain undelivered (more waiting beyond this sweep: {MoreWaiting})")]
+    private partial void LogSweep(LogLevel level, int owedCount, int deliveredCount, int failedCount, bool moreWaiting);
+}

@@ -1,0 +1,74 @@
+using AlertFunctions.App.Summaries;
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Storage.Summaries;
+using AlertFunctions.Storage.Volume;
+
+namespace AlertFunctions.App.Tests.Summaries;
+
+public sealed class DailySummaryCalculatorTests
+{
+    private static readonly DateOnly Day = new(2026, 3, 14);
+    private static readonly DateTimeOffset GeneratedAt = new(2026, 3, 15, 0, 5, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Calculate_VolumeOnlyAndAlertOnlyPlatforms_EachGetsASummaryInPlatformOrder()
+    {
+        var records = DailySummaryCalculator.Calculate(
+            Day,
+            [new DailyVolumeTotal("quiet-exchange", 120, 45_000.25m)],
+            [StoredAlertFactory.Create("a1", "alerting-dex", RuleIds.MixerUsage, Severity.High, "0xw1", 10_000m)],
+            deadLettered: 4,
+            GeneratedAt);
+
+        Assert.Equal(["alerting-dex", "quiet-exchange"], records.Select(r => r.Platform));
+        Assert.Equal((0L, 0m, 1), (records[0].Withdrawals, records[0].VolumeUsd, records[0].AlertsByRule.Count));
+        Assert.Equal((120L, 45_000.25m), (records[1].Withdrawals, records[1].VolumeUsd));
+        Assert.Empty(records[1].AlertsByRule);
+        Assert.Empty(records[1].AlertsBySeverity);
+        Assert.Empty(records[1].TopSubjects);
+        Assert.All(records, r => Assert.Equal((Day, 4L, GeneratedAt, (DateTimeOffset?)null), (r.Day, r.DeadLettered, r.GeneratedAt, r.PostedAt)));
+    }
+
+    [Fact]
+    public void Calculate_SeveralAlerts_CountsByRuleAndSeverityAndUndelivered()
+    {
+        var record = Assert.Single(DailySummaryCalculator.Calculate(
+            Day,
+            [],
+            [
+                StoredAlertFactory.Create("a1", "x", RuleIds.RapidDrain, Severity.Critical, "0xw1", 1m, NotificationState.Pending),
+                StoredAlertFactory.Create("a2", "x", RuleIds.RapidDrain, Severity.High, "0xw2", 1m, NotificationState.Failed),
+                StoredAlertFactory.Create("a3", "x", RuleIds.LargeWithdrawal, Severity.High, "0xw3", 1m),
+            ],
+            deadLettered: 0,
+            GeneratedAt));
+
+        Assert.Equal(new Dictionary<string, int> { [RuleIds.RapidDrain] = 2, [RuleIds.LargeWithdrawal] = 1 }, record.AlertsByRule);
+        Assert.Equal(new Dictionary<string, int> { ["critical"] = 1, ["high"] = 2 }, record.AlertsBySeverity);
+        Assert.Equal(2L, record.UndeliveredNotifications);
+    }
+
+    [Fact]
+    public void Calculate_SubjectWithSeveralAlerts_RankedOnceByItsLargestAlertTopFive()
+    {
+        var alerts = new List<StoredAlert>
+        {
+            StoredAlertFactory.Create("w1-large", "x", RuleIds.LargeWithdrawal, Severity.High, "0xw1", 9_000_000m),
+            StoredAlertFactory.Create("w1-drain", "x", RuleIds.RapidDrain, Severity.Critical, "0xw1", 12_000_000m),
+        };
+        alerts.AddRange(Enumerable.Range(2, 6).Select(i => StoredAlertFactory.Create($"w{i}", "x", RuleIds.RapidDrain, Severity.High, $"0xw{i}", i * 1_000_000m)));
+
+        var record = Assert.Single(DailySummaryCalculator.Calculate(Day, [], alerts, 0, GeneratedAt));
+
+        Assert.Equal(
+            [
+                new SummarySubject("0xw1", "sourceWallet", RuleIds.RapidDrain, 12_000_000m, "w1-drain"),
+                new SummarySubject("0xw7", "sourceWallet", RuleIds.RapidDrain, 7_000_000m, "w7"),
+                new SummarySubject("0xw6", "sourceWallet", RuleIds.RapidDrain, 6_000_000m, "w6"),
+                new SummarySubject("0xw5", "sourceWallet", RuleIds.RapidDrain, 5_000_000m, "w5"),
+                new SummarySubject("0xw4", "sourceWallet", RuleIds.RapidDrain, 4_000_000m, "w4"),
+            ],
+            record.TopSubjects);
+    }
+}

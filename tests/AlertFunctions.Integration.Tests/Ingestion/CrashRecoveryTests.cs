@@ -1,0 +1,100 @@
+using AlertFunctions.Integration.Tests.Events;
+using AlertFunctions.Integration.Tests.Harness;
+using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Storage.DetectorState;
+using AlertFunctions.Testing;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlertFunctions.Integration.Tests.Ingestion;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CrashRecoveryTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset DrainStart = PipelineEnvironment.DefaultStart.AddHours(-2);
+
+    [Fact]
+    public async Task ProcessAsync_CrashBetweenAlertUpsertAndStateSave_ReplayOnFreshInstanceKeepsAlertIdsAndPostsOnce()
+    {
+        await using var env = PipelineEnvironment.Create(azurite);
+        var crash = new TransactionCrashPolicy();
+        var crashing = await env.StartInstanceAsync(services => services.AddSingleton(
+            new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
+        var batch = new EventHubBatches("2", DrainStart).Next(new DrainScenario("contoso-exchange", "hot-c", DrainStart).Legs(0, 8));
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Processor.ProcessAsync(batch, CancellationToken.None));
+
+        // Everything before the save landed; the checkpoint did not, so the batch still counts as not applied.
+        var written = await env.AllAlertsAsync();
+        Assert.NotEmpty(written);
+        Assert.Equal(1, crash.Crashes);
+        Assert.Null((await env.Stores.DetectorState.LoadAsync("partition-2")).LastSequenceNumber);
+        Assert.Equal(written.Count, await env.QueuedNotificationCountAsync());
+
+        var restarted = await env.StartInstanceAsync();
+        var replay = await restarted.Processor.ProcessAsync(batch, CancellationToken.None);
+        var dispatched = await env.DeliverQueuedNotificationsAsync(restarted);
+
+        Assert.Equal((8, 0), (replay.Processed, replay.Skipped));
+        var final = await env.AllAlertsAsync();
+        Assert.Equal(Identities(written), Identities(final));
+        Assert.Equal(2 * written.Count, dispatched);
+        Assert.Equal(written.Select(a => a.Alert.AlertId), TeamsPosts.AcceptedAlertIds(env.Teams));
+        Assert.All(final, a => Assert.Equal(NotificationState.Delivered, a.NotificationState));
+        Assert.Equal(8L, Assert.Single(await env.Stores.DailyVolume.GetTotalsAsync(DateOnly.FromDateTime(DrainStart.UtcDateTime))).Withdrawals);
+        Assert.Equal(batch.Messages[^1].SequenceNumber, (await env.Stores.DetectorState.LoadAsync("partition-2")).LastSequenceNumber);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AlertStorageUnreachableMidDrain_ThrowsThenRetryOnSameInstanceGivesTheCorrectFinalState()
+    {
+        await using var env = PipelineEnvironment.Create(azurite);
+        await using var alertsLink = TcpForwarder.Start(StorageEndpoints.TablePort(env.StorageConnectionString));
+        var viaLink = StorageEndpoints.WithTablePort(env.StorageConnectionString, alertsLink.Port);
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(20);
+        var app = await env.StartInstanceAsync(services => services.AddSingleton(
+            new AlertTableStore(new TableServiceClient(viaLink, options), env.StorageOptions)));
+        var drain = new DrainScenario("contoso-exchange", "hot-g", DrainStart);
+        var batches = new EventHubBatches("5", DrainStart);
+        var first = batches.Next(drain.Legs(0, 6));
+        var second = batches.Next([.. drain.Legs(6, 6), "{ not an event"]);
+        await app.Processor.ProcessAsync(first, CancellationToken.None);
+        var raised = Assert.Single(await env.AllAlertsAsync());
+
+        await alertsLink.DownAsync();
+        // The SDK gives up after its retries with an AggregateException of the refused connections; the processor passes it on.
+        var failure = await Assert.ThrowsAsync<AggregateException>(() => app.Processor.ProcessAsync(second, CancellationToken.None));
+        Assert.All(failure.InnerExceptions, inner => Assert.IsType<RequestFailedException>(inner));
+
+        Assert.Same(failure, Assert.Single(app.Logs.WithEventId(4211)).Exception);
+        Assert.Equal(first.Messages[^1].SequenceNumber, (await env.Stores.DetectorState.LoadAsync("partition-5")).LastSequenceNumber);
+
+        alertsLink.Up();
+        var retry = await app.Processor.ProcessAsync(second, CancellationToken.None);
+        await env.DeliverQueuedNotificationsAsync(app);
+
+        Assert.Equal((7, 6, 1, 0), (retry.Received, retry.Processed, retry.DeadLettered, retry.Skipped));
+        var grown = Assert.Single(await env.AllAlertsAsync());
+        Assert.Equal(raised.Alert.AlertId, grown.Alert.AlertId);
+        Assert.True(grown.Alert.Revision > raised.Alert.Revision, $"revision {grown.Alert.Revision} should exceed {raised.Alert.Revision}");
+        Assert.Equal(12L, Assert.Single(await env.Stores.DailyVolume.GetTotalsAsync(DateOnly.FromDateTime(DrainStart.UtcDateTime))).Withdrawals);
+        Assert.Equal(second.Messages[^1].SequenceNumber, (await env.Stores.DetectorState.LoadAsync("partition-5")).LastSequenceNumber);
+        Assert.Single(await env.Stores.DeadLetters.ListByDayAsync(DateOnly.FromDateTime(env.Clock.GetUtcNow().UtcDateTime)));
+        Assert.Equal([raised.Alert.AlertId], TeamsPosts.AcceptedAlertIds(env.Teams));
+    }
+
+    private static TableServiceClient TablesWith(string connectionString, HttpPipelinePolicy policy)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new TableServiceClient(connectionString, options);
+    }
+
+    private static IEnumerable<(string, int)> Identities(IEnumerable<StoredAlert> alerts) =>
+        alerts.Select(a => (a.Alert.AlertId, a.Alert.Revision)).Order();
+}

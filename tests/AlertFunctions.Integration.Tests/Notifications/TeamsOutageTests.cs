@@ -1,0 +1,82 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Integration.Tests.Events;
+using AlertFunctions.Integration.Tests.Harness;
+using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Testing;
+using AlertFunctions.Testing.Teams;
+
+namespace AlertFunctions.Integration.Tests.Notifications;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TeamsOutageTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset DrainStart = PipelineEnvironment.DefaultStart.AddHours(-2);
+
+    [Fact]
+    public async Task Dispatch_TeamsFailingThenBack_EveryAlertDeliveredExactlyOnceAfterTheSweep()
+    {
+        await using var env = PipelineEnvironment.Create(azurite);
+        var app = await env.StartInstanceAsync();
+        string[] wallets = ["hot-d1", "hot-d2", "hot-d3"];
+        var legs = wallets.SelectMany(w => new DrainScenario("contoso-exchange", w, DrainStart).Legs(0, 8)).ToList();
+        await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(legs), CancellationToken.None);
+        env.Teams.Enqueue(FakeResponse.NoAnswer());
+        env.Teams.Fallback = FakeResponse.Status(500);
+
+        var dispatched = await env.DeliverQueuedNotificationsAsync(app);
+
+        // Three wallets drained at once: one rapid-drain alert each, and the platform-wide multi-asset drain.
+        var failed = await env.AllAlertsAsync();
+        Assert.Equal(4, failed.Count);
+        Assert.Equal(failed.Count, dispatched);
+        Assert.All(failed, a =>
+        {
+            Assert.Equal(NotificationState.Failed, a.NotificationState);
+            Assert.Equal(1, a.NotificationAttempts);
+            Assert.Contains("500", a.LastNotificationError);
+            Assert.InRange(a.NextAttemptAt!.Value - env.Clock.GetUtcNow(), TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        });
+        Assert.Equal(2 * failed.Count, env.Teams.Requests.Count);
+        Assert.Equal(0, await app.Dispatcher.DispatchPendingAsync(CancellationToken.None));
+        Assert.Equal(2 * failed.Count, env.Teams.Requests.Count);
+
+        env.Teams.Fallback = FakeResponse.Accepted();
+        env.Clock.Advance(TimeSpan.FromMinutes(2));
+        var swept = await app.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+        var sweptAgain = await app.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+        await env.DeliverQueuedNotificationsAsync(app);
+
+        Assert.Equal((failed.Count, 0), (swept, sweptAgain));
+        Assert.Equal(failed.Select(a => a.Alert.AlertId).Order(), TeamsPosts.AcceptedAlertIds(env.Teams).Order());
+        Assert.All(await env.AllAlertsAsync(), a =>
+        {
+            Assert.Equal(NotificationState.Delivered, a.NotificationState);
+            Assert.Equal(2, a.NotificationAttempts);
+            Assert.Null(a.LastNotificationError);
+        });
+        var everything = app.Logs.Entries.Select(e => e.Message + e.Exception + string.Join(",", e.Values.Values)).ToList();
+        Assert.DoesNotContain(everything, text => text.Contains(env.Teams.Signature, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispatch_AlertEscalatesAfterDelivery_PostsTheHigherSeverityOnceMore()
+    {
+        await using var env = PipelineEnvironment.Create(azurite);
+        var app = await env.StartInstanceAsync();
+        var drain = new DrainScenario("contoso-exchange", "hot-e", DrainStart);
+        var batches = new EventHubBatches("0", DrainStart);
+        await app.Processor.ProcessAsync(batches.Next(drain.Legs(0, 6)), CancellationToken.None);
+        await env.DeliverQueuedNotificationsAsync(app);
+        var escalating = batches.Next(drain.Legs(6, 12));
+
+        var escalated = await app.Processor.ProcessAsync(escalating, CancellationToken.None);
+        await env.DeliverQueuedNotificationsAsync(app);
+        await app.Processor.ProcessAsync(escalating, CancellationToken.None);
+        await env.DeliverQueuedNotificationsAsync(app);
+
+        Assert.Equal(1, escalated.AlertsEscalated);
+        var alert = Assert.Single(await env.AllAlertsAsync());
+        Assert.Equal((Severity.Critical, Severity.Critical, NotificationState.Delivered), (alert.Alert.Severity, alert.NotifiedSeverity, alert.NotificationState));
+        Assert.Equal([alert.Alert.AlertId, alert.Alert.AlertId], TeamsPosts.AcceptedAlertIds(env.Teams));
+    }
+}
