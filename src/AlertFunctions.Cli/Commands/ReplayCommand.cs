@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AlertFunctions.Cli.Replay;
+using AlertFunctions.Cli.Send;
 using AlertFunctions.Detection.Rules;
 using AlertFunctions.Detection.Watchlists;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace AlertFunctions.Cli.Commands;
@@ -25,45 +27,73 @@ internal static class ReplayCommand
         var rejectedOut = new Option<FileInfo?>("--rejected-out") { Description = "Write refused lines with their reasons as JSON lines to this file." };
         var quiet = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
         var detection = new DetectionOptions();
+        var pipeline = new PipelineOptions();
         var command = new Command("replay", "Replay withdrawal events through the detection engine and show the alerts.");
         command.Arguments.Add(input);
         command.Options.Add(alertsOut);
         command.Options.Add(rejectedOut);
         command.Options.Add(quiet);
         detection.AddTo(command);
+        pipeline.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
                 var (rules, watchlist) = detection.Load(parse);
-                return Run(console, clock, parse.GetValue(input), rules, watchlist, parse.GetValue(alertsOut), parse.GetValue(rejectedOut), !parse.GetValue(quiet));
+                var request = new ReplayRequest(
+                    parse.GetValue(input),
+                    new ReplaySettings(rules, watchlist),
+                    parse.GetValue(alertsOut),
+                    parse.GetValue(rejectedOut),
+                    !parse.GetValue(quiet),
+                    pipeline.CreateForwarder(parse, clock));
+                return Run(console, clock, request);
             }
             catch (Exception ex) when (ex is RulesFileException or WatchlistFormatException or IOException or UnauthorizedAccessException)
             {
                 console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.InputOrConfiguration;
             }
+            catch (Exception ex) when (ex is AggregateException or Azure.RequestFailedException or OptionsValidationException or FormatException or ArgumentException or HttpRequestException)
+            {
+                // Storage or Teams configuration or reachability: the message names the problem, never the secret.
+                var message = new SecretRedactor(parse.GetValue(pipeline.Storage)).Redact(ex.Message);
+                if (parse.GetValue(pipeline.TeamsWebhook) is { } webhook)
+                {
+                    message = message.Replace(webhook, SecretRedactor.Redacted, StringComparison.Ordinal);
+                }
+
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+                return ExitCodes.InputOrConfiguration;
+            }
         });
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TimeProvider clock, string? inputPath, DetectionRules rules, Watchlist watchlist, FileInfo? alertsOut, FileInfo? rejectedOut, bool progress)
+    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request)
     {
-        var (stream, source) = OpenInput(inputPath);
+        var (alertsOut, rejectedOut, progress) = (request.AlertsOut, request.RejectedOut, request.Progress);
+        var (stream, source) = OpenInput(request.Input);
         using var input = stream;
         using var rejectedStream = rejectedOut?.Create();
         using var rejectedWriter = rejectedStream is null ? null : new RejectionLinesWriter(rejectedStream);
         var shownRejections = 0;
+        var kept = new List<Rejection>();
         void OnRejected(Rejection rejection)
         {
             rejectedWriter?.Write(rejection);
+            if (request.Forwarder.IsEnabled)
+            {
+                kept.Add(rejection);
+            }
+
             if (shownRejections++ < 10)
             {
                 console.MarkupLine($"[yellow]line {rejection.LineNumber} rejected:[/] {Markup.Escape(rejection.Reason.ToString())}");
             }
         }
 
-        var runner = new ReplayRunner(new ReplaySettings(rules, watchlist), clock);
+        var runner = new ReplayRunner(request.Settings, clock);
         var length = stream.CanSeek ? stream.Length : 0;
         ReplayResult result;
         if (progress && length > 16 * 1024 * 1024 && console.Profile.Capabilities.Interactive)
@@ -91,6 +121,13 @@ internal static class ReplayCommand
             using var output = alertsOut.Create();
             AlertLinesWriter.Write(output, result.Alerts);
             console.MarkupLine($"Alerts written to [bold]{Markup.Escape(alertsOut.FullName)}[/]");
+        }
+
+        if (request.Forwarder.IsEnabled)
+        {
+            var report = request.Forwarder.ForwardAsync(result.Alerts, kept, CancellationToken.None).GetAwaiter().GetResult();
+            console.MarkupLine($"Pipeline: {report.AlertsStored} alert row(s) written or updated, {report.DeadLettered} rejected line(s) dead-lettered, " +
+                               $"{report.CardsPosted} Teams card(s) posted, {report.CardsFailed} not delivered.");
         }
 
         return ExitCodes.Success;
