@@ -2,7 +2,7 @@ namespace AlertFunctions.Infra.Tests;
 
 /// <summary>
 /// The app settings the Bicep must set on the function app: the contract between the Functions app, its options and the
-/// infrastructure. Single source for the infra tests; meant to be replaced by names read from the app's options.
+/// infrastructure, listed once; AppSettingsContractTests checks it against the app's own triggers and options types.
 /// </summary>
 public static class ExpectedAppSettings
 {
