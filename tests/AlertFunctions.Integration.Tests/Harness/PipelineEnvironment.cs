@@ -36,8 +36,9 @@ internal sealed class PipelineEnvironment : IAsyncDisposable
             ["AlertStorage:TableNamePrefix"] = Prefix,
             ["Teams:WebhookUrl"] = Teams.WebhookUrl.OriginalString,
             ["Teams:AlertLinkBaseUrl"] = "https://alerts.example.test/api/respond",
-            ["Teams:AttemptTimeout"] = "00:00:00.300",
-            ["Teams:TotalTimeout"] = "00:00:02",
+            // Generous enough that a loaded CI machine never turns a real answer into a timeout; only a deliberate hang waits it out.
+            ["Teams:AttemptTimeout"] = "00:00:02",
+            ["Teams:TotalTimeout"] = "00:00:10",
             ["Teams:MaxAttempts"] = "2",
             ["Teams:RetryBaseDelay"] = "00:00:00.010",
             ["Teams:MaxRequestsPerSecond"] = "50",
