@@ -22,20 +22,21 @@ internal static class RapidDrainRule
 
         var w = c.Wallet;
         var shortWindow = c.ShortWindow;
-        if (TryShort(settings, shortWindow, w.Short, out var details, out var basis))
+        var routine = IsRoutineForDestination(c);
+        if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis))
         {
             Report(c, settings, shortWindow, w.Short, details, basis, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
-        if (TryLong(c, settings, longWindow, out details, out basis))
+        if (TryLong(c, settings, longWindow, routine, out details, out basis))
         {
             Report(c, settings, longWindow, w.Long, details, basis, sink);
         }
     }
 
-    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, out AlertDetails details, out string basis)
+    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine, out AlertDetails details, out string basis)
     {
         details = null!;
         basis = string.Empty;
@@ -45,7 +46,7 @@ internal static class RapidDrainRule
         }
 
         if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
-            && (drop >= AlmostEmpty || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
+            && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
             details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
             basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})";
@@ -80,14 +81,14 @@ internal static class RapidDrainRule
         return false;
     }
 
-    private static bool TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    private static bool TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine, out AlertDetails details, out string basis)
     {
         details = null!;
         basis = string.Empty;
         if (a.OutflowUsd >= s.LongMinUsd)
         {
             if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
-                && (drop >= AlmostEmpty || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
+                && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
                 details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
                 basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})";
@@ -134,6 +135,13 @@ internal static class RapidDrainRule
             ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
     }
+
+    /// <summary>
+    /// The event pays a destination that already received a comparable amount from the platform (the test large-withdrawal
+    /// uses): a whale's routine withdrawal to its usual address, which may empty a thinly funded hot wallet without being a sweep.
+    /// </summary>
+    private static bool IsRoutineForDestination(in EventContext c) =>
+        !c.DestinationIsNew && c.Usd <= c.DestinationPreviousMaxUsd * c.Rules.LargeWithdrawal.KnownDestinationTolerance;
 
     /// <summary>
     /// A drop explained by a single withdrawal is large-withdrawal's question (a whale's withdrawal from a thinly funded hot

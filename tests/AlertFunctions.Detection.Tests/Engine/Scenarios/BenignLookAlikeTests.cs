@@ -50,6 +50,24 @@ public sealed class BenignLookAlikeTests
     }
 
     [Fact]
+    public void WhaleRoutine_EmptyingAThinlyFundedHotWalletToItsUsualAddress_RaisesNothing()
+    {
+        var hot = Addresses.Evm("thin-hot");
+        var whale = Addresses.Evm("whale-usual");
+        var events = new List<WithdrawalEvent>();
+        for (var day = 0; day < 3; day++)
+        {
+            // Refilled to $1M each morning; the whale takes $950,000 of it to the same address every day.
+            events.Add(EventBuilder.Withdrawal().From(hot).Usd(950_000m).Balance(50_000m).To(whale).Account("acct-whale").At(Day0.AddDays(day).AddHours(9)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Equal(1, run.Alerts.Count(a => a.WindowEnd < Day0.AddDays(1)));
+        Assert.DoesNotContain(run.Alerts, a => a.WindowEnd >= Day0.AddDays(1));
+    }
+
+    [Fact]
     public void NewlyListedAsset_BusyFirstDay_RaisesNothing()
     {
         var hot = Addresses.Evm("hot");
