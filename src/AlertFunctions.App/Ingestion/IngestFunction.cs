@@ -11,9 +11,11 @@ public sealed class IngestFunction(IIngestBatchProcessor processor, ILogger<Inge
     // Event Hubs has no redelivery of its own: a failed batch is checkpointed past and lost unless the function retries it.
     // The isolated worker honours function-level retry for Event Hubs (the attribute below, emitted into the function metadata
     // because the trigger advertises FunctionLevelRetry); host.json has no Event Hubs retry setting. Retries hold the partition,
-    // which keeps events in order. Five retries span about two minutes (4 s doubling); after them the batch is skipped.
+    // which keeps events in order. The processor throws only when it cannot store (bad events are dead-lettered, never
+    // thrown), so retrying forever (-1) is what keeps "nothing lost" through a long storage outage: the partition waits,
+    // backing off up to 15 minutes between tries, and resumes where it stopped.
     [Function(Name)]
-    [ExponentialBackoffRetry(5, "00:00:04", "00:15:00")]
+    [ExponentialBackoffRetry(-1, "00:00:04", "00:15:00")]
     public async Task RunAsync(
         [EventHubTrigger(
             "%EventHubName%",

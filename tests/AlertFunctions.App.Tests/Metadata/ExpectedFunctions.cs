@@ -18,7 +18,7 @@ internal static class ExpectedFunctions
             [{"name":"events","type":"eventHubTrigger","direction":"In","eventHubName":"%EventHubName%",
               "connection":"EventHubConnection","consumerGroup":"%EventHubConsumerGroup%","cardinality":"Many","dataType":"String"}]
             """,
-            new ExpectedRetry(5, TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(15))),
+            new ExpectedRetry(-1, TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(15))),
         new(
             "Notify",
             "AlertFunctions.App.Notifications.NotifyFunction.RunAsync",
