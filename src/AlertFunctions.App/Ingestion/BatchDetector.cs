@@ -62,7 +62,8 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 continue;
             }
 
-            volume.Add(withdrawal.Timestamp, withdrawal.Platform, WithdrawalValuation.UsdOf(in withdrawal, rules));
+            rules.TryValueUsd(in withdrawal, out var usd);
+            volume.Add(withdrawal.Timestamp, withdrawal.Platform, usd);
         }
 
         return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest);

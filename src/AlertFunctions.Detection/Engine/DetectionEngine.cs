@@ -65,7 +65,7 @@ public sealed class DetectionEngine
 
         Counters.Evaluated++;
         var wallet = GetWallet(tables, e, t);
-        var usd = Value(e, wallet.Rules);
+        var usd = Value(e);
         var inWindows = AddToWindows(wallet, e, usd);
         var destination = GetDestination(tables, e, t, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
@@ -155,20 +155,14 @@ public sealed class DetectionEngine
         || _rules.IsInternalWallet(e.Platform, e.DestinationAddress)
         || hit is { Category: WatchlistCategory.Internal };
 
-    private decimal Value(in WithdrawalEvent e, RuleSet rules)
+    private decimal Value(in WithdrawalEvent e)
     {
-        if (e.AmountUsd is { } usd)
+        if (!_rules.TryValueUsd(e, out var usd))
         {
-            return usd;
+            Counters.Unvalued++;
         }
 
-        if (_rules.ReferencePricesUsd.TryGetValue(e.Asset, out var price))
-        {
-            return e.Amount * price;
-        }
-
-        Counters.Unvalued++;
-        return 0m;
+        return usd;
     }
 
     private bool AddToWindows(WalletAssetState wallet, in WithdrawalEvent e, decimal usd)

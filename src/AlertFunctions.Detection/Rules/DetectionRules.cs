@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Rules;
@@ -49,6 +50,28 @@ public sealed class DetectionRules
 
     /// <summary>How long a destination is remembered; one unseen for longer counts as new again (default 7 days).</summary>
     public TimeSpan DestinationMemory { get; }
+
+    /// <summary>
+    /// The USD value every rule and report uses for a withdrawal: the producer's <c>amountUsd</c>, else the amount at the
+    /// reference price. False when the asset has neither; the value is then 0.
+    /// </summary>
+    public bool TryValueUsd(in WithdrawalEvent withdrawal, out decimal usd)
+    {
+        if (withdrawal.AmountUsd is { } reported)
+        {
+            usd = reported;
+            return true;
+        }
+
+        if (ReferencePricesUsd.TryGetValue(withdrawal.Asset, out var price))
+        {
+            usd = withdrawal.Amount * price;
+            return true;
+        }
+
+        usd = 0m;
+        return false;
+    }
 
     public RuleSet For(string platform, string asset) =>
         _cache.GetOrAdd((platform, asset), static (key, self) => self.Resolve(key.Platform, key.Asset), this);
