@@ -19,6 +19,9 @@ internal sealed class BucketRing
     private readonly int[] _count;
     private readonly decimal[] _firstBalanceBefore;
     private readonly long[] _firstBalanceTicks;
+    private readonly decimal[] _largeLegUsd;
+    private readonly decimal[] _largestLegUsd;
+    private readonly int[] _largeLegCount;
     private long _head = Empty;
     private long _origin = Empty;
     private long _balanceStart = Empty;
@@ -36,6 +39,9 @@ internal sealed class BucketRing
         _count = new int[bucketCount];
         _firstBalanceBefore = new decimal[bucketCount];
         _firstBalanceTicks = new long[bucketCount];
+        _largeLegUsd = new decimal[bucketCount];
+        _largestLegUsd = new decimal[bucketCount];
+        _largeLegCount = new int[bucketCount];
     }
 
     public int BucketCount { get; }
@@ -47,6 +53,11 @@ internal sealed class BucketRing
     public decimal SumUsd { get; private set; }
 
     public decimal SumAsset { get; private set; }
+
+    /// <summary>USD and count of the window's "large legs": withdrawals the engine marked as far above the usual size, to new addresses.</summary>
+    public decimal LargeLegUsd { get; private set; }
+
+    public int LargeLegCount { get; private set; }
 
     public int SumCount { get; private set; }
 
@@ -85,6 +96,52 @@ internal sealed class BucketRing
             if (_index[i] != Empty && _index[i] >= oldest && _maxUsd[i] > largest)
             {
                 largest = _maxUsd[i];
+            }
+        }
+
+        return largest;
+    }
+
+    /// <summary>
+    /// Marks a withdrawal already added with <see cref="TryAdd"/> as a large leg. Returns false when its bucket has left
+    /// the window (or was never added).
+    /// </summary>
+    public bool MarkLargeLeg(DateTimeOffset time, decimal usd)
+    {
+        var bucket = BucketOf(time);
+        var slot = Slot(bucket);
+        if (_head == Empty || bucket <= _head - BucketCount || _index[slot] != bucket)
+        {
+            return false;
+        }
+
+        _largeLegUsd[slot] += usd;
+        _largeLegCount[slot]++;
+        if (usd > _largestLegUsd[slot])
+        {
+            _largestLegUsd[slot] = usd;
+        }
+
+        LargeLegUsd += usd;
+        LargeLegCount++;
+        return true;
+    }
+
+    /// <summary>The largest large leg in the window. O(bucket count): only on the rare path that needs it.</summary>
+    public decimal LargestLargeLegUsd()
+    {
+        var largest = 0m;
+        if (_head == Empty)
+        {
+            return largest;
+        }
+
+        var oldest = _head - BucketCount + 1;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] != Empty && _index[i] >= oldest && _largestLegUsd[i] > largest)
+            {
+                largest = _largestLegUsd[i];
             }
         }
 
@@ -151,6 +208,9 @@ internal sealed class BucketRing
             _maxUsd[slot] = 0;
             _count[slot] = 0;
             _firstBalanceTicks[slot] = long.MaxValue;
+            _largeLegUsd[slot] = 0;
+            _largestLegUsd[slot] = 0;
+            _largeLegCount[slot] = 0;
         }
 
         _usd[slot] += usd;
@@ -190,6 +250,8 @@ internal sealed class BucketRing
         SumUsd -= _usd[slot];
         SumAsset -= _asset[slot];
         SumCount -= _count[slot];
+        LargeLegUsd -= _largeLegUsd[slot];
+        LargeLegCount -= _largeLegCount[slot];
         _index[slot] = Empty;
     }
 
@@ -237,6 +299,9 @@ internal sealed class BucketRing
             writer.Write(_count[i]);
             writer.Write(_firstBalanceTicks[i]);
             writer.Write(_firstBalanceBefore[i]);
+            writer.Write(_largeLegUsd[i]);
+            writer.Write(_largestLegUsd[i]);
+            writer.Write(_largeLegCount[i]);
         }
     }
 
@@ -256,9 +321,14 @@ internal sealed class BucketRing
             _count[slot] = reader.ReadInt32();
             _firstBalanceTicks[slot] = reader.ReadInt64();
             _firstBalanceBefore[slot] = reader.ReadDecimal();
+            _largeLegUsd[slot] = reader.ReadDecimal();
+            _largestLegUsd[slot] = reader.ReadDecimal();
+            _largeLegCount[slot] = reader.ReadInt32();
             SumUsd += _usd[slot];
             SumAsset += _asset[slot];
             SumCount += _count[slot];
+            LargeLegUsd += _largeLegUsd[slot];
+            LargeLegCount += _largeLegCount[slot];
         }
 
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);

@@ -11,7 +11,7 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';

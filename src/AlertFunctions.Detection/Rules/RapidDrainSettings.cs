@@ -11,6 +11,11 @@ namespace AlertFunctions.Detection.Rules;
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>
+/// <item>large legs: at least <see cref="LargeLegsMinCount"/> withdrawals in the window each ≥ <see cref="LargeLegMeanMultiple"/>
+/// × the usual withdrawal (and ≥ <see cref="MinLegUsd"/>; without a baseline ≥ <see cref="ColdStartMinMeanUsd"/>) to addresses
+/// the platform never paid, which together, without the largest, reach <see cref="LargeLegsVolumeMultiple"/> × the normal
+/// outflow (without a baseline: <see cref="ColdStartMinUsd"/>) — a drain cut into equal chunks, which the window's mean would
+/// hide among a busy wallet's ordinary withdrawals;</item>
 /// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> (long: <see cref="LongColdStartMinUsd"/>)
 /// with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
@@ -30,6 +35,9 @@ public sealed record RapidDrainSettings
     public double BaselineMultiple { get; init; } = 10;
     public double MeanSizeMultiple { get; init; } = 3;
     public double VolumeOnlyMultiple { get; init; } = 30;
+    public double LargeLegMeanMultiple { get; init; } = 20;
+    public int LargeLegsMinCount { get; init; } = 3;
+    public double LargeLegsVolumeMultiple { get; init; } = 2;
     public decimal ColdStartMinUsd { get; init; } = 2_000_000m;
     public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
     public int LongWindowHours { get; init; } = 12;
@@ -56,6 +64,9 @@ public sealed record RapidDrainSettings
         if (MeanSizeMultiple < 1) yield return $"rapidDrain.meanSizeMultiple must be at least 1, was {MeanSizeMultiple}";
         if (VolumeOnlyMultiple < BaselineMultiple) yield return $"rapidDrain.volumeOnlyMultiple must be at least baselineMultiple ({BaselineMultiple}), was {VolumeOnlyMultiple}";
         if (LongColdStartMinUsd < LongMinUsd) yield return $"rapidDrain.longColdStartMinUsd must be at least longMinUsd ({LongMinUsd}), was {LongColdStartMinUsd}";
+        if (LargeLegMeanMultiple < MeanSizeMultiple) yield return $"rapidDrain.largeLegMeanMultiple must be at least meanSizeMultiple ({MeanSizeMultiple}), was {LargeLegMeanMultiple}";
+        if (LargeLegsMinCount is < 2 or > 100) yield return $"rapidDrain.largeLegsMinCount must be between 2 and 100, was {LargeLegsMinCount}";
+        if (LargeLegsVolumeMultiple < 1) yield return $"rapidDrain.largeLegsVolumeMultiple must be at least 1, was {LargeLegsVolumeMultiple}";
         if (ColdStartMinUsd <= 0) yield return $"rapidDrain.coldStartMinUsd must be greater than 0, was {ColdStartMinUsd}";
         if (ColdStartMinMeanUsd < 0) yield return $"rapidDrain.coldStartMinMeanUsd must not be negative, was {ColdStartMinMeanUsd}";
         if (FreshDestinationMinUsd <= 0) yield return $"rapidDrain.freshDestinationMinUsd must be greater than 0, was {FreshDestinationMinUsd}";

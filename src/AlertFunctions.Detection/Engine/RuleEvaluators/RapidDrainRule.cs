@@ -22,6 +22,7 @@ internal static class RapidDrainRule
 
         var w = c.Wallet;
         var shortWindow = c.ShortWindow;
+        MarkLargeLeg(c, settings, shortWindow);
         var routine = IsRoutineForDestination(c);
         if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis))
         {
@@ -68,6 +69,20 @@ internal static class RapidDrainRule
             details = VolumeDetails(v, s.VolumeOnlyMultiple);
             basis = $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)";
             return true;
+        }
+
+        if (ring.LargeLegCount >= s.LargeLegsMinCount)
+        {
+            var legs = ring.LargeLegUsd - ring.LargestLargeLegUsd();
+            var needed = a.HasBaseline ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+            if ((double)legs >= needed)
+            {
+                var threshold = Math.Round((decimal)needed, 2);
+                details = new AlertDetails("USD in unusually large withdrawals to new addresses, excluding the largest", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
+                basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, " +
+                        $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})";
+                return true;
+            }
         }
 
         if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
@@ -134,6 +149,25 @@ internal static class RapidDrainRule
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
             ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
+    }
+
+    /// <summary>
+    /// Counts this withdrawal as a large leg when it goes to an address the platform never paid and is far above the usual
+    /// withdrawal (or, with no baseline yet, above the cold-start mean). Decided once, at the event, against the baseline
+    /// then in force.
+    /// </summary>
+    private static void MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    {
+        if (!c.DestinationIsNew)
+        {
+            return;
+        }
+
+        var floor = a.HasBaseline ? Math.Max((double)s.MinLegUsd, s.LargeLegMeanMultiple * a.ExpectedMeanUsd) : (double)Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd);
+        if ((double)c.Usd >= floor)
+        {
+            c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+        }
     }
 
     /// <summary>

@@ -34,6 +34,24 @@ public sealed class BenignLookAlikeTests
     }
 
     [Fact]
+    public void MarketWideRush_WithWhalesMovingToNewSelfCustodyAddresses_RaisesNothing()
+    {
+        var hot = Addresses.Evm("hot");
+        var normal = new TrafficBuilder(17, customers: 20_000) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 400, MedianUsd = 900 };
+        var rush = new TrafficBuilder(18, customers: 20_000) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 400, MedianUsd = 900, RateMultiplier = 3 };
+        var panic = Day0.AddDays(2).AddHours(9);
+        var events = normal.Between(Day0, Day0.AddDays(3)).Concat(rush.Between(panic, panic.AddHours(3))).ToList();
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().From(hot).Usd(300_000m + (i * 40_000m)).To(Addresses.Evm($"new-cold-storage-{i}")).Account($"acct-whale-{i}").At(panic.AddMinutes(20 + (9 * i))));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
     public void WhaleRoutine_DailyMultiMillionWithdrawalToItsUsualAddress_RaisesNothing()
     {
         var hot = Addresses.Evm("hot");

@@ -153,6 +153,27 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void EqualChunks_FromABusyHotWalletToManyNewAddresses_AreCaughtByTheirSize()
+    {
+        // Each $250,000 chunk is small against a hot wallet moving over $1M an hour, but over 100x its customers' usual
+        // withdrawal; the window's mean would hide the chunks among hundreds of ordinary withdrawals.
+        var hot = Addresses.Evm("busy-hot");
+        var events = new TrafficBuilder(7, customers: 20_000) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 600, MedianUsd = 900 }
+            .Between(Day0, AttackDay.AddHours(11)).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(250_000m).To(Addresses.Evm($"chunk-receiver-{i}")).At(AttackDay.AddHours(11).AddMinutes(3 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.True(string.CompareOrdinal(alert.TriggerEventId, "chunk-12") <= 0, $"raised at {alert.TriggerEventId}");
+        Assert.StartsWith("USD in unusually large withdrawals", alert.Details.Measure);
+    }
+
+    [Fact]
     public void RampingDrain_DoesNotRaiseItsOwnBar()
     {
         // Withdrawals double every 20 minutes: a learned baseline fed by the window under test would chase them.
