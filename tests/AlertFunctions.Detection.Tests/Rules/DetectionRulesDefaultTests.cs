@@ -75,6 +75,11 @@ public sealed class DetectionRulesDefaultTests
         Assert.Equal(1_000_000m, s.FreshDestinationMinUsd);
         Assert.Equal(3, s.FreshDestinationMinEvents);
         Assert.Equal(10_000_000m, s.CriticalUsd);
+        Assert.Equal(10_000_000m, s.LongColdStartMinUsd);
+        Assert.Equal(50_000m, s.MinLegUsd);
+        Assert.Equal(20d, s.LargeLegMeanMultiple);
+        Assert.Equal(3, s.LargeLegsMinCount);
+        Assert.Equal(2d, s.LargeLegsVolumeMultiple);
     }
 
     [Fact]
