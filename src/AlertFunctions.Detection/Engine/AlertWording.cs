@@ -21,7 +21,6 @@ internal static class AlertWording
         ? ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture) + " h"
         : ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " min";
 
-    public static decimal? RatioValue(double ratio) => double.IsFinite(ratio) ? Math.Round((decimal)ratio, 2) : null;
-
+    /// <summary>A statistic (ratio, baseline) as an alert detail: two decimals, or null when it is not finite (no history).</summary>
     public static decimal? Round(double value) => double.IsFinite(value) ? Math.Round((decimal)value, 2) : null;
 }

@@ -35,7 +35,7 @@ internal static class DestinationFanInRule
         var finding = new Finding(
             RuleIds.DestinationFanIn, Severity.High, SubjectType.Destination, e.DestinationAddress, e.Asset,
             d.FirstSeen, d.FreshCount, d.FreshUsd, null,
-            new AlertDetails("distinct accounts sending to a new destination", accounts, settings.MinDistinctAccounts, null, AlertWording.RatioValue((double)accounts / settings.MinDistinctAccounts)),
+            new AlertDetails("distinct accounts sending to a new destination", accounts, settings.MinDistinctAccounts, null, AlertWording.Round((double)accounts / settings.MinDistinctAccounts)),
             summary, window);
         var episode = d.FanInEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);

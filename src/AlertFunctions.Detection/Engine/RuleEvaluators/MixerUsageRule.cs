@@ -66,7 +66,7 @@ internal static class MixerUsageRule
         var finding = new Finding(
             RuleIds.MixerUsage, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
-            new AlertDetails("exact-denomination withdrawals to new addresses", count, settings.MinDenominationWithdrawals, null, AlertWording.RatioValue((double)count / settings.MinDenominationWithdrawals)),
+            new AlertDetails("exact-denomination withdrawals to new addresses", count, settings.MinDenominationWithdrawals, null, AlertWording.Round((double)count / settings.MinDenominationWithdrawals)),
             summary, window);
         var episode = account.MixerDenominationEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);

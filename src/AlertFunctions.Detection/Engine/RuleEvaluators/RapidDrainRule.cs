@@ -197,7 +197,7 @@ internal static class RapidDrainRule
     {
         var baseline = AlertWording.Round(a.ExpectedUsd);
         var threshold = Math.Round((decimal)(a.ExpectedUsd * multiple), 2);
-        return new AlertDetails("window outflow USD excluding the largest withdrawal", a.OutflowUsd, threshold, baseline, AlertWording.RatioValue(a.VolumeRatio));
+        return new AlertDetails("window outflow USD excluding the largest withdrawal", a.OutflowUsd, threshold, baseline, AlertWording.Round(a.VolumeRatio));
     }
 
     private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";

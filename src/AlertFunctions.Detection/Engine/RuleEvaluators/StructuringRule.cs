@@ -36,7 +36,7 @@ internal static class StructuringRule
         var finding = new Finding(
             RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
-            new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.RatioValue((double)count / settings.MinCount)),
+            new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.Round((double)count / settings.MinCount)),
             summary, window);
         var episode = account.StructuringEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
