@@ -54,20 +54,22 @@ public sealed class DetectionEngine
         var t = e.Timestamp;
         var platform = tables.State;
         Touch(platform, t);
-        platform.OwnWallets.Add(e.SourceWallet);
+        var source = new AddressKey(e.SourceWallet);
+        var destinationKey = new AddressKey(e.DestinationAddress);
+        platform.OwnWallets.Add(source);
 
-        _watchlist.TryMatch(e.DestinationAddress, out var hit);
-        if (IsInternal(platform, e, hit))
+        _watchlist.TryMatch(destinationKey, out var hit);
+        if (IsInternal(tables, destinationKey, hit))
         {
             Counters.InternalTransfers++;
             return;
         }
 
         Counters.Evaluated++;
-        var wallet = GetWallet(tables, e, t);
+        var wallet = GetWallet(tables, source, e, t);
         var usd = Value(e);
         var inWindows = AddToWindows(wallet, e, usd);
-        var destination = GetDestination(tables, e, t, out var destinationIsNew);
+        var destination = GetDestination(tables, destinationKey, e, t, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         if (t - destination.FirstSeen <= wallet.Long.Length)
         {
@@ -138,10 +140,10 @@ public sealed class DetectionEngine
                     GetPlatform(p.Platform).State = p;
                     break;
                 case WalletAssetState w:
-                    GetPlatform(w.Platform).Wallets.Add(new WalletKey(w.Wallet, w.Asset), w, w.LastSeen);
+                    GetPlatform(w.Platform).Wallets.Add(new WalletKey(new AddressKey(w.Wallet), w.Asset), w, w.LastSeen);
                     break;
                 case DestinationState d:
-                    GetPlatform(d.Platform).Destinations.Add(d.Address, d, d.LastSeen);
+                    GetPlatform(d.Platform).Destinations.Add(new AddressKey(d.Address), d, d.LastSeen);
                     break;
                 case AccountState a:
                     GetPlatform(a.Platform).Accounts.Add(a.Account, a, a.LastSeen);
@@ -150,9 +152,9 @@ public sealed class DetectionEngine
         }
     }
 
-    private bool IsInternal(PlatformState platform, in WithdrawalEvent e, WatchlistEntry? hit) =>
-        platform.OwnWallets.Contains(e.DestinationAddress)
-        || _rules.IsInternalWallet(e.Platform, e.DestinationAddress)
+    private static bool IsInternal(PlatformTables tables, in AddressKey destination, WatchlistEntry? hit) =>
+        tables.State.OwnWallets.Contains(destination)
+        || tables.InternalWallets.Contains(destination)
         || hit is { Category: WatchlistCategory.Internal };
 
     private decimal Value(in WithdrawalEvent e)
@@ -202,7 +204,7 @@ public sealed class DetectionEngine
 
         if (!_platforms.TryGetValue(id, out var tables))
         {
-            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory);
+            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, _rules.InternalWalletsOf(id));
             _platforms.Add(id, tables);
         }
 
@@ -210,9 +212,9 @@ public sealed class DetectionEngine
         return tables;
     }
 
-    private WalletAssetState GetWallet(PlatformTables tables, in WithdrawalEvent e, DateTimeOffset t)
+    private WalletAssetState GetWallet(PlatformTables tables, in AddressKey source, in WithdrawalEvent e, DateTimeOffset t)
     {
-        var key = new WalletKey(e.SourceWallet, e.Asset);
+        var key = new WalletKey(source, e.Asset);
         if (!tables.Wallets.TryGetValue(key, out var wallet))
         {
             wallet = new WalletAssetState(e.Platform, e.SourceWallet, e.Asset, _rules.For(e.Platform, e.Asset)) { FirstSeen = t, LastSeen = t };
@@ -222,9 +224,9 @@ public sealed class DetectionEngine
         return wallet;
     }
 
-    private DestinationState GetDestination(PlatformTables tables, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
+    private DestinationState GetDestination(PlatformTables tables, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
     {
-        if (tables.Destinations.TryGetValue(e.DestinationAddress, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
+        if (tables.Destinations.TryGetValue(key, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
         {
             isNew = false;
             return destination;
@@ -232,7 +234,7 @@ public sealed class DetectionEngine
 
         isNew = true;
         destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
-        tables.Destinations.Add(e.DestinationAddress, destination, t);
+        tables.Destinations.Add(key, destination, t);
         return destination;
     }
 

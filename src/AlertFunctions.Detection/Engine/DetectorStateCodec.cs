@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Engine;
 
@@ -62,7 +63,7 @@ internal static class DetectorStateCodec
         w.Write(p.Platform);
         w.Write(p.LastSeen.UtcTicks);
         w.Write(p.OwnWallets.Count);
-        foreach (var wallet in p.OwnWallets.Order(StringComparer.Ordinal))
+        foreach (var wallet in p.OwnWallets.Select(k => k.Value).Order(StringComparer.Ordinal))
         {
             w.Write(wallet);
         }
@@ -88,7 +89,7 @@ internal static class DetectorStateCodec
         var wallets = r.ReadInt32();
         for (var i = 0; i < wallets; i++)
         {
-            p.OwnWallets.Add(r.ReadString());
+            p.OwnWallets.Add(new AddressKey(r.ReadString()));
         }
 
         var keys = r.ReadInt32();

@@ -1,3 +1,5 @@
+using AlertFunctions.Detection.Watchlists;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -10,11 +12,12 @@ internal sealed class PlatformTables
     private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
     private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
 
-    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory)
+    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory, HashSet<AddressKey> internalWallets)
     {
         State = new PlatformState(platform);
-        Wallets = new StateTable<WalletKey, WalletAssetState>(WalletKeyComparer.Instance, WalletIdleLimit);
-        Destinations = new StateTable<string, DestinationState>(Watchlists.AddressComparer.Instance, destinationMemory);
+        InternalWallets = internalWallets;
+        Wallets = new StateTable<WalletKey, WalletAssetState>(EqualityComparer<WalletKey>.Default, WalletIdleLimit);
+        Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory);
         Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit);
         RecentEventIds = new RecentEventIds(duplicateMemory);
     }
@@ -23,7 +26,10 @@ internal sealed class PlatformTables
 
     public StateTable<WalletKey, WalletAssetState> Wallets { get; }
 
-    public StateTable<string, DestinationState> Destinations { get; }
+    /// <summary>The rules file's allow-listed internal wallets of this platform, resolved once instead of per event.</summary>
+    public HashSet<AddressKey> InternalWallets { get; }
+
+    public StateTable<AddressKey, DestinationState> Destinations { get; }
 
     public StateTable<string, AccountState> Accounts { get; }
 

@@ -1,53 +1,104 @@
+using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
-/// The last <see cref="Capacity"/> event ids of one platform, first in first out, so a redelivered or duplicated event is
-/// processed once. Bounded on purpose: a duplicate older than the capacity is not recognised here (the Functions app also
-/// skips whole redelivered batches by sequence number, and alert ids are deterministic, so it cannot create a second alert).
+/// Remembers one platform's recent event ids so a redelivered or duplicated event is processed once: always the last
+/// <see cref="Capacity"/> ids, and up to twice that many. Bounded on purpose: an older duplicate is not recognised here
+/// (the Functions app also skips whole redelivered batches by sequence number, and alert ids are deterministic, so it
+/// cannot create a second alert).
 /// </summary>
+/// <remarks>
+/// Ids are kept as 128-bit fingerprints (XxHash128 of the id's UTF-16 code units) in two flat open-addressing tables, the
+/// current and the previous generation; when the current one has taken <see cref="Capacity"/> ids it becomes the previous
+/// one and the oldest is cleared in one sweep. Why: holding the id strings kept every one of them alive through several
+/// garbage collections and cost three or four cache misses per event (set buckets, entries, the evicted string), most of
+/// this type's time. The tables hold no references, so the collector never scans them. Two different ids share a
+/// fingerprint with probability about 2^-128 per pair: with 131,072 ids remembered, a new id is mistaken for a duplicate
+/// about once in 10^33 events.
+/// </remarks>
 internal sealed class RecentEventIds
 {
-    private readonly HashSet<HashedKey> _set = new(HashedKeyComparer.Instance);
-    private readonly HashedKey[] _order;
-    private int _next;
+    private Generation _current;
+    private Generation _previous;
 
     public RecentEventIds(int capacity)
     {
-        _order = new HashedKey[capacity];
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+        _current = new Generation(capacity);
+        _previous = new Generation(capacity);
     }
 
-    public int Capacity => _order.Length;
+    /// <summary>How many of the latest ids are always remembered.</summary>
+    public int Capacity { get; }
 
     /// <summary>Returns false when the id was seen recently.</summary>
     public bool TryAdd(string eventId)
     {
-        // The hash is computed once and carried, so adding and later evicting an id hashes it once.
-        var key = new HashedKey(eventId, StringComparer.Ordinal.GetHashCode(eventId));
-        if (!_set.Add(key))
+        var fingerprint = Fingerprint(eventId);
+        if (_previous.Contains(fingerprint) || !_current.TryAdd(fingerprint))
         {
             return false;
         }
 
-        var evicted = _order[_next];
-        if (evicted.Id is not null)
+        if (_current.Count == Capacity)
         {
-            _set.Remove(evicted);
+            (_previous, _current) = (_current, _previous);
+            _current.Clear();
         }
 
-        _order[_next] = key;
-        _next = (_next + 1) % _order.Length;
         return true;
     }
 
-    private readonly record struct HashedKey(string Id, int Hash);
-
-    private sealed class HashedKeyComparer : IEqualityComparer<HashedKey>
+    private static UInt128 Fingerprint(string eventId)
     {
-        public static HashedKeyComparer Instance { get; } = new();
+        var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(eventId.AsSpan()));
+        // Zero marks an empty slot; mapping it to one merges two fingerprints of 2^128, which changes nothing above.
+        return hash == UInt128.Zero ? UInt128.One : hash;
+    }
 
-        public bool Equals(HashedKey x, HashedKey y) =>
-            x.Hash == y.Hash && string.Equals(x.Id, y.Id, StringComparison.Ordinal);
+    /// <summary>A linear-probing set of fingerprints, at most half full, emptied in one sweep.</summary>
+    private sealed class Generation(int capacity)
+    {
+        private readonly UInt128[] _slots = new UInt128[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2))];
 
-        public int GetHashCode(HashedKey key) => key.Hash;
+        public int Count { get; private set; }
+
+        public bool Contains(UInt128 fingerprint) => _slots[Find(fingerprint)] == fingerprint;
+
+        public bool TryAdd(UInt128 fingerprint)
+        {
+            var slot = Find(fingerprint);
+            if (_slots[slot] == fingerprint)
+            {
+                return false;
+            }
+
+            _slots[slot] = fingerprint;
+            Count++;
+            return true;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_slots);
+            Count = 0;
+        }
+
+        /// <summary>The fingerprint's slot, or the empty slot where it would go.</summary>
+        private int Find(UInt128 fingerprint)
+        {
+            var mask = _slots.Length - 1;
+            var slot = unchecked((int)(ulong)fingerprint) & mask;
+            while (_slots[slot] != UInt128.Zero && _slots[slot] != fingerprint)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            return slot;
+        }
     }
 }

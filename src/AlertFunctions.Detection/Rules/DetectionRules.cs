@@ -15,6 +15,7 @@ namespace AlertFunctions.Detection.Rules;
 public sealed class DetectionRules
 {
     private const string AnyAsset = "*";
+    private static readonly HashSet<AddressKey> NoWallets = [];
     private readonly JsonObject _defaults;
     private readonly Dictionary<string, JsonObject> _assetOverrides;
     private readonly Dictionary<string, PlatformRules> _platforms;
@@ -78,8 +79,11 @@ public sealed class DetectionRules
 
     public RuleSet ForPlatform(string platform) => For(platform, AnyAsset);
 
-    public bool IsInternalWallet(string platform, string address) =>
-        _platforms.TryGetValue(platform, out var p) && p.InternalWallets.Contains(address);
+    public bool IsInternalWallet(string platform, string address) => InternalWalletsOf(platform).Contains(new AddressKey(address));
+
+    /// <summary>The platform's allow-listed internal wallets (empty when it names none); resolved once per platform by the engine.</summary>
+    internal HashSet<AddressKey> InternalWalletsOf(string platform) =>
+        _platforms.TryGetValue(platform, out var p) ? p.InternalWallets : NoWallets;
 
     internal IEnumerable<(string Platform, string Asset)> NamedCombinations()
     {
@@ -163,8 +167,8 @@ public sealed class DetectionRules
         }
     }
 
-    internal sealed record PlatformRules(JsonObject Rules, Dictionary<string, JsonObject> AssetOverrides, HashSet<string> InternalWallets)
+    internal sealed record PlatformRules(JsonObject Rules, Dictionary<string, JsonObject> AssetOverrides, HashSet<AddressKey> InternalWallets)
     {
-        public static PlatformRules Empty() => new([], new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase), new HashSet<string>(AddressComparer.Instance));
+        public static PlatformRules Empty() => new([], new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase), new HashSet<AddressKey>());
     }
 }

@@ -150,14 +150,14 @@ public static class RulesFileLoader
             _ => Error<JsonObject>(errors, $"platforms.{platformId}.rules must be an object", new JsonObject()),
         };
         var assetOverrides = ReadObjectMap(obj["assets"], $"platforms.{platformId}.assets", errors);
-        var wallets = new HashSet<string>(AddressComparer.Instance);
+        var wallets = new HashSet<AddressKey>();
         if (obj["internalWallets"] is JsonArray array)
         {
             foreach (var item in array)
             {
                 if (item is JsonValue v && v.TryGetValue<string>(out var address) && address.Length > 0)
                 {
-                    wallets.Add(address);
+                    wallets.Add(new AddressKey(address));
                 }
                 else
                 {

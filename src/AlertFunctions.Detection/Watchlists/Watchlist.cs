@@ -8,16 +8,17 @@ namespace AlertFunctions.Detection.Watchlists;
 /// </summary>
 public sealed class Watchlist
 {
-    private readonly Dictionary<string, WatchlistEntry> _entries;
+    private readonly Dictionary<AddressKey, WatchlistEntry> _entries;
 
     public Watchlist(IEnumerable<WatchlistEntry> entries)
     {
-        _entries = new Dictionary<string, WatchlistEntry>(AddressComparer.Instance);
+        _entries = [];
         foreach (var entry in entries)
         {
-            if (!_entries.TryGetValue(entry.Address, out var existing) || Strength(entry.Category) > Strength(existing.Category))
+            var key = new AddressKey(entry.Address);
+            if (!_entries.TryGetValue(key, out var existing) || Strength(entry.Category) > Strength(existing.Category))
             {
-                _entries[entry.Address] = entry;
+                _entries[key] = entry;
             }
         }
     }
@@ -28,7 +29,9 @@ public sealed class Watchlist
 
     public IEnumerable<WatchlistEntry> Entries => _entries.Values;
 
-    public bool TryMatch(string address, out WatchlistEntry entry) => _entries.TryGetValue(address, out entry!);
+    public bool TryMatch(string address, out WatchlistEntry entry) => TryMatch(new AddressKey(address), out entry);
+
+    public bool TryMatch(in AddressKey address, out WatchlistEntry entry) => _entries.TryGetValue(address, out entry!);
 
     private static int Strength(string category) => category switch
     {

@@ -25,55 +25,71 @@ public sealed class RecentEventIdsTests
     }
 
     [Fact]
-    public void TryAdd_AtCapacity_EvictsTheOldestFirst()
+    public void TryAdd_AfterCapacityMoreIds_StillRemembersTheEarlierGeneration_AndForgetsItOneGenerationLater()
     {
         var ids = new RecentEventIds(capacity: 3);
-        ids.TryAdd("a");
-        ids.TryAdd("b");
-        ids.TryAdd("c");
+        foreach (var id in new[] { "a", "b", "c", "d", "e" })
+        {
+            Assert.True(ids.TryAdd(id));
+        }
 
-        Assert.True(ids.TryAdd("d"));
+        // 'a' is five ids back: more than the capacity, less than twice it, so still remembered.
+        Assert.False(ids.TryAdd("a"));
 
-        Assert.False(ids.TryAdd("b"));
-        Assert.False(ids.TryAdd("c"));
-        Assert.False(ids.TryAdd("d"));
+        Assert.True(ids.TryAdd("f"));
+
+        // The generation holding a, b and c has been cleared; d, e and f are the last three and remembered.
         Assert.True(ids.TryAdd("a"));
-
-        // Re-adding 'a' evicted 'b', the oldest remaining.
-        Assert.True(ids.TryAdd("b"));
+        Assert.False(ids.TryAdd("d"));
+        Assert.False(ids.TryAdd("f"));
     }
 
     [Fact]
     public void TryAdd_Duplicate_DoesNotTakeASlot()
     {
-        var ids = new RecentEventIds(capacity: 2);
-        ids.TryAdd("a");
-        ids.TryAdd("b");
-        ids.TryAdd("a");
+        var ids = new RecentEventIds(capacity: 3);
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            ids.TryAdd(id);
+        }
 
-        ids.TryAdd("c");
+        // Were duplicates counted, these would fill the generation and push 'a' out.
+        ids.TryAdd("d");
+        ids.TryAdd("d");
 
-        Assert.False(ids.TryAdd("b"));
-        Assert.False(ids.TryAdd("c"));
-        Assert.True(ids.TryAdd("a"));
+        Assert.False(ids.TryAdd("a"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(4_096)]
+    public void TryAdd_LongStream_AlwaysRemembersTheLastCapacityIds_AndNeverMoreThanTwiceThat(int capacity)
+    {
+        var ids = new RecentEventIds(capacity);
+        for (var n = 0; n < 10 * capacity + 7; n++)
+        {
+            Assert.True(ids.TryAdd($"evt-{n}"));
+            Assert.False(ids.TryAdd($"evt-{n - (n % capacity)}"));
+        }
+
+        var last = 10 * capacity + 6;
+        for (var n = last; n > last - capacity; n--)
+        {
+            Assert.False(ids.TryAdd($"evt-{n}"));
+        }
+
+        for (var n = last - 2 * capacity; n >= 0; n--)
+        {
+            Assert.True(ids.TryAdd($"evt-{n}"), $"evt-{n} is more than twice the capacity back and should be forgotten");
+        }
+
+        Assert.Equal(capacity, ids.Capacity);
     }
 
     [Fact]
-    public void TryAdd_LongStream_RemembersExactlyTheLastCapacityIds()
+    public void Constructor_CapacityBelowOne_Throws()
     {
-        const int capacity = 100;
-        var ids = new RecentEventIds(capacity);
-        for (var i = 0; i < 1_000; i++)
-        {
-            Assert.True(ids.TryAdd($"evt-{i}"));
-        }
-
-        for (var i = 999; i >= 900; i--)
-        {
-            Assert.False(ids.TryAdd($"evt-{i}"));
-        }
-
-        Assert.True(ids.TryAdd("evt-899"));
-        Assert.Equal(capacity, ids.Capacity);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RecentEventIds(0));
     }
 }
