@@ -1,17 +1,22 @@
+using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace AlertFunctions.Detection.Contract;
 
 /// <summary>
 /// Interns short, repeating UTF-8 values (platform, chain, asset, wallet, account, destination) so that parsing a stream of
-/// events allocates a string only the first time a value is seen. Looked up by the UTF-8 bytes themselves (no transcoding);
-/// the hash is <see cref="HashCode"/>'s per-process randomized one, so crafted values cannot force collisions.
+/// events allocates a string only the first time a value is seen. Looked up by the UTF-8 bytes themselves (no transcoding).
+/// The hash is XxHash3 with a per-process random seed, so crafted values cannot force collisions. An ASCII value (every
+/// address and id in practice) is compared with the pooled string itself, so an entry is one string and a lookup touches
+/// no second object; other values keep their bytes beside the string.
 /// Bounded: when <see cref="Capacity"/> distinct values are held the pool is cleared, so memory stays bounded by the
 /// working set, not by the stream's length. Not thread-safe: one pool per parser.
 /// </summary>
 public sealed class Utf8StringPool
 {
     private const int MaxPooledLength = 128;
+    private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
     private Entry[] _buckets;
     private int _count;
 
@@ -38,7 +43,7 @@ public sealed class Utf8StringPool
         var slot = hash & mask;
         while (_buckets[slot].Value is { } value)
         {
-            if (_buckets[slot].Hash == hash && utf8.SequenceEqual(_buckets[slot].Utf8))
+            if (_buckets[slot].Hash == hash && _buckets[slot].Holds(utf8))
             {
                 return value;
             }
@@ -54,7 +59,7 @@ public sealed class Utf8StringPool
         }
 
         var created = Encoding.UTF8.GetString(utf8);
-        _buckets[slot] = new Entry(hash, utf8.ToArray(), created);
+        _buckets[slot] = new Entry(hash, created, Ascii.IsValid(utf8) ? null : utf8.ToArray());
         if (++_count * 2 > _buckets.Length)
         {
             Grow();
@@ -63,12 +68,7 @@ public sealed class Utf8StringPool
         return created;
     }
 
-    private static int Hash(ReadOnlySpan<byte> utf8)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        return hash.ToHashCode() & int.MaxValue;
-    }
+    private static int Hash(ReadOnlySpan<byte> utf8) => unchecked((int)XxHash3.HashToUInt64(utf8, Seed)) & int.MaxValue;
 
     private void Grow()
     {
@@ -92,5 +92,11 @@ public sealed class Utf8StringPool
         }
     }
 
-    private readonly record struct Entry(int Hash, byte[] Utf8, string? Value);
+    /// <param name="NonAsciiUtf8">The value's bytes when it is not ASCII; null for ASCII, compared with <paramref name="Value"/>.</param>
+    private readonly record struct Entry(int Hash, string? Value, byte[]? NonAsciiUtf8)
+    {
+        public bool Holds(ReadOnlySpan<byte> utf8) => NonAsciiUtf8 is { } bytes
+            ? utf8.SequenceEqual(bytes)
+            : Ascii.Equals(utf8, Value);
+    }
 }
