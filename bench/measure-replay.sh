@@ -15,7 +15,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
-cli=src/AlertFunctions.Cli/bin/Release/net10.0/alertfunctions.dll
 generator=bench/AlertFunctions.Benchmarks/bin/Release/net10.0/AlertFunctions.Benchmarks.dll
 events=280000
 heap_cap_bytes=$((128 * 1024 * 1024))
@@ -35,8 +34,16 @@ if [[ ! -x /usr/bin/time ]]; then
     exit 1
 fi
 
-echo "== Building the CLI and the file generator (Release)"
-dotnet build src/AlertFunctions.Cli/AlertFunctions.Cli.csproj -c Release -nologo -v q
+# The CLI as it is shipped: published for this machine's runtime identifier, so precompiled (ReadyToRun, see its csproj).
+case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) echo "measure-replay: no runtime identifier known for $(uname -m)" >&2; exit 1 ;;
+esac
+cli="$work/cli/alertfunctions.dll"
+
+echo "== Publishing the CLI ($rid, ReadyToRun) and building the file generator (Release)"
+dotnet publish src/AlertFunctions.Cli/AlertFunctions.Cli.csproj -c Release -r "$rid" --self-contained false -o "$work/cli" -nologo -v q
 dotnet build bench/AlertFunctions.Benchmarks/AlertFunctions.Benchmarks.csproj -c Release -nologo -v q
 
 echo
