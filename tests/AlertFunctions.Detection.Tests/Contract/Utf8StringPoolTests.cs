@@ -41,25 +41,62 @@ public sealed class Utf8StringPoolTests
     }
 
     [Fact]
-    public void Get_AtCapacity_ClearsThenAddsTheNewValue()
+    public void Get_NonAsciiInputTwice_ReturnsTheSameInstance()
+    {
+        var pool = new Utf8StringPool();
+
+        var first = pool.Get(Encoding.UTF8.GetBytes("börse-中"));
+        var second = pool.Get(Encoding.UTF8.GetBytes("börse-中"));
+
+        Assert.Same(first, second);
+        Assert.Equal(1, pool.Count);
+    }
+
+    [Fact]
+    public void Get_InvalidUtf8SequencesThatDecodeAlike_StayDistinctEntries()
+    {
+        // Both decode to "a\uFFFD"; the pool compares bytes for non-ASCII input, so each keeps its own entry.
+        var pool = new Utf8StringPool();
+
+        var first = pool.Get([(byte)'a', 0xFF]);
+        var second = pool.Get([(byte)'a', 0xFE]);
+
+        Assert.Equal(first, second);
+        Assert.Equal(2, pool.Count);
+        Assert.Same(first, pool.Get([(byte)'a', 0xFF]));
+    }
+
+    [Fact]
+    public void Get_HotValueAmongManyOneOffValues_StaysPooled()
+    {
+        // A platform id seen on every event keeps its instance while a stream of one-off destinations passes through.
+        var pool = new Utf8StringPool(capacity: 1_024);
+        var platform = pool.Get("northwind-exchange"u8);
+        var kept = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            pool.Get(Encoding.UTF8.GetBytes($"0x{i:x40}"));
+            kept += ReferenceEquals(platform, pool.Get("northwind-exchange"u8)) ? 1 : 0;
+        }
+
+        // A value is dropped only when two other values land in its set between two of its own uses; here one comes between.
+        Assert.Equal(10_000, kept);
+    }
+
+    [Fact]
+    public void Get_EvictedValue_IsCreatedAgainWithEqualText()
     {
         var pool = new Utf8StringPool(capacity: 16);
         var first = pool.Get("value-0"u8);
-        for (var i = 1; i < 16; i++)
+        for (var i = 1; i < 1_000; i++)
         {
             pool.Get(Encoding.UTF8.GetBytes($"value-{i}"));
         }
 
-        Assert.Equal(16, pool.Count);
-        Assert.Same(first, pool.Get("value-0"u8));
-
-        pool.Get("value-16"u8);
-
-        Assert.Equal(1, pool.Count);
         var again = pool.Get("value-0"u8);
+
         Assert.Equal("value-0", again);
         Assert.NotSame(first, again);
-        Assert.Equal(2, pool.Count);
     }
 
     [Fact]
@@ -67,11 +104,27 @@ public sealed class Utf8StringPoolTests
     {
         var pool = new Utf8StringPool(capacity: 100);
 
+        Assert.Equal(128, pool.Capacity);
         for (var i = 0; i < 1_000; i++)
         {
             pool.Get(Encoding.UTF8.GetBytes($"wallet-{i}"));
-            Assert.InRange(pool.Count, 1, 100);
+            Assert.InRange(pool.Count, 1, pool.Capacity);
         }
+
+        Assert.True(pool.Count > pool.Capacity / 2, $"only {pool.Count} of {pool.Capacity} slots used");
+    }
+
+    [Fact]
+    public void Get_SameValueRepeated_TakesOneSlot()
+    {
+        var pool = new Utf8StringPool(capacity: 16);
+
+        for (var i = 0; i < 100; i++)
+        {
+            pool.Get("ETH"u8);
+        }
+
+        Assert.Equal(1, pool.Count);
     }
 
     [Fact]
@@ -101,6 +154,14 @@ public sealed class Utf8StringPoolTests
     public void Ctor_CapacityBelow16_Throws()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Utf8StringPool(capacity: 15));
+
+        Assert.Equal("capacity", ex.ParamName);
+    }
+
+    [Fact]
+    public void Ctor_CapacityAbove16M_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Utf8StringPool(capacity: (1 << 24) + 1));
 
         Assert.Equal("capacity", ex.ParamName);
     }
