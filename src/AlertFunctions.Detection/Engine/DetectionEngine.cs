@@ -45,6 +45,15 @@ public sealed class DetectionEngine
     {
         Counters.Received++;
         var tables = GetPlatform(e.Platform);
+        var destinationKey = new AddressKey(e.DestinationAddress);
+        // Look the event's large-table states up first, back to back, so their cache misses overlap.
+        tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
+        AccountState? knownAccount = null;
+        if (e.AccountId is { } accountId)
+        {
+            tables.Accounts.TryGetValue(accountId, out knownAccount!);
+        }
+
         if (!tables.RecentEventIds.TryAdd(e.EventId))
         {
             Counters.Duplicates++;
@@ -55,7 +64,6 @@ public sealed class DetectionEngine
         var platform = tables.State;
         Touch(platform, t);
         var source = new AddressKey(e.SourceWallet);
-        var destinationKey = new AddressKey(e.DestinationAddress);
         platform.OwnWallets.Add(source);
 
         _watchlist.TryMatch(destinationKey, out var hit);
@@ -69,7 +77,7 @@ public sealed class DetectionEngine
         var wallet = GetWallet(tables, source, e, t);
         var usd = Value(e);
         var inWindows = AddToWindows(wallet, e, usd);
-        var destination = GetDestination(tables, destinationKey, e, t, out var destinationIsNew);
+        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         if (t - destination.FirstSeen <= wallet.Long.Length)
         {
@@ -82,7 +90,7 @@ public sealed class DetectionEngine
             }
         }
 
-        var account = e.AccountId is null ? null : GetAccount(tables, e.AccountId, t);
+        var account = e.AccountId is null ? null : knownAccount ?? NewAccount(tables, e.AccountId, t);
         var shortWindow = inWindows ? DrainAssessment.Short(wallet) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 
@@ -224,28 +232,24 @@ public sealed class DetectionEngine
         return wallet;
     }
 
-    private DestinationState GetDestination(PlatformTables tables, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
+    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
     {
-        if (tables.Destinations.TryGetValue(key, out var destination) && t - destination.LastSeen <= _rules.DestinationMemory)
+        if (known is not null && t - known.LastSeen <= _rules.DestinationMemory)
         {
             isNew = false;
-            return destination;
+            return known;
         }
 
         isNew = true;
-        destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
+        var destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
         tables.Destinations.Add(key, destination, t);
         return destination;
     }
 
-    private static AccountState GetAccount(PlatformTables tables, string accountId, DateTimeOffset t)
+    private static AccountState NewAccount(PlatformTables tables, string accountId, DateTimeOffset t)
     {
-        if (!tables.Accounts.TryGetValue(accountId, out var account))
-        {
-            account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
-            tables.Accounts.Add(accountId, account, t);
-        }
-
+        var account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
+        tables.Accounts.Add(accountId, account, t);
         return account;
     }
 
