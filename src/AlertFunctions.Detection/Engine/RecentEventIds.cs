@@ -60,21 +60,32 @@ internal sealed class RecentEventIds
         return hash == UInt128.Zero ? UInt128.One : hash;
     }
 
-    /// <summary>A linear-probing set of fingerprints, at most half full, emptied in one sweep.</summary>
+    /// <summary>
+    /// A linear-probing set of fingerprints, at most half full, emptied in one sweep. It starts small and doubles up to
+    /// twice the capacity, so a quiet platform (or a partition's fresh engine) does not hold megabytes it never fills.
+    /// </summary>
     private sealed class Generation(int capacity)
     {
-        private readonly UInt128[] _slots = new UInt128[Math.Max(4, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2))];
+        private const int InitialSlots = 64;
+        private readonly int _maxSlots = Math.Max(InitialSlots, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2));
+        private UInt128[] _slots = new UInt128[InitialSlots];
 
         public int Count { get; private set; }
 
-        public bool Contains(UInt128 fingerprint) => _slots[Find(fingerprint)] == fingerprint;
+        public bool Contains(UInt128 fingerprint) => _slots[Find(_slots, fingerprint)] == fingerprint;
 
         public bool TryAdd(UInt128 fingerprint)
         {
-            var slot = Find(fingerprint);
+            var slot = Find(_slots, fingerprint);
             if (_slots[slot] == fingerprint)
             {
                 return false;
+            }
+
+            if ((Count + 1) * 2 > _slots.Length && _slots.Length < _maxSlots)
+            {
+                Grow();
+                slot = Find(_slots, fingerprint);
             }
 
             _slots[slot] = fingerprint;
@@ -88,12 +99,26 @@ internal sealed class RecentEventIds
             Count = 0;
         }
 
-        /// <summary>The fingerprint's slot, or the empty slot where it would go.</summary>
-        private int Find(UInt128 fingerprint)
+        private void Grow()
         {
-            var mask = _slots.Length - 1;
+            var larger = new UInt128[_slots.Length * 2];
+            foreach (var fingerprint in _slots)
+            {
+                if (fingerprint != UInt128.Zero)
+                {
+                    larger[Find(larger, fingerprint)] = fingerprint;
+                }
+            }
+
+            _slots = larger;
+        }
+
+        /// <summary>The fingerprint's slot, or the empty slot where it would go.</summary>
+        private static int Find(UInt128[] slots, UInt128 fingerprint)
+        {
+            var mask = slots.Length - 1;
             var slot = unchecked((int)(ulong)fingerprint) & mask;
-            while (_slots[slot] != UInt128.Zero && _slots[slot] != fingerprint)
+            while (slots[slot] != UInt128.Zero && slots[slot] != fingerprint)
             {
                 slot = (slot + 1) & mask;
             }

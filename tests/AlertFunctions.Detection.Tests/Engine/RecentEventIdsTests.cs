@@ -88,6 +88,18 @@ public sealed class RecentEventIdsTests
     }
 
     [Fact]
+    public void Constructor_DefaultCapacity_AllocatesLittleUntilIdsArrive()
+    {
+        // One engine per partition and platform: a quiet platform must not cost the megabytes a full memory takes.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var ids = new RecentEventIds(65_536);
+        ids.TryAdd("evt-1");
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 1, 8 * 1024);
+    }
+
+    [Fact]
     public void Constructor_CapacityBelowOne_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecentEventIds(0));
