@@ -66,7 +66,8 @@ public sealed class Utf8StringPool
         }
 
         var created = Encoding.UTF8.GetString(utf8);
-        if (older.Value is null && newer.Value is not null || newer.Value is null)
+        // The first slot is always filled first, so an empty second slot means the set held fewer than two values.
+        if (older.Value is null)
         {
             _count++;
         }
