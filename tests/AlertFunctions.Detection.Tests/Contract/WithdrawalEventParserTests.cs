@@ -436,6 +436,39 @@ public sealed class WithdrawalEventParserTests
     }
 
     [Fact]
+    public void Parse_ManyEventsWithinTheBound_ReadTheClockOnce()
+    {
+        var clock = new SteppableClock(ValidEventJson.Now);
+        var parser = new WithdrawalEventParser(clock: clock);
+        var body = Encoding.UTF8.GetBytes(ValidEventJson.Body());
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            Assert.True(parser.Parse(body).IsValid);
+        }
+
+        Assert.Equal(1, clock.Reads);
+    }
+
+    [Fact]
+    public void Parse_ClockSteppedBack_IsFollowedWithinTheRereadInterval()
+    {
+        var clock = new SteppableClock(ValidEventJson.Now);
+        var parser = new WithdrawalEventParser(clock: clock);
+        var nearFuture = ValidEventJson.With("timestamp", "2026-06-01T12:50:00Z");
+        Assert.True(parser.Parse(nearFuture).IsValid);
+
+        clock.Now = ValidEventJson.Now - TimeSpan.FromHours(2);
+        var body = Encoding.UTF8.GetBytes(ValidEventJson.With("timestamp", "2026-06-01T09:00:00Z"));
+        for (var i = 0; i < 1_024; i++)
+        {
+            parser.Parse(body);
+        }
+
+        AssertRejected(parser.Parse(nearFuture), RejectionReason.TimestampInFuture, "field 'timestamp' 2026-06-01T12:50:00.0000000+00:00 is more than 01:00:00 ahead of the receiver's clock");
+    }
+
+    [Fact]
     public void Parse_Timestamp2008_IsTimestampTooOld()
     {
         AssertRejected(
@@ -499,5 +532,19 @@ public sealed class WithdrawalEventParserTests
         Assert.NotNull(result.Rejection);
         Assert.Equal(reason, result.Rejection.Reason);
         Assert.Equal(message, result.Rejection.Message);
+    }
+
+    /// <summary>A clock that can be set anywhere, backwards too (FakeTimeProvider refuses to go back), and counts its reads.</summary>
+    private sealed class SteppableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public int Reads { get; private set; }
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Reads++;
+            return Now;
+        }
     }
 }
