@@ -1,72 +1,76 @@
 using System.Diagnostics;
-using System.Threading.Channels;
-using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Engine;
 
 namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
-/// Reads JSON lines, validates each against the contract, puts accepted events into event-time order and runs the
-/// detection engine over them. Reading and parsing run on one thread and ordering and detection on another, joined by a
-/// small bounded queue of recycled blocks, so a two-core machine keeps both busy; the result is identical to a sequential
-/// run because blocks keep their order. Rejected lines go to the rejection callback (on the parsing thread) with their
-/// reason and raw bytes. Memory is bounded by the engine's active keys, the orderer's lateness window and the queue, not
-/// by the input's length.
+/// Reads JSON lines, validates each against the contract and routes accepted events by platform to detection lanes, each
+/// of which puts its platforms' events into event-time order and runs its own engine over them. Reading and parsing run on
+/// the calling thread and each lane on its own, joined by small bounded queues of recycled blocks, so the cores share the
+/// work. Platforms share no detection state and alerts are merged in the order of the events that raised them, so the
+/// result does not depend on the number of lanes. Rejected lines go to the rejection callback (on the parsing thread)
+/// with their reason and raw bytes. Memory is bounded by the engines' active keys, the orderers' lateness window and the
+/// queues, not by the input's length.
 /// </summary>
 internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
 {
-    // Small blocks, few in flight: every event waiting in a block is live when a gen-0 collection runs, and promoting its
-    // strings is most of what collections cost here (measured: 512 x 4 replays about a quarter faster than 2048 x 8).
-    private const int BlockSize = 512;
-    private const int BlocksInFlight = 4;
-
-    public ReplayResult Run(Stream input, Action<Rejection> onRejected, Action<long>? onProgress = null, AlertCollector? collector = null)
+    public ReplayResult Run(Stream input, Action<Rejection> onRejected, Action<long>? onProgress = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        collector ??= new AlertCollector();
-        var engine = new DetectionEngine(settings.Rules, settings.Watchlist);
-        var full = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(BlocksInFlight) { SingleReader = true, SingleWriter = true });
-        var empty = Channel.CreateUnbounded<ParsedBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        for (var i = 0; i < BlocksInFlight + 2; i++)
+        var lanes = new DetectionLane[settings.DetectionLanes];
+        var workers = new Task[lanes.Length];
+        for (var i = 0; i < lanes.Length; i++)
         {
-            empty.Writer.TryWrite(new ParsedBatch(BlockSize));
+            var lane = lanes[i] = new DetectionLane(settings);
+            workers[i] = Task.Factory.StartNew(lane.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        var parsing = Task.Factory.StartNew(
-            () => Parse(input, onRejected, onProgress, full.Writer, empty.Reader),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
-        var detector = new OrderedDetection(engine, collector, settings.Rules.AllowedLateness);
-        while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        ParseTotals parsed;
+        try
         {
-            while (full.Reader.TryRead(out var batch))
+            parsed = Parse(input, onRejected, onProgress, lanes);
+        }
+        catch
+        {
+            // A failed lane closes its queue, which is what stopped parsing: its error is the one to report.
+            foreach (var worker in workers)
             {
-                for (var i = 0; i < batch.Count; i++)
+                if (worker.IsFaulted)
                 {
-                    detector.Add(batch.Events[i]);
+                    worker.GetAwaiter().GetResult();
                 }
-
-                Array.Clear(batch.Events, 0, batch.Count);
-                batch.Count = 0;
-                empty.Writer.TryWrite(batch);
             }
+
+            throw;
         }
 
-        var parsed = parsing.GetAwaiter().GetResult();
-        detector.Flush();
+        foreach (var worker in workers)
+        {
+            worker.GetAwaiter().GetResult();
+        }
+
         stopwatch.Stop();
-        return new ReplayResult(parsed.Lines, parsed.Accepted, parsed.Rejected, parsed.RejectedByReason, engine.Counters, collector.Alerts, collector.Notifications, stopwatch.Elapsed, parsed.BytesRead);
+        var collectors = lanes.Select(l => l.Alerts).ToList();
+        return new ReplayResult(
+            parsed.Lines,
+            parsed.Accepted,
+            parsed.Rejected,
+            parsed.RejectedByReason,
+            EngineCounters.Sum(lanes.Select(l => l.Counters)),
+            AlertCollector.Merge(collectors),
+            collectors.Sum(c => c.Notifications),
+            stopwatch.Elapsed,
+            parsed.BytesRead);
     }
 
-    private ParseTotals Parse(Stream input, Action<Rejection> onRejected, Action<long>? onProgress, ChannelWriter<ParsedBatch> full, ChannelReader<ParsedBatch> empty)
+    private ParseTotals Parse(Stream input, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)
     {
         var parser = new WithdrawalEventParser(new ParserOptions(), clock);
         var totals = new ParseTotals();
         var reader = new JsonLinesReader(input);
-        ParsedBatch? current = null;
+        var router = new LaneRouter(lanes.Length);
+        var filling = new ParsedBatch?[lanes.Length];
         try
         {
             reader.ReadAll((line, lineNumber, truncated) =>
@@ -84,12 +88,13 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
                 if (result.IsValid)
                 {
                     totals.Accepted++;
-                    current ??= Take(empty);
-                    current.Events[current.Count++] = result.Value;
-                    if (current.Count == BlockSize)
+                    var lane = router.Route(result.Value.Platform);
+                    var block = filling[lane] ??= lanes[lane].TakeEmpty();
+                    block.Events[block.Count++] = result.Value;
+                    if (block.Count == DetectionLane.BlockSize)
                     {
-                        Hand(full, current);
-                        current = null;
+                        lanes[lane].Hand(block);
+                        filling[lane] = null;
                     }
                 }
                 else
@@ -106,9 +111,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
                 }
             });
 
-            if (current is { Count: > 0 })
+            for (var lane = 0; lane < lanes.Length; lane++)
             {
-                Hand(full, current);
+                if (filling[lane] is { Count: > 0 } block)
+                {
+                    lanes[lane].Hand(block);
+                }
             }
 
             onProgress?.Invoke(reader.BytesRead);
@@ -117,23 +125,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         }
         finally
         {
-            full.Complete();
+            foreach (var lane in lanes)
+            {
+                lane.Complete();
+            }
         }
     }
-
-    private static ParsedBatch Take(ChannelReader<ParsedBatch> empty)
-    {
-        ParsedBatch? batch;
-        while (!empty.TryRead(out batch))
-        {
-            empty.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
-        }
-
-        return batch;
-    }
-
-    private static void Hand(ChannelWriter<ParsedBatch> full, ParsedBatch batch) =>
-        full.WriteAsync(batch).AsTask().GetAwaiter().GetResult();
 
     private sealed class ParseTotals
     {
@@ -146,17 +143,5 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         public long BytesRead { get; set; }
 
         public Dictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
-    }
-
-    /// <summary>The detecting side: orders events within the allowed lateness and feeds them to the engine.</summary>
-    private sealed class OrderedDetection(DetectionEngine engine, IAlertSink sink, TimeSpan lateness) : IEventSink
-    {
-        private readonly EventTimeOrderer _orderer = new(lateness);
-
-        public void Add(in WithdrawalEvent e) => _orderer.Add(e, this);
-
-        public void Flush() => _orderer.Flush(this);
-
-        public void Process(in WithdrawalEvent e) => engine.Process(e, sink);
     }
 }

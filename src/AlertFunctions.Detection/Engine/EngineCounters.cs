@@ -20,4 +20,21 @@ public sealed class EngineCounters
 
     /// <summary>Evaluated with no USD value (no amountUsd and no reference price): USD thresholds saw 0.</summary>
     public long Unvalued { get; internal set; }
+
+    /// <summary>The counts of several engines (one per partition or replay lane) added up.</summary>
+    public static EngineCounters Sum(IEnumerable<EngineCounters> parts)
+    {
+        var total = new EngineCounters();
+        foreach (var part in parts)
+        {
+            total.Received += part.Received;
+            total.Evaluated += part.Evaluated;
+            total.Duplicates += part.Duplicates;
+            total.InternalTransfers += part.InternalTransfers;
+            total.Late += part.Late;
+            total.Unvalued += part.Unvalued;
+        }
+
+        return total;
+    }
 }

@@ -1,0 +1,57 @@
+using AlertFunctions.Cli.Replay;
+using AlertFunctions.Detection.Contract;
+
+namespace AlertFunctions.Cli.Tests;
+
+public sealed class PlatformOrderersTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Add_PlatformFarAhead_DoesNotReleaseAnotherPlatformsHeldEvents()
+    {
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5));
+        var released = new Released();
+
+        orderers.Add(Event("b-2", "b", T0.AddMinutes(2)), released);
+        orderers.Add(Event("a-1", "a", T0.AddHours(3)), released);
+        orderers.Add(Event("b-1", "b", T0.AddMinutes(1)), released);
+
+        Assert.Empty(released.Ids);
+        orderers.Flush(released);
+        Assert.Equal(["a-1", "b-1", "b-2"], released.Ids);
+    }
+
+    [Fact]
+    public void Add_OnePlatformPastItsLateness_ReleasesItsEventsInTimeOrder()
+    {
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5));
+        var released = new Released();
+
+        orderers.Add(Event("b-3", "b", T0.AddMinutes(3)), released);
+        orderers.Add(Event("b-1", "b", T0.AddMinutes(1)), released);
+        orderers.Add(Event("b-2", "b", T0.AddMinutes(2)), released);
+        orderers.Add(Event("b-9", "b", T0.AddMinutes(9)), released);
+
+        Assert.Equal(["b-1", "b-2", "b-3"], released.Ids);
+    }
+
+    private static WithdrawalEvent Event(string id, string platform, DateTimeOffset at) => new()
+    {
+        EventId = id,
+        Platform = platform,
+        Chain = "ethereum",
+        Asset = "ETH",
+        Amount = 1m,
+        SourceWallet = "0xsource",
+        DestinationAddress = "0xdestination",
+        Timestamp = at,
+    };
+
+    private sealed class Released : IEventSink
+    {
+        public List<string> Ids { get; } = [];
+
+        public void Process(in WithdrawalEvent e) => Ids.Add(e.EventId);
+    }
+}
