@@ -92,7 +92,8 @@ public sealed class ReplayCommandTests
             EventLines.With("amount", "-3"),
             "",
             EventLines.Without("destinationAddress"),
-            EventLines.Valid("c")));
+            EventLines.Valid("c"),
+            " \t\r"));
         var rejectedOut = directory.File("rejected.jsonl");
         using var cli = NewWideHarness();
 

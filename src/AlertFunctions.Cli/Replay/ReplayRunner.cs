@@ -75,8 +75,9 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         {
             reader.ReadAll((line, lineNumber, truncated) =>
             {
-                // Blank lines separate events; they are not events and are not counted.
-                if (line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0)
+                // Blank lines separate events; they are not events and are not counted. Nearly every line starts with '{',
+                // which settles it without the vectorized search (measured at about 1% of a large replay's CPU).
+                if (line.IsEmpty || (line[0] != (byte)'{' && line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0))
                 {
                     return;
                 }
