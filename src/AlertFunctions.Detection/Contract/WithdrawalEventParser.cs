@@ -110,7 +110,7 @@ public sealed class WithdrawalEventParser
             case 8 when reader.ValueTextEquals("platform"u8):
                 return ReadRequiredString(ref reader, "platform", pooled: true, _options.MaxFieldLength, out f.Platform);
             case 9 when reader.ValueTextEquals("amountUsd"u8):
-                return ReadOptionalDecimal(ref reader, "amountUsd", allowZero: true, out f.AmountUsd);
+                return ReadOptionalDecimal(ref reader, "amountUsd", AmountLimits.MaxUsd, out f.AmountUsd);
             case 9 when reader.ValueTextEquals("accountId"u8):
                 return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
             case 9 when reader.ValueTextEquals("timestamp"u8):
@@ -120,7 +120,7 @@ public sealed class WithdrawalEventParser
             case 12 when reader.ValueTextEquals("sourceWallet"u8):
                 return ReadRequiredString(ref reader, "sourceWallet", pooled: true, _options.MaxFieldLength, out f.SourceWallet);
             case 12 when reader.ValueTextEquals("balanceAfter"u8):
-                return ReadOptionalDecimal(ref reader, "balanceAfter", allowZero: true, out f.BalanceAfter);
+                return ReadOptionalDecimal(ref reader, "balanceAfter", AmountLimits.MaxAssetUnits, out f.BalanceAfter);
             case 18 when reader.ValueTextEquals("destinationAddress"u8):
                 return ReadRequiredString(ref reader, "destinationAddress", pooled: true, _options.MaxFieldLength, out f.DestinationAddress);
         }
@@ -278,11 +278,16 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.AmountNotPositive, $"field 'amount' must be greater than 0, was {amount.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        if (amount > AmountLimits.MaxAssetUnits)
+        {
+            return (RejectionReason.AmountTooLarge, $"field 'amount' must be at most 10^20, was {amount.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         f.Amount = amount;
         return null;
     }
 
-    private static (RejectionReason, string)? ReadOptionalDecimal(ref Utf8JsonReader reader, string name, bool allowZero, out decimal? value)
+    private static (RejectionReason, string)? ReadOptionalDecimal(ref Utf8JsonReader reader, string name, decimal max, out decimal? value)
     {
         value = null;
         reader.Read();
@@ -297,9 +302,14 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.InvalidField, rejection.Value.Message);
         }
 
-        if (parsed < 0m || (!allowZero && parsed == 0m))
+        if (parsed < 0m)
         {
             return (RejectionReason.InvalidField, $"field '{name}' must not be negative, was {parsed.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (parsed > max)
+        {
+            return (RejectionReason.InvalidField, $"field '{name}' must be at most {(max == AmountLimits.MaxUsd ? "10^15" : "10^20")}, was {parsed.ToString(CultureInfo.InvariantCulture)}");
         }
 
         value = parsed;

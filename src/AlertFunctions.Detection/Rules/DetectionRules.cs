@@ -54,7 +54,7 @@ public sealed class DetectionRules
 
     /// <summary>
     /// The USD value every rule and report uses for a withdrawal: the producer's <c>amountUsd</c>, else the amount at the
-    /// reference price. False when the asset has neither; the value is then 0.
+    /// reference price (at most <see cref="AmountLimits.MaxUsd"/>). False when the asset has neither; the value is then 0.
     /// </summary>
     public bool TryValueUsd(in WithdrawalEvent withdrawal, out decimal usd)
     {
@@ -66,7 +66,8 @@ public sealed class DetectionRules
 
         if (ReferencePricesUsd.TryGetValue(withdrawal.Asset, out var price))
         {
-            usd = withdrawal.Amount * price;
+            // Capped like a reported value, so no price in a rules file can push the window sums out of range.
+            usd = price > 0m && withdrawal.Amount > AmountLimits.MaxUsd / price ? AmountLimits.MaxUsd : withdrawal.Amount * price;
             return true;
         }
 

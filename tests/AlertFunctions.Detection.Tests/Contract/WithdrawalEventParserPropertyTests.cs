@@ -30,6 +30,7 @@ public sealed class WithdrawalEventParserPropertyTests
     private static readonly Gen<string> EventId = Gen.String[IdentifierChar, 1, 128]
         .Where(s => !char.IsWhiteSpace(s[0]) && !char.IsWhiteSpace(s[^1]));
 
+    // Asset units: every mantissa up to 2^63 stays under the contract's 10^20 limit.
     private static readonly Gen<decimal> PositiveDecimal =
         Gen.Select(Gen.Long[1, long.MaxValue], Gen.Int[0, 28], (mantissa, scale) => Exact(mantissa, scale));
 
@@ -37,6 +38,12 @@ public sealed class WithdrawalEventParserPropertyTests
         Gen.Const<decimal?>((decimal?)null),
         Gen.Const<decimal?>(0m),
         PositiveDecimal.Select(d => (decimal?)d));
+
+    // USD: up to the contract's 10^15 limit.
+    private static readonly Gen<decimal?> OptionalNonNegativeUsd = Gen.OneOf(
+        Gen.Const<decimal?>((decimal?)null),
+        Gen.Const<decimal?>(0m),
+        Gen.Select(Gen.Long[1, 1_000_000_000_000_000], Gen.Int[0, 28], (mantissa, scale) => (decimal?)Exact(mantissa, scale)));
 
     private static readonly Gen<string?> OptionalIdentifier = Gen.OneOf(Gen.Const<string?>((string?)null), Identifier.Select(s => (string?)s));
 
@@ -50,7 +57,7 @@ public sealed class WithdrawalEventParserPropertyTests
         (ticks, quarters) => new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(15 * quarters)));
 
     private static readonly Gen<ContractEventDto> ValidEvent = Gen.Select(
-        Gen.Select(EventId, Identifier, PlatformTypeName, Identifier, Identifier, PositiveDecimal, OptionalNonNegativeDecimal),
+        Gen.Select(EventId, Identifier, PlatformTypeName, Identifier, Identifier, PositiveDecimal, OptionalNonNegativeUsd),
         Gen.Select(Identifier, OptionalNonNegativeDecimal, OptionalIdentifier, Identifier, OptionalIdentifier, Timestamp),
         (a, b) => new ContractEventDto(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6));
 

@@ -39,7 +39,7 @@ public sealed class WithdrawalEventParserTests
     [InlineData("123456789.123456789", "123456789.123456789")]
     [InlineData("\"123456789.123456789\"", "123456789.123456789")]
     [InlineData("0.000000000000000001", "0.000000000000000001")]
-    [InlineData("\"79228162514264337593543950335\"", "79228162514264337593543950335")]
+    [InlineData("\"99999999999999999999.12345678\"", "99999999999999999999.12345678")]
     [InlineData("1e3", "1000")]
     [InlineData("\"2.5E+2\"", "250")]
     public void Parse_Amount_IsExactDecimal(string rawAmount, string expected)
@@ -328,6 +328,8 @@ public sealed class WithdrawalEventParserTests
     [InlineData("amountUsd", "\"-0.01\"", "field 'amountUsd' must not be negative, was -0.01")]
     [InlineData("amountUsd", "\"abc\"", "field 'amountUsd' must be a decimal number, found \"abc\"")]
     [InlineData("balanceAfter", "false", "field 'balanceAfter' must be a number or a numeric string, found a boolean")]
+    [InlineData("amountUsd", "1000000000000000.01", "field 'amountUsd' must be at most 10^15, was 1000000000000000.01")]
+    [InlineData("balanceAfter", "\"1e21\"", "field 'balanceAfter' must be at most 10^20, was 1000000000000000000000")]
     public void Parse_FieldWithInvalidValue_IsInvalidField(string field, string raw, string message)
     {
         AssertRejected(_parser.Parse(ValidEventJson.WithRaw(field, raw)), RejectionReason.InvalidField, message);
@@ -362,6 +364,26 @@ public sealed class WithdrawalEventParserTests
     public void Parse_AmountZeroOrNegative_IsAmountNotPositive(string raw, string message)
     {
         AssertRejected(_parser.Parse(ValidEventJson.WithRaw("amount", raw)), RejectionReason.AmountNotPositive, message);
+    }
+
+    [Theory]
+    [InlineData("100000000000000000000.1", "field 'amount' must be at most 10^20, was 100000000000000000000.1")]
+    [InlineData("\"5e28\"", "field 'amount' must be at most 10^20, was 50000000000000000000000000000")]
+    public void Parse_AmountAbove10To20_IsAmountTooLarge(string raw, string message)
+    {
+        AssertRejected(_parser.Parse(ValidEventJson.WithRaw("amount", raw)), RejectionReason.AmountTooLarge, message);
+    }
+
+    [Fact]
+    public void Parse_AmountsAtTheirLimits_AreValid()
+    {
+        var atLimit = _parser.Parse(ValidEventJson.WithRaw("amount", "\"1e20\""));
+        var usdAtLimit = _parser.Parse(ValidEventJson.WithRaw("amountUsd", "1e15"));
+
+        Assert.True(atLimit.IsValid, atLimit.Rejection?.ToString());
+        Assert.Equal(AmountLimits.MaxAssetUnits, atLimit.Value.Amount);
+        Assert.True(usdAtLimit.IsValid, usdAtLimit.Rejection?.ToString());
+        Assert.Equal(AmountLimits.MaxUsd, usdAtLimit.Value.AmountUsd);
     }
 
     [Theory]
