@@ -22,5 +22,9 @@ public sealed record DestinationFanInSettings
         if (WindowMinutes is < 1 or > 1440) yield return $"destinationFanIn.windowMinutes must be between 1 and 1440, was {WindowMinutes}";
         if (MinUsd < 0) yield return $"destinationFanIn.minUsd must not be negative, was {MinUsd}";
         if (SharedAddressChains is null || SharedAddressChains.Any(c => string.IsNullOrWhiteSpace(c))) yield return "destinationFanIn.sharedAddressChains must be a list of chain names";
+        foreach (var problem in SettingBounds.Usd(("destinationFanIn.minUsd", MinUsd)))
+        {
+            yield return problem;
+        }
     }
 }

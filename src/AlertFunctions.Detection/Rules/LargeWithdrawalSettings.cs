@@ -23,5 +23,10 @@ public sealed record LargeWithdrawalSettings
         if (BaselineMultiple < 1) yield return $"largeWithdrawal.baselineMultiple must be at least 1, was {BaselineMultiple}";
         if (KnownDestinationTolerance < 1) yield return $"largeWithdrawal.knownDestinationTolerance must be at least 1, was {KnownDestinationTolerance}";
         if (CriticalUsd < MinUsd) yield return $"largeWithdrawal.criticalUsd must be at least minUsd ({MinUsd}), was {CriticalUsd}";
+        foreach (var problem in SettingBounds.Usd(("largeWithdrawal.minUsd", MinUsd), ("largeWithdrawal.coldStartMinUsd", ColdStartMinUsd), ("largeWithdrawal.criticalUsd", CriticalUsd))
+                     .Concat(SettingBounds.Multiples(("largeWithdrawal.baselineMultiple", BaselineMultiple), ("largeWithdrawal.knownDestinationTolerance", (double)KnownDestinationTolerance))))
+        {
+            yield return problem;
+        }
     }
 }

@@ -34,5 +34,11 @@ public sealed record MultiAssetDrainSettings
         if (KeyBaselineMultiple < 1) yield return $"multiAssetDrain.keyBaselineMultiple must be at least 1, was {KeyBaselineMultiple}";
         if (SameDestinationMinAssets is < 2 or > 8) yield return $"multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was {SameDestinationMinAssets}";
         if (SameDestinationMinUsd <= 0) yield return $"multiAssetDrain.sameDestinationMinUsd must be greater than 0, was {SameDestinationMinUsd}";
+        var usd = SettingBounds.Usd(
+            ("multiAssetDrain.minUsd", MinUsd), ("multiAssetDrain.keyMinUsd", KeyMinUsd), ("multiAssetDrain.coldKeyMinUsd", ColdKeyMinUsd), ("multiAssetDrain.sameDestinationMinUsd", SameDestinationMinUsd));
+        foreach (var problem in usd.Concat(SettingBounds.Multiples(("multiAssetDrain.keyBaselineMultiple", KeyBaselineMultiple))))
+        {
+            yield return problem;
+        }
     }
 }

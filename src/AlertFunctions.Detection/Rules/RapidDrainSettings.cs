@@ -73,5 +73,16 @@ public sealed record RapidDrainSettings
         if (FreshDestinationMinEvents < 1) yield return $"rapidDrain.freshDestinationMinEvents must be at least 1, was {FreshDestinationMinEvents}";
         if (MinLegUsd < 0) yield return $"rapidDrain.minLegUsd must not be negative, was {MinLegUsd}";
         if (CriticalUsd < MinUsd) yield return $"rapidDrain.criticalUsd must be at least minUsd ({MinUsd}), was {CriticalUsd}";
+        var usd = SettingBounds.Usd(
+            ("rapidDrain.minUsd", MinUsd), ("rapidDrain.coldStartMinUsd", ColdStartMinUsd), ("rapidDrain.coldStartMinMeanUsd", ColdStartMinMeanUsd),
+            ("rapidDrain.longMinUsd", LongMinUsd), ("rapidDrain.longColdStartMinUsd", LongColdStartMinUsd), ("rapidDrain.freshDestinationMinUsd", FreshDestinationMinUsd),
+            ("rapidDrain.minLegUsd", MinLegUsd), ("rapidDrain.criticalUsd", CriticalUsd));
+        var multiples = SettingBounds.Multiples(
+            ("rapidDrain.baselineMultiple", BaselineMultiple), ("rapidDrain.meanSizeMultiple", MeanSizeMultiple), ("rapidDrain.volumeOnlyMultiple", VolumeOnlyMultiple),
+            ("rapidDrain.largeLegMeanMultiple", LargeLegMeanMultiple), ("rapidDrain.largeLegsVolumeMultiple", LargeLegsVolumeMultiple), ("rapidDrain.longBaselineMultiple", LongBaselineMultiple));
+        foreach (var problem in usd.Concat(multiples))
+        {
+            yield return problem;
+        }
     }
 }

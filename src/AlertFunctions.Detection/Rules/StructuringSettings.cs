@@ -19,5 +19,9 @@ public sealed record StructuringSettings
         if (BandFraction is <= 0 or >= 1) yield return $"structuring.bandFraction must be in (0, 1), was {BandFraction}";
         if (MinCount is < 2 or > 16) yield return $"structuring.minCount must be between 2 and 16, was {MinCount}";
         if (WindowHours is < 1 or > 168) yield return $"structuring.windowHours must be between 1 and 168, was {WindowHours}";
+        foreach (var problem in SettingBounds.Usd(("structuring.thresholdUsd", ThresholdUsd)))
+        {
+            yield return problem;
+        }
     }
 }

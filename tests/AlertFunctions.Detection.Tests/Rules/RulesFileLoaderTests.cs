@@ -230,6 +230,15 @@ public sealed class RulesFileLoaderTests
         { """ "baseline": { "provisionalHistoryHours": 0 } """, "baseline.provisionalHistoryHours must be between 1 and 48, was 0" },
         { """ "baseline": { "provisionalHistoryHours": 49 } """, "baseline.provisionalHistoryHours must be between 1 and 48, was 49" },
         { """ "baseline": { "minEvents": -1 } """, "baseline.minEvents must not be negative, was -1" },
+
+        { """ "largeWithdrawal": { "baselineMultiple": 1e30 } """, "largeWithdrawal.baselineMultiple must be at most 1000000, was 1E+30" },
+        { """ "largeWithdrawal": { "criticalUsd": 1e16 } """, "largeWithdrawal.criticalUsd must be at most 10^15, was 10000000000000000" },
+        { """ "largeWithdrawal": { "knownDestinationTolerance": 2000000 } """, "largeWithdrawal.knownDestinationTolerance must be at most 1000000, was 2000000" },
+        { """ "rapidDrain": { "largeLegsVolumeMultiple": 1000001 } """, "rapidDrain.largeLegsVolumeMultiple must be at most 1000000, was 1000001" },
+        { """ "rapidDrain": { "freshDestinationMinUsd": 1000000000000001 } """, "rapidDrain.freshDestinationMinUsd must be at most 10^15, was 1000000000000001" },
+        { """ "multiAssetDrain": { "keyBaselineMultiple": 1e7 } """, "multiAssetDrain.keyBaselineMultiple must be at most 1000000, was 10000000" },
+        { """ "destinationFanIn": { "minUsd": 1e16 } """, "destinationFanIn.minUsd must be at most 10^15, was 10000000000000000" },
+        { """ "structuring": { "thresholdUsd": 1e16 } """, "structuring.thresholdUsd must be at most 10^15, was 10000000000000000" },
     };
 
     [Theory]

@@ -16,21 +16,31 @@ public sealed class ExtremeAmountTests
     [Fact]
     public void Engine_ThousandsOfWithdrawalsAtTheContractLimits_RaiseAlertsWithoutOverflow()
     {
-        var history = Enumerable.Range(0, 400).Select(i => Withdrawal.Usd(200m + i)
-            .From(Wallet(i % 2)).To($"0x{i % 50 + 1:x40}").Account($"acct-{i % 40}").At(Start.AddMinutes(i * 5)).Build());
-        var extreme = Enumerable.Range(0, 6_000).Select(i => Withdrawal.Units(AmountLimits.MaxAssetUnits, AmountLimits.MaxUsd)
-            .Asset(i % 3 == 0 ? "USDT" : i % 3 == 1 ? "ETH" : "WBTC")
-            .Balance(AmountLimits.MaxAssetUnits)
-            .From(Wallet(i % 2)).To(i % 5 == 0 ? "0x3333333333333333333333333333333333333333" : $"0x{i + 1000:x40}")
-            .Account($"acct-{i % 40}").At(Start.AddDays(2).AddSeconds(i / 2)).Build());
-
-        var run = ScenarioRun.Of(history.Concat(extreme));
+        var run = ScenarioRun.Of(HistoryThenExtremes());
 
         Assert.Equal(6_400, run.Engine.Counters.Evaluated);
         Assert.Contains(run.Alerts, a => a.Rule == "large-withdrawal");
         Assert.Contains(run.Alerts, a => a.Rule == "rapid-drain");
         Assert.Contains(run.Alerts, a => a.Rule == "multi-asset-drain");
         Assert.All(run.Alerts.Where(a => a.Rule is "large-withdrawal" or "rapid-drain"), a => Assert.True(a.AmountUsd >= AmountLimits.MaxUsd, $"{a.Rule}: {a.AmountUsd}"));
+    }
+
+    [Fact]
+    public void Engine_SettingsAtTheirUpperBoundsAndAmountsAtTheLimits_ProcessEveryEvent()
+    {
+        // Every multiple at its bound, so thresholds are baselines times a million; floors low, so each rule gets that far.
+        var rules = RulesFileLoader.Parse("""
+            { "defaults": {
+                "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
+                "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
+                                "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "minUsd": 1, "criticalUsd": 1000000000000000 },
+                "multiAssetDrain": { "keyBaselineMultiple": 1000000, "keyMinUsd": 1, "minUsd": 1 } } }
+            """, "upper bounds");
+
+        var run = ScenarioRun.Of(HistoryThenExtremes(), rules);
+
+        Assert.Equal(6_400, run.Engine.Counters.Evaluated);
+        Assert.Contains(run.Alerts, a => a.Rule == "large-withdrawal");
     }
 
     [Fact]
@@ -45,6 +55,18 @@ public sealed class ExtremeAmountTests
         Assert.Equal(AmountLimits.MaxUsd, capped);
         Assert.Equal(100_000_000_000_000m, dust);
         Assert.Equal(20_000_000_000m, ordinary);
+    }
+
+    private static IEnumerable<WithdrawalEvent> HistoryThenExtremes()
+    {
+        var history = Enumerable.Range(0, 400).Select(i => Withdrawal.Usd(200m + i)
+            .From(Wallet(i % 2)).To($"0x{i % 50 + 1:x40}").Account($"acct-{i % 40}").At(Start.AddMinutes(i * 5)).Build());
+        var extreme = Enumerable.Range(0, 6_000).Select(i => Withdrawal.Units(AmountLimits.MaxAssetUnits, AmountLimits.MaxUsd)
+            .Asset(i % 3 == 0 ? "USDT" : i % 3 == 1 ? "ETH" : "WBTC")
+            .Balance(AmountLimits.MaxAssetUnits)
+            .From(Wallet(i % 2)).To(i % 5 == 0 ? "0x3333333333333333333333333333333333333333" : $"0x{i + 1000:x40}")
+            .Account($"acct-{i % 40}").At(Start.AddDays(2).AddSeconds(i / 2)).Build());
+        return history.Concat(extreme);
     }
 
     private static EventBuilder Withdrawal => EventBuilder.Withdrawal();
