@@ -64,6 +64,18 @@ public sealed class ReplayRunnerTests
         Assert.Equal(expected.Counts, actual.Counts);
     }
 
+    [Fact]
+    public void Run_InputFailsMidway_ThrowsItsErrorAfterTheLanesStop()
+    {
+        var settings = new ReplaySettings(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault())) { DetectionLanes = 3 };
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', Traffic.Value) + "\n");
+        using var input = new FailingStream(bytes, failAfter: bytes.Length / 2);
+
+        var ex = Assert.Throws<IOException>(() => new ReplayRunner(settings, TimeProvider.System).Run(input, _ => { }));
+
+        Assert.Equal("disk gone", ex.Message);
+    }
+
     private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts) Replay(string[] lines, int lanes)
     {
         var settings = new ReplaySettings(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault())) { DetectionLanes = lanes };
@@ -95,5 +107,12 @@ public sealed class ReplayRunnerTests
         var timestamp = DateTimeOffset.Parse(json["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         json["timestamp"] = (timestamp + by).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         return json.ToJsonString();
+    }
+
+    /// <summary>Serves its bytes, then fails every read from a given offset on.</summary>
+    private sealed class FailingStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position >= failAfter ? throw new IOException("disk gone") : base.Read(buffer, offset, Math.Min(count, failAfter - (int)Position));
     }
 }

@@ -33,15 +33,14 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         }
         catch
         {
-            // A failed lane closes its queue, which is what stopped parsing: its error is the one to report.
+            // Parsing stopped because the input failed or because a lane did (a failed lane closes its queue). Every lane
+            // ends once its queue is completed, which parsing does on the way out; a lane's own error is the one to report.
             foreach (var worker in workers)
             {
-                if (worker.IsFaulted)
-                {
-                    worker.GetAwaiter().GetResult();
-                }
+                ((IAsyncResult)worker).AsyncWaitHandle.WaitOne();
             }
 
+            workers.FirstOrDefault(w => w.IsFaulted)?.GetAwaiter().GetResult();
             throw;
         }
 
