@@ -1,0 +1,71 @@
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Rules;
+using CsCheck;
+
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>
+/// Any stream the contract accepts must be processed: an exception inside detection would fail its Event Hubs batch on
+/// every retry and hold the partition. Streams mix amounts from dust to the contract's limits, balances, missing values,
+/// mixer denominations, a few wallets, accounts and destinations (so windows, baselines and episodes build up), and
+/// timestamps out of order and far apart; they run at default settings and with every setting at its bound.
+/// </summary>
+public sealed class EngineRobustnessPropertyTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly Gen<decimal> AssetUnits = Gen.OneOf(
+        Gen.Const(AmountLimits.MaxAssetUnits),
+        Gen.Const(0.0000000000000000000000000001m),
+        Gen.Const(10m),
+        Gen.Select(Gen.Long[1, long.MaxValue], Gen.Int[0, 28], (mantissa, scale) => Math.Min(AmountLimits.MaxAssetUnits, new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, false, (byte)scale))));
+
+    private static readonly Gen<decimal?> Usd = Gen.OneOf(
+        Gen.Const((decimal?)null),
+        Gen.Const<decimal?>(0m),
+        Gen.Const<decimal?>(AmountLimits.MaxUsd),
+        Gen.Select(Gen.Long[0, 1_000_000_000_000_000], Gen.Int[0, 10], (mantissa, scale) => (decimal?)(mantissa / (decimal)Math.Pow(10, scale))));
+
+    private static readonly Gen<WithdrawalEvent> Event = Gen.Select(
+        Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 40], Gen.Int[0, 12], AssetUnits, Usd),
+        Gen.Select(Gen.OneOf(Gen.Const((decimal?)null), AssetUnits.Select(a => (decimal?)a)), Gen.Long[0, TimeSpan.FromDays(20).Ticks], Gen.Int[0, 1_000_000]),
+        (a, b) => new WithdrawalEvent
+        {
+            EventId = $"e-{b.Item3}",
+            Platform = a.Item1 == 0 ? "p-a" : "p-b",
+            Chain = "ethereum",
+            Asset = a.Item2 switch { 0 => "ETH", 1 => "USDT", 2 => "WBTC", _ => "NEWT" },
+            Amount = a.Item5,
+            AmountUsd = a.Item6,
+            SourceWallet = $"0x{a.Item2 % 2 + 0xaaaa:x40}",
+            BalanceAfter = b.Item1,
+            AccountId = a.Item4 == 0 ? null : $"acct-{a.Item4}",
+            DestinationAddress = a.Item3 == 0 ? "0x910cbd523d972eb0a6f4cae4618ad62622b39dbf" : $"0x{a.Item3:x40}",
+            Timestamp = Start.AddTicks(b.Item2),
+        });
+
+    private static readonly DetectionRules AtBounds = RulesFileLoader.Parse("""
+        { "referencePricesUsd": { "NEWT": 1000000000 },
+          "defaults": {
+            "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
+            "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
+                            "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "minUsd": 1, "minLegUsd": 0, "coldStartMinMeanUsd": 0,
+                            "criticalUsd": 1000000000000000 },
+            "multiAssetDrain": { "keyBaselineMultiple": 1000000, "keyMinUsd": 1, "minUsd": 1 },
+            "structuring": { "thresholdUsd": 1000000000000000 },
+            "destinationFanIn": { "minUsd": 0, "minDistinctAccounts": 2 } } }
+        """, "settings at their bounds");
+
+    [Fact]
+    public void Process_AnyAcceptedStream_NeverThrows()
+    {
+        Gen.Select(Event.Array[50, 600], Gen.Bool).Sample((events, atBounds) =>
+        {
+            var run = ScenarioRun.Of(events, atBounds ? AtBounds : null);
+
+            Assert.Equal(events.Length, run.Engine.Counters.Received);
+        }, iter: 150);
+    }
+}
