@@ -11,7 +11,8 @@ namespace AlertFunctions.Cli.Tests;
 /// The shipped schema against the parser, which is the single source of truth: the field lists are derived from the
 /// parser's behaviour and from <see cref="WithdrawalEvent"/>, and a table of events must be judged alike by the parser
 /// and by the schema (through <see cref="SchemaChecker"/>). Left out on purpose, because a schema cannot say them and its
-/// description does: the timestamp window, impossible dates, the decimal range, the body size and the nesting depth.
+/// description does: the timestamp window, impossible dates, the decimal range and the amount limits, the body size and the
+/// nesting depth.
 /// </summary>
 public sealed class SchemaContractTests
 {
