@@ -7,38 +7,24 @@ namespace AlertFunctions.Cli.Replay;
 /// </summary>
 internal sealed class LaneRouter
 {
-    private readonly Dictionary<string, int> _lanes = new(StringComparer.Ordinal);
+    private readonly PlatformLookup<int> _lanes;
     private readonly long[] _routed;
-    private string? _lastPlatform;
-    private int _lastLane;
 
     public LaneRouter(int laneCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(laneCount, 1);
         _routed = new long[laneCount];
+        _lanes = new PlatformLookup<int>(LeastLoaded);
     }
-
-    public int LaneCount => _routed.Length;
 
     /// <summary>Events routed to each lane so far.</summary>
     public IReadOnlyList<long> Routed => _routed;
 
     public int Route(string platform)
     {
-        // The parser pools platform ids, so a run of one platform is answered by reference without hashing.
-        if (!ReferenceEquals(_lastPlatform, platform) && !string.Equals(_lastPlatform, platform, StringComparison.Ordinal))
-        {
-            if (!_lanes.TryGetValue(platform, out _lastLane))
-            {
-                _lastLane = LeastLoaded();
-                _lanes.Add(platform, _lastLane);
-            }
-
-            _lastPlatform = platform;
-        }
-
-        _routed[_lastLane]++;
-        return _lastLane;
+        var lane = _lanes[platform];
+        _routed[lane]++;
+        return lane;
     }
 
     private int LeastLoaded()

@@ -10,36 +10,16 @@ namespace AlertFunctions.Cli.Replay;
 /// </summary>
 internal sealed class PlatformOrderers(TimeSpan lateness)
 {
-    private readonly Dictionary<string, EventTimeOrderer> _orderers = new(StringComparer.Ordinal);
-    private string? _lastPlatform;
-    private EventTimeOrderer? _last;
+    private readonly PlatformLookup<EventTimeOrderer> _orderers = new(() => new EventTimeOrderer(lateness));
 
-    public void Add(in WithdrawalEvent e, IEventSink release) => For(e.Platform).Add(e, release);
+    public void Add(in WithdrawalEvent e, IEventSink release) => _orderers[e.Platform].Add(e, release);
 
     public void Flush(IEventSink release)
     {
         // Sorted so the end of a replay releases platforms in one order whatever the order they first appeared in.
-        foreach (var platform in _orderers.Keys.Order(StringComparer.Ordinal))
+        foreach (var platform in _orderers.Platforms.Order(StringComparer.Ordinal))
         {
             _orderers[platform].Flush(release);
         }
-    }
-
-    private EventTimeOrderer For(string platform)
-    {
-        // The parser pools platform ids, so a run of one platform is answered by reference without hashing.
-        if (_last is not null && (ReferenceEquals(_lastPlatform, platform) || string.Equals(_lastPlatform, platform, StringComparison.Ordinal)))
-        {
-            return _last;
-        }
-
-        if (!_orderers.TryGetValue(platform, out var orderer))
-        {
-            orderer = new EventTimeOrderer(lateness);
-            _orderers.Add(platform, orderer);
-        }
-
-        (_lastPlatform, _last) = (platform, orderer);
-        return orderer;
     }
 }
