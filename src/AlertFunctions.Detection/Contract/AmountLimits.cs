@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AlertFunctions.Detection.Contract;
 
 /// <summary>
@@ -14,4 +16,12 @@ public static class AmountLimits
 
     /// <summary>Largest <c>amountUsd</c>, and the most a reference price values one withdrawal at: 10^15 USD.</summary>
     public const decimal MaxUsd = 1_000_000_000_000_000m;
+
+    /// <summary>A limit as refusal messages write it.</summary>
+    internal static string Describe(decimal limit) => limit switch
+    {
+        MaxAssetUnits => "10^20",
+        MaxUsd => "10^15",
+        _ => limit.ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -280,7 +280,7 @@ public sealed class WithdrawalEventParser
 
         if (amount > AmountLimits.MaxAssetUnits)
         {
-            return (RejectionReason.AmountTooLarge, $"field 'amount' must be at most 10^20, was {amount.ToString(CultureInfo.InvariantCulture)}");
+            return (RejectionReason.AmountTooLarge, $"field 'amount' must be at most {AmountLimits.Describe(AmountLimits.MaxAssetUnits)}, was {amount.ToString(CultureInfo.InvariantCulture)}");
         }
 
         f.Amount = amount;
@@ -309,7 +309,7 @@ public sealed class WithdrawalEventParser
 
         if (parsed > max)
         {
-            return (RejectionReason.InvalidField, $"field '{name}' must be at most {(max == AmountLimits.MaxUsd ? "10^15" : "10^20")}, was {parsed.ToString(CultureInfo.InvariantCulture)}");
+            return (RejectionReason.InvalidField, $"field '{name}' must be at most {AmountLimits.Describe(max)}, was {parsed.ToString(CultureInfo.InvariantCulture)}");
         }
 
         value = parsed;

@@ -13,9 +13,9 @@ internal static class SettingBounds
     public const double MaxMultiple = 1_000_000;
 
     public static IEnumerable<string> Usd(params (string Name, decimal Value)[] settings) =>
-        settings.Where(s => s.Value > AmountLimits.MaxUsd).Select(s => $"{s.Name} must be at most 10^15, was {s.Value}");
+        settings.Where(s => s.Value > AmountLimits.MaxUsd).Select(s => $"{s.Name} must be at most {AmountLimits.Describe(AmountLimits.MaxUsd)}, was {s.Value}");
 
     // "not at most" rather than "greater than", so NaN is refused too.
     public static IEnumerable<string> Multiples(params (string Name, double Value)[] settings) =>
-        settings.Where(s => !(s.Value <= MaxMultiple)).Select(s => $"{s.Name} must be at most 1000000, was {s.Value}");
+        settings.Where(s => !(s.Value <= MaxMultiple)).Select(s => $"{s.Name} must be at most {MaxMultiple}, was {s.Value}");
 }
