@@ -67,19 +67,17 @@ public sealed class ReplayRunnerTests
     [Fact]
     public void Run_InputFailsMidway_ThrowsItsErrorAfterTheLanesStop()
     {
-        var settings = new ReplaySettings(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault())) { DetectionLanes = 3 };
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', Traffic.Value) + "\n");
         using var input = new FailingStream(bytes, failAfter: bytes.Length / 2);
 
-        var ex = Assert.Throws<IOException>(() => new ReplayRunner(settings, TimeProvider.System).Run(input, _ => { }));
+        var ex = Assert.Throws<IOException>(() => new ReplayRunner(Settings(lanes: 3), TimeProvider.System).Run(input, _ => { }));
 
         Assert.Equal("disk gone", ex.Message);
     }
 
     private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts) Replay(string[] lines, int lanes)
     {
-        var settings = new ReplaySettings(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault())) { DetectionLanes = lanes };
-        var runner = new ReplayRunner(settings, TimeProvider.System);
+        var runner = new ReplayRunner(Settings(lanes), TimeProvider.System);
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
         var result = runner.Run(input, rejection => Assert.Fail($"line {rejection.LineNumber} rejected: {rejection.Reason}"));
         using var output = new MemoryStream();
@@ -88,6 +86,9 @@ public sealed class ReplayRunnerTests
         var engine = result.Engine;
         return (alerts, (engine.Received, engine.Evaluated, engine.Duplicates, engine.InternalTransfers, engine.Late));
     }
+
+    private static ReplaySettings Settings(int lanes) =>
+        new(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault())) { DetectionLanes = lanes };
 
     private static string[] Lines(IEnumerable<SampleEvent> events)
     {

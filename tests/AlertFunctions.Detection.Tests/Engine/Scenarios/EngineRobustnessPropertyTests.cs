@@ -1,5 +1,4 @@
 using AlertFunctions.Detection.Contract;
-using AlertFunctions.Detection.Rules;
 using CsCheck;
 
 using Xunit;
@@ -46,24 +45,12 @@ public sealed class EngineRobustnessPropertyTests
             Timestamp = Start.AddTicks(b.Item2),
         });
 
-    private static readonly DetectionRules AtBounds = RulesFileLoader.Parse("""
-        { "referencePricesUsd": { "NEWT": 1000000000 },
-          "defaults": {
-            "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
-            "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
-                            "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "minUsd": 1, "minLegUsd": 0, "coldStartMinMeanUsd": 0,
-                            "criticalUsd": 1000000000000000 },
-            "multiAssetDrain": { "keyBaselineMultiple": 1000000, "keyMinUsd": 1, "minUsd": 1 },
-            "structuring": { "thresholdUsd": 1000000000000000 },
-            "destinationFanIn": { "minUsd": 0, "minDistinctAccounts": 2 } } }
-        """, "settings at their bounds");
-
     [Fact]
     public void Process_AnyAcceptedStream_NeverThrows()
     {
         Gen.Select(Event.Array[50, 600], Gen.Bool).Sample((events, atBounds) =>
         {
-            var run = ScenarioRun.Of(events, atBounds ? AtBounds : null);
+            var run = ScenarioRun.Of(events, atBounds ? RulesAtTheirBounds.Rules : null);
 
             Assert.Equal(events.Length, run.Engine.Counters.Received);
         }, iter: 150);

@@ -28,16 +28,7 @@ public sealed class ExtremeAmountTests
     [Fact]
     public void Engine_SettingsAtTheirUpperBoundsAndAmountsAtTheLimits_ProcessEveryEvent()
     {
-        // Every multiple at its bound, so thresholds are baselines times a million; floors low, so each rule gets that far.
-        var rules = RulesFileLoader.Parse("""
-            { "defaults": {
-                "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
-                "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
-                                "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "minUsd": 1, "criticalUsd": 1000000000000000 },
-                "multiAssetDrain": { "keyBaselineMultiple": 1000000, "keyMinUsd": 1, "minUsd": 1 } } }
-            """, "upper bounds");
-
-        var run = ScenarioRun.Of(HistoryThenExtremes(), rules);
+        var run = ScenarioRun.Of(HistoryThenExtremes(), RulesAtTheirBounds.Rules);
 
         Assert.Equal(6_400, run.Engine.Counters.Evaluated);
         Assert.Contains(run.Alerts, a => a.Rule == "large-withdrawal");
