@@ -39,7 +39,7 @@ public sealed class TeamsOutageTests(AzuriteFixture azurite)
             // The first retry is due a minute after the failure, whenever (on a busy machine) the failure happened.
             Assert.InRange(a.NextAttemptAt!.Value, before + TimeSpan.FromMinutes(1), after + TimeSpan.FromMinutes(1));
         });
-        Assert.Equal(2 * failed.Count, env.Teams.Requests.Count);
+        Assert.Equal(2 * failed.Count, (await env.Teams.WaitForRequestsAsync(2 * failed.Count)).Count);
         Assert.Equal(0, await app.Dispatcher.DispatchPendingAsync(CancellationToken.None));
         Assert.Equal(2 * failed.Count, env.Teams.Requests.Count);
 

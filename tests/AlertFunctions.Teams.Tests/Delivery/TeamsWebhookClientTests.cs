@@ -107,7 +107,7 @@ public sealed class TeamsWebhookClientTests
         Assert.Null(result.StatusCode);
         Assert.Equal(2, result.Attempts);
         Assert.Equal("No answer from Teams within 00:00:00.3000000.", result.Error);
-        Assert.Equal(2, endpoint.Requests.Count);
+        Assert.Equal(2, (await endpoint.WaitForRequestsAsync(2)).Count);
     }
 
     [Fact]

@@ -67,6 +67,23 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The requests once at least <paramref name="count"/> have been recorded, or whatever arrived within
+    /// <paramref name="within"/> (10 s by default). A request left unanswered gives the client nothing to wait for, so
+    /// when the client gives up on it, the handler that records it may not have run yet on a busy machine.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, TimeSpan? within = null)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var limit = within ?? TimeSpan.FromSeconds(10);
+        while (_received.Count < count && TimeProvider.System.GetElapsedTime(started) < limit)
+        {
+            await Task.Delay(10);
+        }
+
+        return Requests;
+    }
+
     public void Enqueue(params FakeResponse[] responses)
     {
         foreach (var response in responses)
@@ -107,9 +124,17 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
     {
         var request = context.Request;
         string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        try
         {
+            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
             body = await reader.ReadToEndAsync();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or IOException)
+        {
+            // The client gave up while still sending: it did make the request, so record it, unanswered and without a body.
+            _received.Enqueue(new ReceivedRequest(
+                request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, string.Empty, TimeProvider.System.GetTimestamp(), 0));
+            return;
         }
 
         var answer = _script.TryDequeue(out var scripted) ? scripted : Fallback;
