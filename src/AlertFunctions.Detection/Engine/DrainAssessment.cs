@@ -1,3 +1,5 @@
+using AlertFunctions.Detection.Rules;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -20,6 +22,30 @@ internal readonly record struct DrainAssessment(
     public double VolumeRatio => ExpectedUsd <= 0 ? double.PositiveInfinity : (double)OutflowUsd / ExpectedUsd;
 
     public double MeanRatio => ExpectedMeanUsd <= 0 ? double.PositiveInfinity : (double)MeanUsd / ExpectedMeanUsd;
+
+    /// <summary>
+    /// How much larger than usual a withdrawal may be and still count as ordinary when explaining a balance drop: a bank
+    /// run's withdrawals run somewhat larger than usual (whales leave too), a drain's legs tens of times larger.
+    /// </summary>
+    private const double OrdinarySizeFactor = 1.5;
+
+    /// <summary>
+    /// The part of the balance drop that withdrawals of ordinary size cannot explain. <see cref="Count"/> withdrawals of up
+    /// to 1.5 × the usual size (without a baseline, of up to the cold-start mean,
+    /// <see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>) account for that much of the outflow. A rush of ordinary
+    /// withdrawals — a bank run, a new listing's first hours — empties a hot wallet faster than it is refilled but raises the
+    /// count with the volume, so it explains its whole drop; a drain's few large withdrawals explain little of theirs.
+    /// </summary>
+    public double UnexplainedDrop(RapidDrainSettings s)
+    {
+        if (BalanceDrop is not { } drop || OutflowUsd <= 0)
+        {
+            return 0;
+        }
+
+        var ordinaryUsd = Count * (HasBaseline ? ExpectedMeanUsd * OrdinarySizeFactor : (double)s.ColdStartMinMeanUsd);
+        return drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1);
+    }
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a

@@ -7,7 +7,9 @@ namespace AlertFunctions.Detection.Rules;
 /// <list type="bullet">
 /// <item>the balance fell by at least <see cref="BalanceDropFraction"/> (long: <see cref="LongBalanceDropFraction"/>) of what it
 /// was at the window's start, when <c>balanceAfter</c> is known (refills are internal and raise the balance, so a busy but
-/// refilled hot wallet does not look drained); once the baseline is warm the outflow must also exceed twice the normal outflow;</item>
+/// refilled hot wallet does not look drained); once the baseline is warm the outflow must also exceed twice the normal outflow,
+/// and half the threshold must remain once each withdrawal in the window is credited with up to 1.5 × the usual size (without
+/// a baseline, up to <see cref="ColdStartMinMeanUsd"/>): a bank run empties a hot wallet through ordinary withdrawals;</item>
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>

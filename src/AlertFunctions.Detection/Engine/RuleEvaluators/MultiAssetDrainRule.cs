@@ -56,7 +56,8 @@ internal static class MultiAssetDrainRule
             return false;
         }
 
-        if (a.BalanceDrop >= s.KeyBalanceDropFraction)
+        // As for rapid-drain: a hot wallet run down by a rush of ordinary withdrawals is not a drained key.
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction && a.UnexplainedDrop(drain) >= s.KeyBalanceDropFraction / 2)
         {
             return true;
         }

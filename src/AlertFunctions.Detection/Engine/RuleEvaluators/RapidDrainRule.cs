@@ -46,7 +46,7 @@ internal static class RapidDrainRule
             return false;
         }
 
-        if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
+        if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && IsAbnormalDrop(a, s, s.BalanceDropFraction)
             && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
             details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
@@ -102,7 +102,7 @@ internal static class RapidDrainRule
         basis = string.Empty;
         if (a.OutflowUsd >= s.LongMinUsd)
         {
-            if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd)
+            if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && IsAbnormalDrop(a, s, s.LongBalanceDropFraction)
                 && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
                 details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
@@ -176,6 +176,14 @@ internal static class RapidDrainRule
     /// </summary>
     private static bool IsRoutineForDestination(in EventContext c) =>
         !c.DestinationIsNew && c.Usd <= c.DestinationPreviousMaxUsd * c.Rules.LargeWithdrawal.KnownDestinationTolerance;
+
+    /// <summary>
+    /// A balance drop is a drain's only when withdrawals of ordinary size do not explain it (at least half the threshold
+    /// must be left once they are set aside: a rush raises volume, not size) and, with a baseline, when the wallet sent
+    /// well above its normal outflow (a wallet kept thin and refilled often halves routinely).
+    /// </summary>
+    private static bool IsAbnormalDrop(in DrainAssessment a, RapidDrainSettings s, double fraction) =>
+        (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd) && a.UnexplainedDrop(s) >= fraction / 2;
 
     /// <summary>
     /// A drop explained by a single withdrawal is large-withdrawal's question (a whale's withdrawal from a thinly funded hot

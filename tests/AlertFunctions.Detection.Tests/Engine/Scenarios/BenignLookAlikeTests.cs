@@ -52,6 +52,37 @@ public sealed class BenignLookAlikeTests
     }
 
     [Fact]
+    public void MarketWideRush_WithBalancesReported_HotWalletsRunDownFasterThanRefilled_RaisesNothing()
+    {
+        // A bank run: four times the usual withdrawals for three hours, each asset's hot wallet losing over half its balance
+        // within an hour before the refill comes. Ordinary withdrawals explain the whole drop.
+        var panic = Day0.AddDays(2).AddHours(9);
+        var events = new TrafficBuilder(19, customers: 20_000)
+        {
+            Assets = ["USDT", "ETH", "USDC"], EventsPerHour = 300, MedianUsd = 900, StartingBalanceUsd = 1_500_000m, Rush = (panic, panic.AddHours(3), 4),
+        }.Between(Day0, Day0.AddDays(3)).ToList();
+        Assert.True(LargestHourlyBalanceDrop(events) >= 0.5, "the rush must halve a reported balance within an hour");
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void NewlyListedAsset_BusyFirstHoursWithBalancesReported_RaisesNothing()
+    {
+        var hot = Addresses.Evm("hot");
+        var established = new TrafficBuilder(20) { Wallet = hot, Assets = ["USDT"], StartingBalanceUsd = 3_000_000m }.Between(Day0, Day0.AddDays(2));
+        var listing = new TrafficBuilder(21) { Wallet = hot, Assets = ["NEWT"], EventsPerHour = 300, MedianUsd = 400, StartingBalanceUsd = 500_000m }
+            .Between(Day0.AddDays(1).AddHours(12), Day0.AddDays(2)).ToList();
+        Assert.True(LargestHourlyBalanceDrop(listing) >= 0.5, "the listing's withdrawals must halve its hot wallet within an hour");
+
+        var run = ScenarioRun.Of(established.Concat(listing));
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
     public void WhaleRoutine_DailyMultiMillionWithdrawalToItsUsualAddress_RaisesNothing()
     {
         var hot = Addresses.Evm("hot");
@@ -136,5 +167,34 @@ public sealed class BenignLookAlikeTests
         var run = ScenarioRun.Of(events);
 
         Assert.Empty(run.Alerts);
+    }
+
+    /// <summary>The largest fall of a reported balance within one hour, between refills, over any wallet/asset.</summary>
+    private static double LargestHourlyBalanceDrop(IEnumerable<WithdrawalEvent> events)
+    {
+        var largest = 0.0;
+        foreach (var series in events.Where(e => e.BalanceAfter is not null).GroupBy(e => (e.SourceWallet, e.Asset)))
+        {
+            var ordered = series.OrderBy(e => e.Timestamp).ToList();
+            var start = 0;
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].BalanceAfter > ordered[i - 1].BalanceAfter)
+                {
+                    start = i; // refilled: a new run-down starts here
+                    continue;
+                }
+
+                while (ordered[i].Timestamp - ordered[start].Timestamp > TimeSpan.FromHours(1))
+                {
+                    start++;
+                }
+
+                var before = ordered[start].BalanceAfter!.Value + ordered[start].Amount;
+                largest = Math.Max(largest, (double)((before - ordered[i].BalanceAfter!.Value) / before));
+            }
+        }
+
+        return largest;
     }
 }

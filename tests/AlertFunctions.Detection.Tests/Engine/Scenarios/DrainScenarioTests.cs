@@ -140,6 +140,31 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void HotWallet_MoreThanHalfItsBalanceInFiveLegsToOneAddress_IsCaughtByTheBalanceDropDespiteTheOrdinaryTraffic()
+    {
+        // One destination (so one large leg to a new address), under the fresh-destination floor, far below 10x the hourly
+        // outflow: only the balance tells. A hundred ordinary withdrawals share the window and must not hide the drop.
+        var hot = Addresses.Evm("busy-hot");
+        var attackStart = AttackDay.AddHours(15);
+        var events = new TrafficBuilder(22, customers: 20_000) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, StartingBalanceUsd = 1_500_000m }
+            .Between(Day0, attackStart.AddMinutes(30)).ToList();
+        var balance = events.Last(e => e.Timestamp < attackStart).BalanceAfter!.Value;
+        var legUsd = Math.Round(balance * 0.14m, 2);
+        events.RemoveAll(e => e.Timestamp >= attackStart && e.BalanceAfter is not null);
+        for (var i = 0; i < 5; i++)
+        {
+            balance -= legUsd;
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Usd(legUsd).Balance(balance).To(Addresses.Evm("thief")).At(attackStart.AddMinutes(2 * (i + 1))));
+        }
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("balance drop since window start", alert.Details.Measure);
+        Assert.StartsWith("leg-", alert.TriggerEventId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SlowTrickle_IntoManyNewAddressesWithNoHistory_IsCaughtByTheLongWindow()
     {
         var bridge = Addresses.Evm("bridge");

@@ -31,6 +31,12 @@ internal sealed class TrafficBuilder
     public bool WithAccounts { get; init; } = true;
     public double RateMultiplier { get; init; } = 1;
 
+    /// <summary>
+    /// A period in which withdrawals come <c>Multiplier</c> times as often (a market-wide rush), in the same stream so that
+    /// the reported balances stay one consistent series.
+    /// </summary>
+    public (DateTimeOffset From, DateTimeOffset To, double Multiplier)? Rush { get; init; }
+
     public IEnumerable<WithdrawalEvent> Between(DateTimeOffset from, DateTimeOffset to)
     {
         var balances = Assets.ToDictionary(a => a, _ => StartingBalanceUsd);
@@ -38,7 +44,8 @@ internal sealed class TrafficBuilder
         while (true)
         {
             var hour = t.UtcDateTime.TimeOfDay.TotalHours;
-            var rate = EventsPerHour * RateMultiplier * (1 + (0.6 * Math.Sin((hour - 9) / 24 * 2 * Math.PI)));
+            var rush = Rush is { } r && t >= r.From && t < r.To ? r.Multiplier : 1;
+            var rate = EventsPerHour * RateMultiplier * rush * (1 + (0.6 * Math.Sin((hour - 9) / 24 * 2 * Math.PI)));
             t = t.AddSeconds(-Math.Log(1 - _random.NextDouble()) * 3600 / rate);
             if (t >= to)
             {
