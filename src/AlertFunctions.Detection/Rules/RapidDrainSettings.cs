@@ -18,6 +18,9 @@ namespace AlertFunctions.Detection.Rules;
 /// the platform never paid, which together, without the largest, reach <see cref="LargeLegsVolumeMultiple"/> × the normal
 /// outflow (without a baseline: <see cref="ColdStartMinUsd"/>) — a drain cut into equal chunks, which the window's mean would
 /// hide among a busy wallet's ordinary withdrawals;</item>
+/// <item>legs into one new address: at least <see cref="LargeLegsMinCount"/> withdrawals of at least <see cref="MinLegUsd"/>,
+/// from any of the platform's wallets and assets, into one address first seen within the short window, which without the
+/// largest reach the same bar as large legs (a thief reusing the address he just made; a drain split over tokens);</item>
 /// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> (long: <see cref="LongColdStartMinUsd"/>)
 /// with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥

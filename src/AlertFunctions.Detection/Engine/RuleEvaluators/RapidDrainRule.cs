@@ -24,7 +24,7 @@ internal static class RapidDrainRule
         var shortWindow = c.ShortWindow;
         MarkLargeLeg(c, settings, shortWindow);
         var routine = IsRoutineForDestination(c);
-        if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis))
+        if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis) || TryFreshDestinationBurst(c, settings, shortWindow, out details, out basis))
         {
             Report(c, settings, shortWindow, w.Short, details, basis, sink);
             return;
@@ -94,6 +94,36 @@ internal static class RapidDrainRule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Several large legs into one address first seen within the short window: a thief reuses the address he just made, which
+    /// the large-leg test (one leg per never-paid address) and the per-asset windows (a drain split over tokens) both miss.
+    /// The legs, counted across the platform's wallets and assets and without the largest, must reach the large-leg test's
+    /// bar for this wallet: twice its normal outflow and at least the window floor.
+    /// </summary>
+    private static bool TryFreshDestinationBurst(in EventContext c, RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    {
+        details = null!;
+        basis = string.Empty;
+        var d = c.Destination;
+        if (c.Event.Timestamp - d.FirstSeen > c.Wallet.Short.Length || d.FreshLegs < s.LargeLegsMinCount || c.Usd < s.MinLegUsd)
+        {
+            return false;
+        }
+
+        var legs = d.FreshLegsUsd - Math.Max(c.DestinationPreviousMaxUsd, c.Usd);
+        var needed = a.HasBaseline ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+        if ((double)legs < needed)
+        {
+            return false;
+        }
+
+        var threshold = Math.Round((decimal)needed, 2);
+        details = new AlertDetails("USD into one new destination within the window, excluding the largest withdrawal", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
+        basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} from the platform, " +
+                $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})";
+        return true;
     }
 
     private static bool TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine, out AlertDetails details, out string basis)

@@ -83,6 +83,24 @@ public sealed class BenignLookAlikeTests
     }
 
     [Fact]
+    public void WhaleAtABusyExchange_ThreeLegsToItsNewCustodyAddressWithinAnHour_RaisesNothing()
+    {
+        // $900,000 into one new address is a burst for a small venue, but here it is about an hour of ordinary outflow:
+        // the bar for legs into one new address is twice the wallet's normal outflow.
+        var hot = Addresses.Evm("hot");
+        var custody = Addresses.Evm("whale-new-custody");
+        var events = new TrafficBuilder(24, customers: 20_000) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 400, MedianUsd = 900 }.Between(Day0, Day0.AddDays(3)).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"whale-{i}").From(hot).Usd(300_000m).To(custody).Account("acct-whale").At(Day0.AddDays(2).AddHours(11).AddMinutes(10 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
     public void WhaleRoutine_DailyMultiMillionWithdrawalToItsUsualAddress_RaisesNothing()
     {
         var hot = Addresses.Evm("hot");

@@ -165,6 +165,28 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void SmallExchange_TwoTokensToOneNewAddressInMinutes_WithoutBalances_IsCaughtBeforeTheDrainEnds()
+    {
+        // $680,000 in eight legs: each token under the $250,000 window floor once its largest leg is set aside, two tokens
+        // (not the three multi-asset-drain needs), under the fresh-destination floor, and one address, so one large leg.
+        var hot = Addresses.Evm("small-hot");
+        var thief = Addresses.Evm("thief");
+        var events = new TrafficBuilder(23) { Wallet = hot, Assets = ["ETH", "USDT"], EventsPerHour = 30, MedianUsd = 800 }.Between(Day0, AttackDay.AddHours(10)).ToList();
+        (string Asset, decimal Usd)[] legs = [("ETH", 120_000m), ("ETH", 90_000m), ("ETH", 70_000m), ("ETH", 40_000m), ("USDT", 150_000m), ("USDT", 90_000m), ("USDT", 70_000m), ("USDT", 50_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(thief).At(AttackDay.AddHours(10).AddMinutes(i + 1)));
+        }
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("USD into one new destination within the window, excluding the largest withdrawal", alert.Details.Measure);
+        Assert.Equal("leg-4", alert.TriggerEventId);
+        Assert.Contains(thief, alert.Destinations);
+    }
+
+    [Fact]
     public void SlowTrickle_IntoManyNewAddressesWithNoHistory_IsCaughtByTheLongWindow()
     {
         var bridge = Addresses.Evm("bridge");
