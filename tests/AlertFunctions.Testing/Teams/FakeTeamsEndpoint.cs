@@ -116,11 +116,14 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
                 return;
             }
 
-            _handlers.Add(Task.Run(() => HandleAsync(context)));
+            // Stamped here, not in the handler: a handler the thread pool starts late must not make its request look later
+            // than it arrived (the throttling test measures the spread of arrivals).
+            var receivedAt = TimeProvider.System.GetTimestamp();
+            _handlers.Add(Task.Run(() => HandleAsync(context, receivedAt)));
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context, long receivedAt)
     {
         var request = context.Request;
         string body;
@@ -133,13 +136,13 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
         {
             // The client gave up while still sending: it did make the request, so record it, unanswered and without a body.
             _received.Enqueue(new ReceivedRequest(
-                request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, string.Empty, TimeProvider.System.GetTimestamp(), 0));
+                request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, string.Empty, receivedAt, 0));
             return;
         }
 
         var answer = _script.TryDequeue(out var scripted) ? scripted : Fallback;
         _received.Enqueue(new ReceivedRequest(
-            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, TimeProvider.System.GetTimestamp(), answer.Hang ? 0 : answer.StatusCode));
+            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, receivedAt, answer.Hang ? 0 : answer.StatusCode));
         try
         {
             if (answer.Hang)
