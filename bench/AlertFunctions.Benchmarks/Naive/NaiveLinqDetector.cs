@@ -27,6 +27,7 @@ internal sealed class NaiveLinqDetector
     private const double ShareNotFromLargest = 0.5;
     private const double RefilledWalletFactor = 2;
     private const decimal TakesMostOfBalance = 0.5m;
+    private const double OrdinarySizeFactor = 1.5;
 
     private readonly RuleSet _rules;
     private readonly IReadOnlyDictionary<string, decimal> _prices;
@@ -152,7 +153,7 @@ internal sealed class NaiveLinqDetector
         if (shortWindow.OutflowUsd >= s.MinUsd)
         {
             var r = shortWindow.WithoutLargest();
-            if ((shortWindow.BalanceDrop >= s.BalanceDropFraction && IsNotRefill(shortWindow) && IsNotOneWithdrawal(shortWindow, s.BalanceDropFraction))
+            if ((shortWindow.BalanceDrop >= s.BalanceDropFraction && IsNotRefill(shortWindow) && IsNotOrdinary(shortWindow, s.BalanceDropFraction) && IsNotOneWithdrawal(shortWindow, s.BalanceDropFraction))
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.BaselineMultiple && shortWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.VolumeOnlyMultiple && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.VolumeOnlyMultiple)
@@ -164,11 +165,24 @@ internal sealed class NaiveLinqDetector
             }
         }
 
+        var firstSeen = destination.Min(x => x.Event.Timestamp);
+        var legs = destination.Where(x => x.Usd >= s.MinLegUsd).ToList();
+        if (c.Event.Timestamp - firstSeen <= ShortWindow && c.Usd >= s.MinLegUsd && legs.Count >= s.LargeLegsMinCount)
+        {
+            // Legs into one address first seen within the hour, across the platform's wallets and assets, without the largest.
+            var needed = shortWindow.Warm ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * shortWindow.ExpectedUsd) : (double)s.ColdStartMinUsd;
+            if ((double)(legs.Sum(x => x.Usd) - legs.Max(x => x.Usd)) >= needed)
+            {
+                Found(RuleIds.RapidDrain);
+                return;
+            }
+        }
+
         var longWindow = Assess(wallet, c.Event.Timestamp, LongWindow);
         if (longWindow.OutflowUsd >= s.LongMinUsd)
         {
             var r = longWindow.WithoutLargest();
-            if ((longWindow.BalanceDrop >= s.LongBalanceDropFraction && IsNotRefill(longWindow) && IsNotOneWithdrawal(longWindow, s.LongBalanceDropFraction))
+            if ((longWindow.BalanceDrop >= s.LongBalanceDropFraction && IsNotRefill(longWindow) && IsNotOrdinary(longWindow, s.LongBalanceDropFraction) && IsNotOneWithdrawal(longWindow, s.LongBalanceDropFraction))
                 || (longWindow.Warm && longWindow.VolumeRatio >= s.LongBaselineMultiple && longWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple))
             {
@@ -177,8 +191,6 @@ internal sealed class NaiveLinqDetector
             }
         }
 
-        var firstSeen = destination.Min(x => x.Event.Timestamp);
-        var legs = destination.Where(x => x.Usd >= s.MinLegUsd).ToList();
         if (c.Event.Timestamp - firstSeen <= LongWindow && legs.Count >= s.FreshDestinationMinEvents && legs.Sum(x => x.Usd) >= s.FreshDestinationMinUsd)
         {
             Found(RuleIds.RapidDrain);
@@ -299,7 +311,7 @@ internal sealed class NaiveLinqDetector
             return false;
         }
 
-        if (a.BalanceDrop >= s.KeyBalanceDropFraction)
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction && a.UnexplainedDrop(OrdinarySizeFactor, drain.ColdStartMinMeanUsd) >= s.KeyBalanceDropFraction / 2)
         {
             return true;
         }
@@ -313,6 +325,9 @@ internal sealed class NaiveLinqDetector
     // As in the engine: once the baseline is warm a balance drop must also be well above normal outflow (a refilled hot wallet),
     // and a drop explained by one withdrawal is large-withdrawal's question.
     private static bool IsNotRefill(in NaiveWindow a) => !a.Warm || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd;
+
+    private bool IsNotOrdinary(in NaiveWindow a, double fraction) =>
+        a.UnexplainedDrop(OrdinarySizeFactor, _rules.RapidDrain.ColdStartMinMeanUsd) >= fraction / 2;
 
     private static bool IsNotOneWithdrawal(in NaiveWindow a, double fraction) =>
         a.OutflowUsd > 0 && a.BalanceDrop * (1 - (double)(a.LargestUsd / a.OutflowUsd)) >= fraction * ShareNotFromLargest;

@@ -19,6 +19,12 @@ internal readonly record struct NaiveWindow(
 
     public double MeanRatio => ExpectedMeanUsd <= 0 ? double.PositiveInfinity : (double)MeanUsd / ExpectedMeanUsd;
 
+    /// <summary>The balance drop ordinary-sized withdrawals (1.5x the usual, or the cold-start mean) cannot explain, as in the engine.</summary>
+    public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd) =>
+        BalanceDrop is not { } drop || OutflowUsd <= 0
+            ? 0
+            : drop * Math.Clamp(1 - (Count * (Warm ? ExpectedMeanUsd * ordinaryMultiple : (double)coldOrdinaryUsd) / (double)OutflowUsd), 0, 1);
+
     public NaiveWindow WithoutLargest() =>
         Count <= 1 ? this with { OutflowUsd = 0, Count = 0 } : this with { OutflowUsd = OutflowUsd - LargestUsd, Count = Count - 1 };
 }
