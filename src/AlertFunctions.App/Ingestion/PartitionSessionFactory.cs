@@ -23,8 +23,13 @@ internal sealed partial class PartitionSessionFactory(
         var snapshot = await states.LoadAsync(scope, cancellationToken).ConfigureAwait(false);
         var engine = new DetectionEngine(rules, watchlist) { TrackChanges = true };
         var entries = snapshot.Entries;
-        engine.Import(entries);
+        var unreadable = engine.Import(entries);
         LogSessionLoaded(partitionId, entries.Count, snapshot.Generation, snapshot.LastSequenceNumber);
+        if (unreadable.Count > 0)
+        {
+            LogUnreadableState(partitionId, unreadable.Count, entries.Count, unreadable[0].Key, unreadable[0].Reason);
+        }
+
         if (snapshot.HasInterruptedSave)
         {
             // The rows a half-finished save wrote already hold that batch, and the retry applies it again; the store logs the details.
@@ -37,6 +42,11 @@ internal sealed partial class PartitionSessionFactory(
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information,
         Message = "Loaded detector state of partition {PartitionId}: {EntryCount} entries, generation {Generation}, checkpoint {LastSequenceNumber}")]
     private partial void LogSessionLoaded(string partitionId, int entryCount, long generation, long? lastSequenceNumber);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Error,
+        Message = "Partition {PartitionId}: {UnreadableCount} of {EntryCount} detector state entries could not be read and start afresh, without their learned baselines " +
+            "(first: {Key}: {Reason}); detection goes on, with cold-start floors for those keys until they have learned again")]
+    private partial void LogUnreadableState(string partitionId, int unreadableCount, int entryCount, string key, string reason);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning,
         Message = "Partition {PartitionId} resumes after an interrupted detector-state save (batch ending at {InterruptedSequenceNumber}); windows of keys that save reached count that batch twice")]

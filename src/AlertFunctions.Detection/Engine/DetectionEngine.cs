@@ -137,12 +137,30 @@ public sealed class DetectionEngine
             .Select(s => new DetectorStateEntry(s.StateKey, DetectorStateCodec.Encode(s))).ToList();
     }
 
-    /// <summary>Loads persisted states, replacing any held under the same key (a partition picked up by this instance).</summary>
-    public void Import(IEnumerable<DetectorStateEntry> entries)
+    /// <summary>
+    /// Loads persisted states, replacing any held under the same key (a partition picked up by this instance). An entry that
+    /// cannot be read is skipped and returned: its key starts afresh (no baseline, cold-start floors) rather than the whole
+    /// partition stopping, which under the trigger's endless retries would blind detection until someone intervened.
+    /// </summary>
+    /// <returns>The entries that could not be read, with why; empty when all were loaded.</returns>
+    public IReadOnlyList<UnreadableStateEntry> Import(IEnumerable<DetectorStateEntry> entries)
     {
+        List<UnreadableStateEntry>? unreadable = null;
         foreach (var entry in entries)
         {
-            switch (DetectorStateCodec.Decode(entry, _rules))
+            TrackedState state;
+            try
+            {
+                state = DetectorStateCodec.Decode(entry, _rules);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException or IndexOutOfRangeException)
+            {
+                // Decoding builds the state before anything is added, so a payload that fails part-way leaves nothing behind.
+                (unreadable ??= []).Add(new UnreadableStateEntry(entry.Key, ex.Message));
+                continue;
+            }
+
+            switch (state)
             {
                 case PlatformState p:
                     GetPlatform(p.Platform).State = p;
@@ -158,6 +176,8 @@ public sealed class DetectionEngine
                     break;
             }
         }
+
+        return unreadable ?? (IReadOnlyList<UnreadableStateEntry>)[];
     }
 
     private static bool IsInternal(PlatformTables tables, in AddressKey destination, WatchlistEntry? hit) =>

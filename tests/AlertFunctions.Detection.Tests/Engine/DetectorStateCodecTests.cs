@@ -127,30 +127,58 @@ public sealed class DetectorStateCodecTests
     }
 
     [Fact]
-    public void Import_OtherSnapshotVersion_ThrowsInvalidDataExceptionNamingKeyAndVersions()
+    public void Import_OtherSnapshotVersion_SkipsThatEntryNamingKeyAndVersionsAndLoadsTheRest()
     {
         var (engine, _) = Drive(FirstEvents());
-        var entry = engine.ExportAll()[0];
+        var exported = engine.ExportAll();
+        var entry = exported[0];
         var version = entry.Payload[0];
         var payload = (byte[])entry.Payload.Clone();
         payload[0] = (byte)(version + 1);
+        var restored = NewEngine();
 
-        var ex = Assert.Throws<InvalidDataException>(() => NewEngine().Import([new DetectorStateEntry(entry.Key, payload)]));
+        var unreadable = restored.Import([new DetectorStateEntry(entry.Key, payload), .. exported.Skip(1)]);
 
-        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads version {version}", ex.Message);
+        var skipped = Assert.Single(unreadable);
+        Assert.Equal(entry.Key, skipped.Key);
+        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads version {version}", skipped.Reason);
+        AssertSameEntries(exported.Skip(1).ToList(), restored.ExportAll());
     }
 
     [Fact]
-    public void Import_UnknownKind_ThrowsInvalidDataException()
+    public void Import_UnknownKind_SkipsThatEntry()
     {
         var (engine, _) = Drive(FirstEvents());
         var entry = engine.ExportAll()[0];
         var payload = (byte[])entry.Payload.Clone();
         payload[1] = (byte)'z';
 
-        var ex = Assert.Throws<InvalidDataException>(() => NewEngine().Import([new DetectorStateEntry(entry.Key, payload)]));
+        var skipped = Assert.Single(NewEngine().Import([new DetectorStateEntry(entry.Key, payload)]));
 
-        Assert.Equal($"detector state '{entry.Key}' has unknown kind 'z'", ex.Message);
+        Assert.Equal($"detector state '{entry.Key}' has unknown kind 'z'", skipped.Reason);
+    }
+
+    [Fact]
+    public void Import_EveryTruncationOfEveryEntry_IsSkippedAndTheEngineGoesOnDetecting()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var exported = engine.ExportAll();
+        var damaged = exported.SelectMany(e => Enumerable.Range(2, e.Payload.Length - 2).Select(n => new DetectorStateEntry(e.Key, e.Payload[..n]))).ToList();
+        var restored = NewEngine();
+
+        var unreadable = restored.Import(damaged);
+
+        Assert.Equal(damaged.Count, unreadable.Count);
+        Assert.Empty(restored.ExportAll());
+        var (fresh, freshAlerts) = Drive(FirstEvents());
+        var sink = new AlertChangeRecorder();
+        foreach (var e in FirstEvents())
+        {
+            restored.Process(e, sink);
+        }
+
+        Assert.Equal(freshAlerts.Changes.Select(c => c.Alert.AlertId), sink.Changes.Select(c => c.Alert.AlertId));
+        AssertSameEntries(fresh.ExportAll(), restored.ExportAll());
     }
 
     [Fact]
