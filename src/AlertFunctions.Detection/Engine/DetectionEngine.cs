@@ -64,7 +64,7 @@ public sealed class DetectionEngine
         var platform = tables.State;
         Touch(platform, t);
         var source = new AddressKey(e.SourceWallet);
-        platform.OwnWallets.Add(source);
+        platform.OwnWallets.Touch(source, t);
 
         _watchlist.TryMatch(destinationKey, out var hit);
         if (IsInternal(tables, destinationKey, hit))

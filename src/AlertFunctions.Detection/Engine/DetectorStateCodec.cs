@@ -62,10 +62,12 @@ internal static class DetectorStateCodec
         w.Write(PlatformKind);
         w.Write(p.Platform);
         w.Write(p.LastSeen.UtcTicks);
+        // Most recent first, without the times (the format predates them): a reader restores the order, which is what
+        // decides which wallets leave once there are too many.
         w.Write(p.OwnWallets.Count);
-        foreach (var wallet in p.OwnWallets.Select(k => k.Value).Order(StringComparer.Ordinal))
+        foreach (var (wallet, _) in p.OwnWallets.InRecencyOrder())
         {
-            w.Write(wallet);
+            w.Write(wallet.Value);
         }
 
         var live = p.DrainingKeys.Where(k => k.Wallet is not null).ToList();
@@ -89,7 +91,7 @@ internal static class DetectorStateCodec
         var wallets = r.ReadInt32();
         for (var i = 0; i < wallets; i++)
         {
-            p.OwnWallets.Add(new AddressKey(r.ReadString()));
+            p.OwnWallets.Touch(new AddressKey(r.ReadString()), p.LastSeen.AddTicks(-i));
         }
 
         var keys = r.ReadInt32();

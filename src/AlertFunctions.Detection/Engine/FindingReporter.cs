@@ -12,9 +12,22 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal static class FindingReporter
 {
+    /// <summary>
+    /// How long past its cooldown a closed episode is kept: beyond the largest allowed lateness (1 hour), so a late event
+    /// of the subject still finds the episode it would have grown.
+    /// </summary>
+    private static readonly TimeSpan ClosedEpisodeRetention = TimeSpan.FromDays(1);
+
     public static void Report(Dictionary<string, AlertEpisode> episodes, string key, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink, decimal minGrowthUsd)
     {
         episodes.TryGetValue(key, out var episode);
+        if (episode is null || !episode.IsOpenAt(e.Timestamp))
+        {
+            // A new alert is rare, so this is where episodes long closed leave: kept, one per wallet that ever alerted, they
+            // would grow the platform's state without bound until it no longer fit a table row.
+            RemoveClosed(episodes, e.Timestamp - ClosedEpisodeRetention);
+        }
+
         Report(ref episode, finding, e, eventUsd, sink, minGrowthUsd);
         episodes[key] = episode!;
     }
@@ -117,5 +130,19 @@ internal static class FindingReporter
         }
 
         return items.Count >= cap ? (items, omitted + 1) : ([.. items, value], omitted);
+    }
+
+    private static void RemoveClosed(Dictionary<string, AlertEpisode> episodes, DateTimeOffset closedBy)
+    {
+        List<string>? closed = null;
+        foreach (var (subject, episode) in episodes)
+        {
+            if (!episode.IsOpenAt(closedBy))
+            {
+                (closed ??= []).Add(subject);
+            }
+        }
+
+        closed?.ForEach(subject => episodes.Remove(subject));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class PlatformState : TrackedState
 
     public string Platform { get; }
 
-    public HashSet<AddressKey> OwnWallets { get; } = [];
+    public RecentWallets OwnWallets { get; } = new();
 
     /// <summary>Wallet/asset state keys that looked drained, with when and how much; a fixed ring, oldest replaced first.</summary>
     public DrainingKey[] DrainingKeys { get; } = new DrainingKey[MaxDrainingKeys];
