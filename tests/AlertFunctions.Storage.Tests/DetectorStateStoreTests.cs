@@ -5,6 +5,8 @@ using AlertFunctions.Storage.Configuration;
 using AlertFunctions.Storage.DetectorState;
 using AlertFunctions.Testing;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace AlertFunctions.Storage.Tests;
 
@@ -200,17 +202,27 @@ public sealed class DetectorStateStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task SaveAsync_PayloadLargerThanARow_ThrowsArgumentException()
+    public async Task SaveAsync_PayloadLargerThanARow_DropsThatKeyAndItsStoredRowLogsAnErrorAndSavesTheRest()
     {
-        var store = NewStore();
-        var snapshot = await store.LoadAsync(Scope);
+        // Refusing the whole save would fail the batch on every retry and hold the partition.
+        var logs = new FakeLogCollector();
+        using var loggers = new LoggerFactory([new FakeLoggerProvider(logs)]);
+        var store = AlertStores.Create(_options, loggers).DetectorState;
+        var first = await store.SaveAsync(Scope, [Entry("platform", 100), Entry("wallet", 10)], await store.LoadAsync(Scope), 1);
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(Scope, [Entry("huge", 1024 * 1024)], snapshot, 1));
+        var second = await store.SaveAsync(Scope, [Entry("platform", 1024 * 1024), Entry("account", 10)], first, 2);
 
-        Assert.StartsWith(
-            "Detector state for key 'huge' does not fit one table row: its payload is 1048576 bytes and a row holds about 778240",
-            ex.Message,
-            StringComparison.Ordinal);
+        var loaded = await NewStore().LoadAsync(Scope);
+        Assert.Equal(["account", "wallet"], loaded.Entries.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["account", "wallet"], second.Entries.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(2, loaded.LastSequenceNumber);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 4105);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.StartsWith($"Detector state platform of scope {Scope} is 1048576 bytes and does not fit one table row (about 778240)", error.Message, StringComparison.Ordinal);
+
+        // The next save of that key, small again, lands as a new row.
+        await store.SaveAsync(Scope, [Entry("platform", 100)], second, 3);
+        Assert.Equal(Entry("platform", 100).Payload, Payload(await NewStore().LoadAsync(Scope), "platform"));
     }
 
     [Fact]

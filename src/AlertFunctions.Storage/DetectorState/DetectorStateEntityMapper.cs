@@ -24,9 +24,10 @@ internal static class DetectorStateEntityMapper
     private const string PendingSequenceNumberProperty = "PendingSequenceNumber";
     private const string SaveInProgressProperty = "SaveInProgress";
 
-    public static TableEntity ToEntity(string partitionKey, DetectorStateEntry entry, long generation, long? sequenceNumber)
+    /// <summary>The row for <paramref name="entry"/>, or false when it would not fit one table row.</summary>
+    public static bool TryToEntity(string partitionKey, DetectorStateEntry entry, long generation, long? sequenceNumber, out TableEntity entity)
     {
-        var entity = new TableEntity(partitionKey, KeyHash.Of(entry.Key))
+        entity = new TableEntity(partitionKey, KeyHash.Of(entry.Key))
         {
             [KeyProperty] = entry.Key,
             [GenerationProperty] = generation,
@@ -37,15 +38,7 @@ internal static class DetectorStateEntityMapper
         }
 
         BinaryChunks.Write(entity, PayloadPrefix, entry.Payload);
-        if (!EntitySize.FitsOneRow(entity))
-        {
-            throw new ArgumentException(
-                $"Detector state for key '{entry.Key}' does not fit one table row: its payload is {entry.Payload.Length} bytes and a row " +
-                $"holds about {MaxPayloadBytes} (1 MiB of JSON, Base64-encoded).",
-                nameof(entry));
-        }
-
-        return entity;
+        return EntitySize.FitsOneRow(entity);
     }
 
     public static DetectorStateEntry FromEntity(TableEntity entity) =>

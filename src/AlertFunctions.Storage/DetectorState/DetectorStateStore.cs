@@ -109,15 +109,26 @@ public sealed class DetectorStateStore
         var sequenceNumber = lastSequenceNumber ?? basedOn.LastSequenceNumber;
 
         var keyActions = new List<(string Key, TableTransactionAction Action)>(touched.Count + removedKeys.Count);
+        var saved = new List<DetectorStateEntry>(touched.Count);
+        var dropped = new List<string>();
         foreach (var entry in touched)
         {
-            var entity = DetectorStateEntityMapper.ToEntity(partitionKey, entry, generation, lastSequenceNumber);
+            if (!DetectorStateEntityMapper.TryToEntity(partitionKey, entry, generation, lastSequenceNumber, out var entity))
+            {
+                // Refusing the save would fail the batch on every retry of the trigger and hold the partition: the key is
+                // dropped instead (its stale row too) and starts afresh on the next load.
+                _logger.DetectorStateTooLarge(scope, entry.Key, entry.Payload.Length, DetectorStateEntityMapper.MaxPayloadBytes);
+                dropped.Add(entry.Key);
+                continue;
+            }
+
+            saved.Add(entry);
             keyActions.Add((entry.Key, basedOn.ETagOf(entry.Key) is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, entity)));
         }
 
-        foreach (var key in removedKeys)
+        foreach (var key in removedKeys.Concat(dropped))
         {
             if (basedOn.ETagOf(key) is { } etag)
             {
@@ -181,12 +192,12 @@ public sealed class DetectorStateStore
         }
 
         var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(basedOn.StoredEntries, StringComparer.Ordinal);
-        foreach (var key in removedKeys)
+        foreach (var key in removedKeys.Concat(dropped))
         {
             entries.Remove(key);
         }
 
-        foreach (var entry in touched)
+        foreach (var entry in saved)
         {
             entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, newETags[entry.Key]);
         }

@@ -20,4 +20,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
         Message = "Detector state for scope {Scope} shows an interrupted save (pending sequence number {PendingSequenceNumber}); rows may be ahead of the checkpoint")]
     public static partial void DetectorStateInterruptedSave(this ILogger logger, string scope, long pendingSequenceNumber);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error,
+        Message = "Detector state {Key} of scope {Scope} is {PayloadBytes} bytes and does not fit one table row (about {MaxPayloadBytes}); it was not saved, " +
+            "its stored row was removed, and the key starts afresh when the scope is next loaded")]
+    public static partial void DetectorStateTooLarge(this ILogger logger, string scope, string key, int payloadBytes, int maxPayloadBytes);
 }
