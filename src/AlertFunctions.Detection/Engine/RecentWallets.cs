@@ -25,7 +25,7 @@ internal sealed class RecentWallets
         last = existed ? Math.Max(last, time.UtcTicks) : time.UtcTicks;
         if (!existed && _lastSentTicks.Count > Capacity)
         {
-            // Rare (only a new wallet beyond capacity), and a quarter at a time, so the sort is O(1) per wallet added.
+            // Rare (only a new wallet beyond capacity), and a quarter at a time: one sort per thousand wallets added.
             foreach (var (stale, _) in InRecencyOrder().Skip(Capacity * 3 / 4).ToList())
             {
                 _lastSentTicks.Remove(stale);
