@@ -311,7 +311,7 @@ internal sealed class NaiveLinqDetector
             return false;
         }
 
-        if (a.BalanceDrop >= s.KeyBalanceDropFraction && a.UnexplainedDrop(OrdinarySizeFactor, drain.ColdStartMinMeanUsd) >= s.KeyBalanceDropFraction / 2)
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction && IsNotOrdinary(a, s.KeyBalanceDropFraction))
         {
             return true;
         }

@@ -35,16 +35,17 @@ internal readonly record struct DrainAssessment(
     /// <see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>) account for that much of the outflow. A rush of ordinary
     /// withdrawals — a bank run, a new listing's first hours — empties a hot wallet faster than it is refilled but raises the
     /// count with the volume, so it explains its whole drop; a drain's few large withdrawals explain little of theirs.
+    /// The drop counts when the unexplained part reaches half of <paramref name="fraction"/>, the drop threshold in use.
     /// </summary>
-    public double UnexplainedDrop(RapidDrainSettings s)
+    public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
         if (BalanceDrop is not { } drop || OutflowUsd <= 0)
         {
-            return 0;
+            return false;
         }
 
         var ordinaryUsd = Count * (HasBaseline ? ExpectedMeanUsd * OrdinarySizeFactor : (double)s.ColdStartMinMeanUsd);
-        return drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1);
+        return drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ internal static class MultiAssetDrainRule
         }
 
         // As for rapid-drain: a hot wallet run down by a rush of ordinary withdrawals is not a drained key.
-        if (a.BalanceDrop >= s.KeyBalanceDropFraction && a.UnexplainedDrop(drain) >= s.KeyBalanceDropFraction / 2)
+        if (a.BalanceDrop >= s.KeyBalanceDropFraction && a.DropIsUnexplained(drain, s.KeyBalanceDropFraction))
         {
             return true;
         }

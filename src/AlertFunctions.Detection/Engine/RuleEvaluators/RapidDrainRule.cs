@@ -74,7 +74,7 @@ internal static class RapidDrainRule
         if (ring.LargeLegCount >= s.LargeLegsMinCount)
         {
             var legs = ring.LargeLegUsd - ring.LargestLargeLegUsd();
-            var needed = a.HasBaseline ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+            var needed = LargeLegsBar(s, a);
             if ((double)legs >= needed)
             {
                 var threshold = Math.Round((decimal)needed, 2);
@@ -113,7 +113,7 @@ internal static class RapidDrainRule
         }
 
         var legs = d.FreshLegsUsd - Math.Max(c.DestinationPreviousMaxUsd, c.Usd);
-        var needed = a.HasBaseline ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+        var needed = LargeLegsBar(s, a);
         if ((double)legs < needed)
         {
             return false;
@@ -208,12 +208,19 @@ internal static class RapidDrainRule
         !c.DestinationIsNew && c.Usd <= c.DestinationPreviousMaxUsd * c.Rules.LargeWithdrawal.KnownDestinationTolerance;
 
     /// <summary>
+    /// What unusually large legs (to never-paid addresses, or into one address first seen within the window) must add up to
+    /// without the largest: twice the wallet's normal outflow and at least the window floor; with no baseline, the cold-start floor.
+    /// </summary>
+    private static double LargeLegsBar(RapidDrainSettings s, in DrainAssessment a) =>
+        a.HasBaseline ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+
+    /// <summary>
     /// A balance drop is a drain's only when withdrawals of ordinary size do not explain it (at least half the threshold
     /// must be left once they are set aside: a rush raises volume, not size) and, with a baseline, when the wallet sent
     /// well above its normal outflow (a wallet kept thin and refilled often halves routinely).
     /// </summary>
     private static bool IsAbnormalDrop(in DrainAssessment a, RapidDrainSettings s, double fraction) =>
-        (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd) && a.UnexplainedDrop(s) >= fraction / 2;
+        (!a.HasBaseline || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd) && a.DropIsUnexplained(s, fraction);
 
     /// <summary>
     /// A drop explained by a single withdrawal is large-withdrawal's question (a whale's withdrawal from a thinly funded hot
