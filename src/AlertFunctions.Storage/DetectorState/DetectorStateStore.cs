@@ -128,7 +128,8 @@ public sealed class DetectorStateStore
                 : new TableTransactionAction(TableTransactionActionType.Add, entity)));
         }
 
-        foreach (var key in removedKeys.Concat(dropped))
+        IReadOnlyList<string> deleted = [.. removedKeys, .. dropped];
+        foreach (var key in deleted)
         {
             if (basedOn.ETagOf(key) is { } etag)
             {
@@ -192,7 +193,7 @@ public sealed class DetectorStateStore
         }
 
         var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(basedOn.StoredEntries, StringComparer.Ordinal);
-        foreach (var key in removedKeys.Concat(dropped))
+        foreach (var key in deleted)
         {
             entries.Remove(key);
         }

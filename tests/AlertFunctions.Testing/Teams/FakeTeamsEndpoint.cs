@@ -126,6 +126,9 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
     private async Task HandleAsync(HttpListenerContext context, long receivedAt)
     {
         var request = context.Request;
+        void Record(string body, int answeredStatus) =>
+            _received.Enqueue(new ReceivedRequest(request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, receivedAt, answeredStatus));
+
         string body;
         try
         {
@@ -135,14 +138,12 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
         catch (Exception ex) when (ex is HttpListenerException or IOException)
         {
             // The client gave up while still sending: it did make the request, so record it, unanswered and without a body.
-            _received.Enqueue(new ReceivedRequest(
-                request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, string.Empty, receivedAt, 0));
+            Record(string.Empty, 0);
             return;
         }
 
         var answer = _script.TryDequeue(out var scripted) ? scripted : Fallback;
-        _received.Enqueue(new ReceivedRequest(
-            request.HttpMethod, request.Url!.PathAndQuery, request.ContentType, body, receivedAt, answer.Hang ? 0 : answer.StatusCode));
+        Record(body, answer.Hang ? 0 : answer.StatusCode);
         try
         {
             if (answer.Hang)
