@@ -1,9 +1,9 @@
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
-/// Recent behaviour of one customer account on one platform: the times of its near-threshold withdrawals (structuring)
-/// and of its exact-mixer-denomination withdrawals to new destinations, each kept in a small fixed ring, plus the open
-/// episodes of the rules whose subject is this account.
+/// Recent behaviour of one customer account on one platform: the times of its latest withdrawals, of its near-threshold
+/// ones (structuring) and of its exact-mixer-denomination withdrawals to new destinations, each kept in a small fixed ring,
+/// plus the open episodes of the rules whose subject is this account.
 /// </summary>
 internal sealed class AccountState : TrackedState
 {
@@ -18,6 +18,9 @@ internal sealed class AccountState : TrackedState
     public string Platform { get; }
 
     public string Account { get; }
+
+    /// <summary>Every withdrawal's time, the latest <see cref="RingSize"/>: what share of them were near the threshold.</summary>
+    public TimeRing? Withdrawals { get; set; }
 
     public TimeRing? NearThreshold { get; set; }
 

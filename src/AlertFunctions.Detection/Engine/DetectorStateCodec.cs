@@ -9,10 +9,13 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Binary snapshot of one detector state, versioned by its first byte so a new engine can refuse (or migrate) an old
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
+/// Version 3 added an account's latest withdrawal times; a version 2 account is read without them (they fill again
+/// within the structuring window), so an upgrade keeps what every state has learned.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
+    private const byte VersionWithoutAccountWithdrawals = 2;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -41,9 +44,9 @@ internal static class DetectorStateCodec
     {
         using var reader = new BinaryReader(new MemoryStream(entry.Payload), Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version != Version)
+        if (version is not (Version or VersionWithoutAccountWithdrawals))
         {
-            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads version {Version}");
+            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads versions {VersionWithoutAccountWithdrawals} and {Version}");
         }
 
         var kind = reader.ReadByte();
@@ -52,7 +55,7 @@ internal static class DetectorStateCodec
             PlatformKind => ReadPlatform(reader),
             WalletKind => ReadWallet(reader, rules),
             DestinationKind => ReadDestination(reader),
-            AccountKind => ReadAccount(reader),
+            AccountKind => ReadAccount(reader, withWithdrawals: version >= Version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
     }
@@ -229,15 +232,17 @@ internal static class DetectorStateCodec
         WriteRing(w, a.MixerDenominations);
         WriteEpisode(w, a.StructuringEpisode);
         WriteEpisode(w, a.MixerDenominationEpisode);
+        WriteRing(w, a.Withdrawals);
     }
 
-    private static AccountState ReadAccount(BinaryReader r)
+    private static AccountState ReadAccount(BinaryReader r, bool withWithdrawals)
     {
         var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
         a.NearThreshold = ReadRing(r);
         a.MixerDenominations = ReadRing(r);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
+        a.Withdrawals = withWithdrawals ? ReadRing(r) : null;
         return a;
     }
 

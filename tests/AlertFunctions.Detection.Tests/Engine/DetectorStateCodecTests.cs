@@ -141,8 +141,25 @@ public sealed class DetectorStateCodecTests
 
         var skipped = Assert.Single(unreadable);
         Assert.Equal(entry.Key, skipped.Key);
-        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads version {version}", skipped.Reason);
+        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads versions {version - 1} and {version}", skipped.Reason);
         AssertSameEntries(exported.Skip(1).ToList(), restored.ExportAll());
+    }
+
+    [Fact]
+    public void Import_Version2Account_KeepsEverythingItHeldAndStartsItsWithdrawalTimesEmpty()
+    {
+        // Version 3 appended the account's latest withdrawal times (a flag and the ring) to the version 2 layout.
+        var (engine, _) = Drive(FirstEvents());
+        var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
+        const int RingBytes = 1 + 4 + 4 + (AccountRingSize * (8 + 16));
+        byte[] version2 = [2, .. account.Payload.AsSpan(1, account.Payload.Length - 1 - RingBytes)];
+        var restored = NewEngine();
+
+        var unreadable = restored.Import([new DetectorStateEntry(account.Key, version2)]);
+
+        Assert.Empty(unreadable);
+        var reexported = Assert.Single(restored.ExportAll());
+        Assert.Equal([3, .. version2.AsSpan(1), 0], reexported.Payload);
     }
 
     [Fact]
@@ -202,6 +219,8 @@ public sealed class DetectorStateCodecTests
         Assert.Contains($"d\u001f{Platform}\u001f0x1234567890123456789012345678901234567890", keys);
         Assert.DoesNotContain($"a\u001f{Platform}\u001facct-s", keys);
     }
+
+    private const int AccountRingSize = 16;
 
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);
 

@@ -214,6 +214,8 @@ public sealed class RulesFileLoaderTests
         { """ "structuring": { "bandFraction": 1 } """, "structuring.bandFraction must be in (0, 1), was 1" },
         { """ "structuring": { "minCount": 1 } """, "structuring.minCount must be between 2 and 16, was 1" },
         { """ "structuring": { "minCount": 17 } """, "structuring.minCount must be between 2 and 16, was 17" },
+        { """ "structuring": { "minShare": 0 } """, "structuring.minShare must be in (0, 1], was 0" },
+        { """ "structuring": { "minShare": 1.5 } """, "structuring.minShare must be in (0, 1], was 1.5" },
         { """ "structuring": { "windowHours": 0 } """, "structuring.windowHours must be between 1 and 168, was 0" },
         { """ "structuring": { "windowHours": 169 } """, "structuring.windowHours must be between 1 and 168, was 169" },
 

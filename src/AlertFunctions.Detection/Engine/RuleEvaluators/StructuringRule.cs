@@ -13,13 +13,15 @@ internal static class StructuringRule
             return;
         }
 
+        ref readonly var e = ref c.Event;
+        account.Withdrawals ??= new TimeRing(AccountState.RingSize);
+        account.Withdrawals.Add(e.Timestamp, c.Usd);
         var floor = settings.ThresholdUsd * (1 - settings.BandFraction);
         if (c.Usd < floor || c.Usd >= settings.ThresholdUsd)
         {
             return;
         }
 
-        ref readonly var e = ref c.Event;
         account.NearThreshold ??= new TimeRing(AccountState.RingSize);
         account.NearThreshold.Add(e.Timestamp, c.Usd);
         var window = TimeSpan.FromHours(settings.WindowHours);
@@ -29,10 +31,19 @@ internal static class StructuringRule
             return;
         }
 
+        // A full ring means at least that many withdrawals: the share is then judged on the latest ones.
+        var all = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp).Count;
+        var share = (decimal)count / Math.Max(all, count);
+        if (share < settings.MinShare)
+        {
+            return;
+        }
+
         var severity = count >= 2 * settings.MinCount ? Severity.High : Severity.Medium;
+        var ofAll = all >= AccountState.RingSize ? $"{count} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
         var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals between {AlertWording.Usd(floor)} and {AlertWording.Usd(settings.ThresholdUsd)} " +
-                      $"within {settings.WindowHours} h ({AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
-                      $"alert threshold {settings.MinCount} withdrawals.";
+                      $"within {settings.WindowHours} h ({ofAll} in that time, {AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
+                      $"alert threshold {settings.MinCount} such withdrawals, at least {AlertWording.Percent((double)settings.MinShare)} of the account's.";
         var finding = new Finding(
             RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,

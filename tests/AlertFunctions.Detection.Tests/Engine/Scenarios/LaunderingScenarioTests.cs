@@ -91,6 +91,47 @@ public sealed class LaunderingScenarioTests
     }
 
     [Fact]
+    public void Structuring_BusyAccountLandingInTheBandByChance_RaisesNothing()
+    {
+        // A customer emptying its account on a day of heavy withdrawals: nine withdrawals of varied size, three of them
+        // happen to fall between $9,000 and $10,000. The band holds a third of what it withdrew, not a habit.
+        decimal[] amounts = [2_300m, 9_400m, 15_000m, 640m, 9_950m, 31_000m, 4_100m, 9_200m, 7_700m];
+        var events = amounts.Select((usd, i) => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"busy-{i}").Usd(usd).Account("acct-busy").To(Addresses.Evm($"busy-{i}")).At(Day.AddHours(2 * i)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
+    public void Structuring_SameThreeWithdrawalsAmongFewOthers_RaisesNamingTheShare()
+    {
+        decimal[] amounts = [2_300m, 9_400m, 9_950m, 9_200m];
+        var events = amounts.Select((usd, i) => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"few-{i}").Usd(usd).Account("acct-few").To(Addresses.Evm($"few-{i}")).At(Day.AddHours(2 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.Structuring, alert.Rule);
+        Assert.Equal("few-3", alert.TriggerEventId);
+        Assert.Contains("3 of its 4 withdrawals in that time", alert.Summary, StringComparison.Ordinal);
+        Assert.Contains("at least 60% of the account's", alert.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Structuring_MoreWithdrawalsThanTheAccountRemembers_JudgesTheShareOnTheLatest()
+    {
+        // Eight small withdrawals, then a run just under the threshold, all within ten hours. The account remembers its
+        // latest sixteen: at the tenth near-threshold withdrawal, ten of those sixteen are in the band (62.5%).
+        var events = Enumerable.Range(0, 20).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"many-{i}").Usd(i < 8 ? 500m : 9_700m)
+            .Account("acct-many").To(Addresses.Evm($"many-{i}")).At(Day.AddMinutes(30 * i)));
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = run.Changes.First().Alert;
+        Assert.Equal("many-17", raised.TriggerEventId);
+        Assert.Contains("10 of its latest 16 withdrawals in that time", raised.Summary, StringComparison.Ordinal);
+        Assert.Contains("12 of its latest 16 withdrawals in that time", Assert.Single(run.Alerts).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FanIn_FiveAccountsToOneNewAddressWithinAnHour_RaisesOnTheFifth()
     {
         var collector = Addresses.Evm("collector");
