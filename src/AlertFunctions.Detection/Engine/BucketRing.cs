@@ -22,6 +22,8 @@ internal sealed class BucketRing
     private readonly decimal[] _largeLegUsd;
     private readonly decimal[] _largestLegUsd;
     private readonly int[] _largeLegCount;
+    private readonly decimal[] _outsizedUsd;
+    private readonly int[] _outsizedCount;
     private long _head = Empty;
     private long _origin = Empty;
     private long _balanceStart = Empty;
@@ -42,6 +44,8 @@ internal sealed class BucketRing
         _largeLegUsd = new decimal[bucketCount];
         _largestLegUsd = new decimal[bucketCount];
         _largeLegCount = new int[bucketCount];
+        _outsizedUsd = new decimal[bucketCount];
+        _outsizedCount = new int[bucketCount];
     }
 
     public int BucketCount { get; }
@@ -58,6 +62,11 @@ internal sealed class BucketRing
     public decimal LargeLegUsd { get; private set; }
 
     public int LargeLegCount { get; private set; }
+
+    /// <summary>USD and count of the window's withdrawals the engine marked as far above the usual size, whatever their destination.</summary>
+    public decimal OutsizedUsd { get; private set; }
+
+    public int OutsizedCount { get; private set; }
 
     public int SumCount { get; private set; }
 
@@ -108,9 +117,7 @@ internal sealed class BucketRing
     /// </summary>
     public bool MarkLargeLeg(DateTimeOffset time, decimal usd)
     {
-        var bucket = BucketOf(time);
-        var slot = Slot(bucket);
-        if (_head == Empty || bucket <= _head - BucketCount || _index[slot] != bucket)
+        if (!TryLiveSlot(time, out var slot))
         {
             return false;
         }
@@ -124,6 +131,24 @@ internal sealed class BucketRing
 
         LargeLegUsd += usd;
         LargeLegCount++;
+        return true;
+    }
+
+    /// <summary>
+    /// Marks a withdrawal already added with <see cref="TryAdd"/> as outsized: left out of the window's ordinary withdrawals.
+    /// Returns false when its bucket has left the window (or was never added).
+    /// </summary>
+    public bool MarkOutsized(DateTimeOffset time, decimal usd)
+    {
+        if (!TryLiveSlot(time, out var slot))
+        {
+            return false;
+        }
+
+        _outsizedUsd[slot] += usd;
+        _outsizedCount[slot]++;
+        OutsizedUsd += usd;
+        OutsizedCount++;
         return true;
     }
 
@@ -211,6 +236,8 @@ internal sealed class BucketRing
             _largeLegUsd[slot] = 0;
             _largestLegUsd[slot] = 0;
             _largeLegCount[slot] = 0;
+            _outsizedUsd[slot] = 0;
+            _outsizedCount[slot] = 0;
         }
 
         _usd[slot] += usd;
@@ -252,7 +279,16 @@ internal sealed class BucketRing
         SumCount -= _count[slot];
         LargeLegUsd -= _largeLegUsd[slot];
         LargeLegCount -= _largeLegCount[slot];
+        OutsizedUsd -= _outsizedUsd[slot];
+        OutsizedCount -= _outsizedCount[slot];
         _index[slot] = Empty;
+    }
+
+    private bool TryLiveSlot(DateTimeOffset time, out int slot)
+    {
+        var bucket = BucketOf(time);
+        slot = Slot(bucket);
+        return _head != Empty && bucket > _head - BucketCount && _index[slot] == bucket;
     }
 
     private long FindBalanceStart(long from)
@@ -302,10 +338,13 @@ internal sealed class BucketRing
             writer.Write(_largeLegUsd[i]);
             writer.Write(_largestLegUsd[i]);
             writer.Write(_largeLegCount[i]);
+            writer.Write(_outsizedUsd[i]);
+            writer.Write(_outsizedCount[i]);
         }
     }
 
-    internal void Read(BinaryReader reader)
+    /// <param name="withOutsized">False for snapshots older than the outsized marks: the window then counts every withdrawal as ordinary until its buckets leave.</param>
+    internal void Read(BinaryReader reader, bool withOutsized)
     {
         _head = reader.ReadInt64();
         _origin = reader.ReadInt64();
@@ -324,11 +363,19 @@ internal sealed class BucketRing
             _largeLegUsd[slot] = reader.ReadDecimal();
             _largestLegUsd[slot] = reader.ReadDecimal();
             _largeLegCount[slot] = reader.ReadInt32();
+            if (withOutsized)
+            {
+                _outsizedUsd[slot] = reader.ReadDecimal();
+                _outsizedCount[slot] = reader.ReadInt32();
+            }
+
             SumUsd += _usd[slot];
             SumAsset += _asset[slot];
             SumCount += _count[slot];
             LargeLegUsd += _largeLegUsd[slot];
             LargeLegCount += _largeLegCount[slot];
+            OutsizedUsd += _outsizedUsd[slot];
+            OutsizedCount += _outsizedCount[slot];
         }
 
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);

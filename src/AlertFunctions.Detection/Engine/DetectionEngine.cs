@@ -91,7 +91,7 @@ public sealed class DetectionEngine
         }
 
         var account = e.AccountId is null ? null : knownAccount ?? NewAccount(tables, e.AccountId, t);
-        var shortWindow = inWindows ? DrainAssessment.Short(wallet) : default;
+        var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 
         SanctionedDestinationRule.Evaluate(context, sink);

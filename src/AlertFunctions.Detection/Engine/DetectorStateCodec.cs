@@ -9,13 +9,14 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Binary snapshot of one detector state, versioned by its first byte so a new engine can refuse (or migrate) an old
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
-/// Version 3 added an account's latest withdrawal times; a version 2 account is read without them (they fill again
-/// within the structuring window), so an upgrade keeps what every state has learned.
+/// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals; a version 2 state is
+/// read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what every
+/// state has learned.
 /// </summary>
 internal static class DetectorStateCodec
 {
     private const byte Version = 3;
-    private const byte VersionWithoutAccountWithdrawals = 2;
+    private const byte PreviousVersion = 2;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -44,18 +45,18 @@ internal static class DetectorStateCodec
     {
         using var reader = new BinaryReader(new MemoryStream(entry.Payload), Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version is not (Version or VersionWithoutAccountWithdrawals))
+        if (version is not (Version or PreviousVersion))
         {
-            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads versions {VersionWithoutAccountWithdrawals} and {Version}");
+            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads versions {PreviousVersion} and {Version}");
         }
 
         var kind = reader.ReadByte();
         return kind switch
         {
             PlatformKind => ReadPlatform(reader),
-            WalletKind => ReadWallet(reader, rules),
+            WalletKind => ReadWallet(reader, rules, current: version == Version),
             DestinationKind => ReadDestination(reader),
-            AccountKind => ReadAccount(reader, withWithdrawals: version >= Version),
+            AccountKind => ReadAccount(reader, current: version == Version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
     }
@@ -129,7 +130,7 @@ internal static class DetectorStateCodec
         s.Long.Write(w);
     }
 
-    private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules)
+    private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, bool current)
     {
         var platform = r.ReadString();
         var wallet = r.ReadString();
@@ -144,8 +145,8 @@ internal static class DetectorStateCodec
         s.Balance = hasBalance ? balance : null;
         s.BalanceTime = ReadTime(r);
         s.Baseline.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
-        s.Short.Read(r);
-        s.Long.Read(r);
+        s.Short.Read(r, withOutsized: current);
+        s.Long.Read(r, withOutsized: current);
         return s;
     }
 
@@ -235,14 +236,14 @@ internal static class DetectorStateCodec
         WriteRing(w, a.Withdrawals);
     }
 
-    private static AccountState ReadAccount(BinaryReader r, bool withWithdrawals)
+    private static AccountState ReadAccount(BinaryReader r, bool current)
     {
         var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
         a.NearThreshold = ReadRing(r);
         a.MixerDenominations = ReadRing(r);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
-        a.Withdrawals = withWithdrawals ? ReadRing(r) : null;
+        a.Withdrawals = current ? ReadRing(r) : null;
         return a;
     }
 

@@ -12,9 +12,24 @@ internal readonly record struct DrainAssessment(
     BaselineKind Baseline,
     double ExpectedUsd,
     double ExpectedMeanUsd,
-    double? BalanceDrop)
+    double? BalanceDrop,
+    decimal OrdinaryUsd = 0,
+    int OrdinaryCount = 0)
 {
+    private const int MinOrdinaryForMean = 30;
+    private const double MaxUsualRise = 3;
+
     public bool HasBaseline => Baseline != BaselineKind.Cold;
+
+    /// <summary>
+    /// The usual withdrawal size now: the learned mean, raised (up to 3×) to the mean of the window's other ordinary
+    /// withdrawals when at least 30 of them show customers withdrawing more than usual, as in a run on the platform.
+    /// Ordinary means not marked outsized, whatever the destination, so a thief's legs to an address he reuses do not
+    /// raise the bar that would mark them.
+    /// </summary>
+    public double UsualMeanUsd => !HasBaseline || OrdinaryCount < MinOrdinaryForMean
+        ? ExpectedMeanUsd
+        : Math.Clamp((double)OrdinaryUsd / OrdinaryCount, ExpectedMeanUsd, ExpectedMeanUsd * MaxUsualRise);
 
     /// <summary>Computed on demand: decimal division is the costliest arithmetic here, and most events never need it.</summary>
     public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;
@@ -63,11 +78,12 @@ internal readonly record struct DrainAssessment(
         return this with { OutflowUsd = outflow, Count = Count - 1 };
     }
 
-    public static DrainAssessment Short(WalletAssetState w) => Assess(w, w.Short, allowProvisional: true);
+    /// <param name="currentUsd">The withdrawal being evaluated, already in the window: left out of the ordinary ones.</param>
+    public static DrainAssessment Short(WalletAssetState w, decimal currentUsd) => Assess(w, w.Short, allowProvisional: true, currentUsd);
 
-    public static DrainAssessment Long(WalletAssetState w) => Assess(w, w.Long, allowProvisional: false);
+    public static DrainAssessment Long(WalletAssetState w) => Assess(w, w.Long, allowProvisional: false, 0);
 
-    private static DrainAssessment Assess(WalletAssetState w, BucketRing ring, bool allowProvisional)
+    private static DrainAssessment Assess(WalletAssetState w, BucketRing ring, bool allowProvisional, decimal currentUsd)
     {
         var kind = BaselineKind.Cold;
         double expected = 0, expectedMean = 0;
@@ -88,7 +104,9 @@ internal readonly record struct DrainAssessment(
             drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop);
+        var excluded = currentUsd > 0 ? 1 : 0;
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop,
+            ring.SumUsd - ring.OutsizedUsd - currentUsd, ring.SumCount - ring.OutsizedCount - excluded);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -236,6 +236,72 @@ public sealed class BucketRingTests
     }
 
     [Fact]
+    public void MarkOutsized_CountsUntilItsBucketLeavesTheWindow()
+    {
+        var ring = new BucketRing(Buckets, Width);
+        ring.TryAdd(T0, 900m, 1m, null, null);
+        ring.TryAdd(T0.AddMinutes(2), 50m, 1m, null, null);
+
+        Assert.True(ring.MarkOutsized(T0, 900m));
+        Assert.Equal((900m, 1), (ring.OutsizedUsd, ring.OutsizedCount));
+        Assert.Equal(0, ring.LargeLegCount);
+
+        ring.TryAdd(T0.AddMinutes(4), 10m, 1m, null, null);
+
+        Assert.Equal((0m, 0), (ring.OutsizedUsd, ring.OutsizedCount));
+        Assert.False(ring.MarkOutsized(T0, 900m));
+    }
+
+    [Fact]
+    public void WriteRead_RoundTripsOutsizedMarks()
+    {
+        var ring = new BucketRing(Buckets, Width);
+        ring.TryAdd(T0, 900m, 1m, null, null);
+        ring.TryAdd(T0.AddMinutes(1), 800m, 1m, null, null);
+        ring.MarkOutsized(T0, 900m);
+        ring.MarkOutsized(T0.AddMinutes(1), 800m);
+
+        var copy = RoundTrip(ring);
+
+        Assert.Equal((1_700m, 2), (copy.OutsizedUsd, copy.OutsizedCount));
+        copy.TryAdd(T0.AddMinutes(4), 10m, 1m, null, null);
+        Assert.Equal((800m, 1), (copy.OutsizedUsd, copy.OutsizedCount));
+    }
+
+    [Fact]
+    public void Read_SnapshotWithoutOutsizedMarks_HoldsItsSumsWithNothingOutsized()
+    {
+        // The version 2 layout: head, origin, live buckets, then per bucket its index and sums, without the outsized pair.
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            var bucket = T0.UtcTicks / Width.Ticks;
+            writer.Write(bucket);
+            writer.Write(bucket);
+            writer.Write(1);
+            writer.Write(bucket);
+            writer.Write(700m);
+            writer.Write(7m);
+            writer.Write(700m);
+            writer.Write(1);
+            writer.Write(long.MaxValue);
+            writer.Write(0m);
+            writer.Write(0m);
+            writer.Write(0m);
+            writer.Write(0);
+        }
+
+        stream.Position = 0;
+        var ring = new BucketRing(Buckets, Width);
+        using var reader = new BinaryReader(stream);
+        ring.Read(reader, withOutsized: false);
+
+        Assert.Equal(stream.Length, stream.Position);
+        Assert.Equal((700m, 1), (ring.SumUsd, ring.SumCount));
+        Assert.Equal((0m, 0), (ring.OutsizedUsd, ring.OutsizedCount));
+    }
+
+    [Fact]
     public void WriteRead_RoundTripsSumsHeadAndBalance()
     {
         var ring = new BucketRing(Buckets, Width);
@@ -270,7 +336,7 @@ public sealed class BucketRingTests
         stream.Position = 0;
         var copy = new BucketRing(ring.BucketCount, TimeSpan.FromTicks(ring.WidthTicks));
         using var reader = new BinaryReader(stream);
-        copy.Read(reader);
+        copy.Read(reader, withOutsized: true);
         return copy;
     }
 }

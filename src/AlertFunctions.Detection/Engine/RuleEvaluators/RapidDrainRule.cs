@@ -182,19 +182,27 @@ internal static class RapidDrainRule
     }
 
     /// <summary>
-    /// Counts this withdrawal as a large leg when it goes to an address the platform never paid and is far above the usual
-    /// withdrawal (or, with no baseline yet, above the cold-start mean). Decided once, at the event, against the baseline
-    /// then in force.
+    /// Marks this withdrawal outsized when it is far above the usual withdrawal (so it does not count as ordinary), and a
+    /// large leg when it also goes to an address the platform never paid and is at least the leg minimum (or, with no
+    /// baseline yet, above the cold-start mean). Decided once, at the event, against the usual size then.
     /// </summary>
     private static void MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
-        if (!c.DestinationIsNew)
+        if (a.HasBaseline)
         {
-            return;
-        }
+            var outsized = s.LargeLegMeanMultiple * a.UsualMeanUsd;
+            if ((double)c.Usd < outsized)
+            {
+                return;
+            }
 
-        var floor = a.HasBaseline ? Math.Max((double)s.MinLegUsd, s.LargeLegMeanMultiple * a.ExpectedMeanUsd) : (double)Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd);
-        if ((double)c.Usd >= floor)
+            c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
+            if (c.DestinationIsNew && c.Usd >= s.MinLegUsd)
+            {
+                c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+            }
+        }
+        else if (c.DestinationIsNew && c.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
         {
             c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
         }

@@ -51,6 +51,39 @@ public sealed class BenignLookAlikeTests
         Assert.Empty(run.Alerts);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, false)]
+    public void RunOnTheExchange_LegsFarAboveTheLearnedSize_CountAsDrainLegsOnlyWhenTheHourIsOrdinary(int sizeOfTheRush, bool caught)
+    {
+        // Three days of $4,000 withdrawals, 40 an hour, then an hour of 100 withdrawals plus five of $100,000 (25x the learned
+        // size) to new addresses. When the hundred are of the usual size, the five are a drain's legs. When customers are
+        // withdrawing twice the usual size (a run on the exchange), 25x the learned size is 12.5x the hour's: not outsized.
+        var hot = Addresses.Evm("hot");
+        var events = new List<WithdrawalEvent>();
+        var id = 0;
+        for (var t = Day0; t < Day0.AddDays(3); t = t.AddSeconds(90))
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"n-{id++}").From(hot).Usd(4_000m).To(Addresses.Evm($"customer-{id % 500}")).At(t));
+        }
+
+        var rush = Day0.AddDays(3);
+        for (var i = 0; i < 100; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"r-{i}").From(hot).Usd(4_000m * sizeOfTheRush).To(Addresses.Evm($"customer-{i % 500}")).At(rush.AddSeconds(30 * i)));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"big-{i}").From(hot).Usd(100_000m).To(Addresses.Evm($"new-{i}")).At(rush.AddMinutes(25 + (5 * i))));
+        }
+
+        var alerts = ScenarioRun.Of(events.OrderBy(e => e.Timestamp)).Alerts;
+
+        Assert.Equal(caught, alerts.Any(a => a.Details.Measure == "USD in unusually large withdrawals to new addresses, excluding the largest"));
+        Assert.Equal(caught ? 1 : 0, alerts.Count);
+    }
+
     [Fact]
     public void MarketWideRush_WithBalancesReported_HotWalletsRunDownFasterThanRefilled_RaisesNothing()
     {
