@@ -31,16 +31,16 @@ internal static class StructuringRule
             return;
         }
 
-        // A full ring means at least that many withdrawals: the share is then judged on the latest ones.
-        var all = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp).Count;
-        var share = (decimal)count / Math.Max(all, count);
-        if (share < settings.MinShare)
+        // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds.
+        var (all, _, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
+        var inBand = all >= AccountState.RingSize ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
+        if ((decimal)inBand / Math.Max(all, inBand) < settings.MinShare)
         {
             return;
         }
 
         var severity = count >= 2 * settings.MinCount ? Severity.High : Severity.Medium;
-        var ofAll = all >= AccountState.RingSize ? $"{count} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
+        var ofAll = all >= AccountState.RingSize ? $"{inBand} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
         var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals between {AlertWording.Usd(floor)} and {AlertWording.Usd(settings.ThresholdUsd)} " +
                       $"within {settings.WindowHours} h ({ofAll} in that time, {AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
                       $"alert threshold {settings.MinCount} such withdrawals, at least {AlertWording.Percent((double)settings.MinShare)} of the account's.";

@@ -132,6 +132,17 @@ public sealed class LaunderingScenarioTests
     }
 
     [Fact]
+    public void Structuring_InBandWithdrawalsOlderThanTheLatestSixteen_DoNotCountTowardsTheShare()
+    {
+        // Within ten hours: five of the first ten just under the threshold, six small ones, then five more under it. At the
+        // last, ten of the account's 21 withdrawals are in the band, but only eight of its latest sixteen (50%).
+        var events = Enumerable.Range(0, 21).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"mixed-{i}")
+            .Usd((i < 10 && i % 2 == 1) || i >= 16 ? 9_700m : 500m).Account("acct-mixed").To(Addresses.Evm($"mixed-{i}")).At(Day.AddMinutes(30 * i)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
     public void FanIn_FiveAccountsToOneNewAddressWithinAnHour_RaisesOnTheFifth()
     {
         var collector = Addresses.Evm("collector");
