@@ -241,8 +241,9 @@ internal sealed class NaiveLinqDetector
         }
 
         var window = TimeSpan.FromHours(s.WindowHours);
-        var count = account.Count(x => x.Usd >= floor && x.Usd < s.ThresholdUsd && c.Event.Timestamp - x.Event.Timestamp <= window);
-        if (count >= s.MinCount)
+        var inWindow = account.Where(x => c.Event.Timestamp - x.Event.Timestamp <= window).ToList();
+        var count = inWindow.Count(x => x.Usd >= floor && x.Usd < s.ThresholdUsd);
+        if (count >= s.MinCount && (decimal)count / inWindow.Count >= s.MinShare)
         {
             Found(RuleIds.Structuring);
         }
