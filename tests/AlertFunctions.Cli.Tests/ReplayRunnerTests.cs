@@ -75,10 +75,64 @@ public sealed class ReplayRunnerTests
         Assert.Equal("disk gone", ex.Message);
     }
 
-    private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts) Replay(string[] lines, int lanes)
+    [Fact]
+    public void Run_SweepToTheColdWalletBeforeItsFirstRefill_IsRebalancingInAFile()
+    {
+        // The cold wallet sends only after the hot wallet swept $20,000,000 into it: reading the file's source wallets first
+        // makes the sweep internal, as the contract defines it.
+        var lines = RebalancingDay();
+
+        var file = Replay(lines, lanes: 2);
+
+        Assert.Empty(file.Alerts);
+        Assert.Equal(2, file.Counts.Internal);
+    }
+
+    [Fact]
+    public void Run_SweepToTheColdWalletBeforeItsFirstRefill_FromAPipe_IsJudgedAsAWithdrawal()
+    {
+        // A pipe is read once: the cold wallet is known only from its first refill on, so the sweep before it is a large
+        // withdrawal to a new address (the README tells operators to list cold wallets as internalWallets).
+        var lines = RebalancingDay();
+
+        var piped = Replay(lines, lanes: 2, seekable: false);
+
+        var alert = Assert.Single(piped.Alerts);
+        Assert.Contains("\"rule\":\"large-withdrawal\"", alert, StringComparison.Ordinal);
+        Assert.Contains("\"triggerEventId\":\"sweep\"", alert, StringComparison.Ordinal);
+        Assert.Equal(1, piped.Counts.Internal);
+    }
+
+    private static string[] RebalancingDay()
+    {
+        const string Hot = "0x1111111111111111111111111111111111111111";
+        const string Cold = "0x2222222222222222222222222222222222222222";
+        var day = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        string Line(string id, string from, string to, decimal usd, DateTimeOffset at)
+        {
+            var json = EventLines.ValidObject(id, "northwind-exchange", at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            json["asset"] = "USDT";
+            json["amount"] = usd;
+            json["amountUsd"] = usd;
+            json["sourceWallet"] = from;
+            json["destinationAddress"] = to;
+            json.Remove("balanceAfter");
+            return json.ToJsonString();
+        }
+
+        var lines = Enumerable.Range(0, 200)
+            .Select(i => Line($"w-{i}", Hot, $"0x{i % 40 + 1000:x40}", 2_000m + (i % 7 * 300m), day.AddMinutes(10 * i)))
+            .ToList();
+        lines.Add(Line("sweep", Hot, Cold, 20_000_000m, day.AddHours(30)));
+        lines.Add(Line("refill", Cold, Hot, 5_000_000m, day.AddHours(34)));
+        return [.. lines];
+    }
+
+    private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts) Replay(string[] lines, int lanes, bool seekable = true)
     {
         var runner = new ReplayRunner(Settings(lanes), TimeProvider.System);
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+        using var input = seekable ? new MemoryStream(bytes) : new FailingStream(bytes, failAfter: bytes.Length + 1);
         var result = runner.Run(input, rejection => Assert.Fail($"line {rejection.LineNumber} rejected: {rejection.Reason}"));
         using var output = new MemoryStream();
         AlertLinesWriter.Write(output, result.Alerts);
@@ -111,8 +165,11 @@ public sealed class ReplayRunnerTests
     }
 
     /// <summary>Serves its bytes, then fails every read from a given offset on.</summary>
+    // Not seekable, like a pipe: the replay reads it once, so the failure happens while the lanes run.
     private sealed class FailingStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
     {
+        public override bool CanSeek => false;
+
         public override int Read(byte[] buffer, int offset, int count) =>
             Position >= failAfter ? throw new IOException("disk gone") : base.Read(buffer, offset, Math.Min(count, failAfter - (int)Position));
     }

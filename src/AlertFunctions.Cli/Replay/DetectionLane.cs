@@ -22,9 +22,15 @@ internal sealed class DetectionLane : IEventSink
     private readonly DetectionEngine _engine;
     private readonly PlatformOrderers _orderers;
 
-    public DetectionLane(ReplaySettings settings)
+    /// <param name="knownWallets">Each platform's source wallets, read before the replay (see <see cref="SourceWalletScan"/>).</param>
+    public DetectionLane(ReplaySettings settings, IReadOnlyDictionary<string, IReadOnlyCollection<string>> knownWallets)
     {
         _engine = new DetectionEngine(settings.Rules, settings.Watchlist);
+        foreach (var (platform, wallets) in knownWallets)
+        {
+            _engine.AddKnownWallets(platform, wallets);
+        }
+
         _orderers = new PlatformOrderers(settings.Rules.AllowedLateness);
         for (var i = 0; i < BlocksInFlight + 2; i++)
         {

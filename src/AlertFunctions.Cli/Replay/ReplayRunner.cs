@@ -18,11 +18,12 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
     public ReplayResult Run(Stream input, Action<Rejection> onRejected, Action<long>? onProgress = null)
     {
         var stopwatch = Stopwatch.StartNew();
+        var knownWallets = ScanSourceWallets(input);
         var lanes = new DetectionLane[settings.DetectionLanes];
         var workers = new Task[lanes.Length];
         for (var i = 0; i < lanes.Length; i++)
         {
-            var lane = lanes[i] = new DetectionLane(settings);
+            var lane = lanes[i] = new DetectionLane(settings, knownWallets);
             workers[i] = Task.Factory.StartNew(lane.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
@@ -61,6 +62,20 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
             collectors.Sum(c => c.Notifications),
             stopwatch.Elapsed,
             parsed.BytesRead);
+    }
+
+    /// <summary>Every platform's source wallets when the input can be read twice (a file); none for standard input.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> ScanSourceWallets(Stream input)
+    {
+        if (!input.CanSeek)
+        {
+            return new Dictionary<string, IReadOnlyCollection<string>>();
+        }
+
+        var start = input.Position;
+        var wallets = SourceWalletScan.Read(input);
+        input.Position = start;
+        return wallets;
     }
 
     private ParseTotals Parse(Stream input, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)

@@ -16,6 +16,7 @@ public sealed class DetectionEngine
     private readonly DetectionRules _rules;
     private readonly Watchlist _watchlist;
     private readonly Dictionary<string, PlatformTables> _platforms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _knownWallets = new(StringComparer.Ordinal);
     private readonly int _duplicateMemory;
     private PlatformTables? _lastPlatform;
     private readonly List<TrackedState> _dirty = [];
@@ -40,6 +41,26 @@ public sealed class DetectionEngine
     public int TrackedDestinations => _platforms.Values.Sum(p => p.Destinations.Count);
 
     public int TrackedAccounts => _platforms.Values.Sum(p => p.Accounts.Count);
+
+    /// <summary>
+    /// Wallets the platform is known to own before its events show them (a replay reads every source wallet of its input
+    /// first): a transfer to one is rebalancing even when it comes before that wallet's first outgoing transfer. Must be
+    /// given before the platform's first event; they are not persisted (like the rules file's <c>internalWallets</c>).
+    /// </summary>
+    public void AddKnownWallets(string platform, IEnumerable<string> wallets)
+    {
+        if (_platforms.ContainsKey(platform))
+        {
+            throw new InvalidOperationException($"known wallets of '{platform}' must be given before its first event");
+        }
+
+        if (!_knownWallets.TryGetValue(platform, out var known))
+        {
+            _knownWallets[platform] = known = [];
+        }
+
+        known.AddRange(wallets);
+    }
 
     public void Process(in WithdrawalEvent e, IAlertSink sink)
     {
@@ -232,12 +253,30 @@ public sealed class DetectionEngine
 
         if (!_platforms.TryGetValue(id, out var tables))
         {
-            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, _rules.InternalWalletsOf(id));
+            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, InternalWalletsOf(id));
             _platforms.Add(id, tables);
         }
 
         _lastPlatform = tables;
         return tables;
+    }
+
+    private HashSet<AddressKey> InternalWalletsOf(string platform)
+    {
+        var configured = _rules.InternalWalletsOf(platform);
+        if (!_knownWallets.Remove(platform, out var known))
+        {
+            return configured;
+        }
+
+        // A copy: the rules' set is shared by every engine built from them.
+        var wallets = new HashSet<AddressKey>(configured);
+        foreach (var wallet in known)
+        {
+            wallets.Add(new AddressKey(wallet));
+        }
+
+        return wallets;
     }
 
     private WalletAssetState GetWallet(PlatformTables tables, in AddressKey source, in WithdrawalEvent e, DateTimeOffset t)

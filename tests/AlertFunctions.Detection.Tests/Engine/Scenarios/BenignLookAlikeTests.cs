@@ -198,6 +198,38 @@ public sealed class BenignLookAlikeTests
     }
 
     [Fact]
+    public void Rebalancing_SweepToAKnownWalletBeforeItFirstSends_IsInternal()
+    {
+        // The cold wallet's first refill comes after the sweep into it; told beforehand that the platform owns it (a replay
+        // reads its file's source wallets first), the engine does not take the sweep for a withdrawal.
+        var hot = Addresses.Evm("hot");
+        var cold = Addresses.Evm("cold");
+        var events = new TrafficBuilder(16) { Wallet = hot, Assets = ["USDT"] }.Between(Day0, Day0.AddDays(2)).ToList();
+        events.Add(EventBuilder.Withdrawal().Id("sweep").From(hot).To(cold).Usd(20_000_000m).At(Day0.AddDays(1).AddHours(3)));
+        events.Add(EventBuilder.Withdrawal().Id("refill").From(cold).To(hot).Usd(5_000_000m).At(Day0.AddDays(1).AddHours(7)));
+        var ordered = events.OrderBy(e => e.Timestamp).ToList();
+
+        var told = ScenarioRun.Of([]);
+        told.Engine.AddKnownWallets("northwind-exchange", [hot, "0x" + cold[2..].ToUpperInvariant()]);
+        told.Feed(ordered);
+        var learning = ScenarioRun.Of(ordered);
+
+        Assert.Empty(told.Alerts);
+        Assert.Equal(2, told.Engine.Counters.InternalTransfers);
+        Assert.Equal("sweep", Assert.Single(learning.Alerts).TriggerEventId);
+    }
+
+    [Fact]
+    public void AddKnownWallets_AfterThePlatformsFirstEvent_IsRefused()
+    {
+        var run = ScenarioRun.Of([EventBuilder.Withdrawal().At(Day0)]);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => run.Engine.AddKnownWallets("northwind-exchange", [Addresses.Evm("cold")]));
+
+        Assert.Equal("known wallets of 'northwind-exchange' must be given before its first event", ex.Message);
+    }
+
+    [Fact]
     public void RoundAmountsToOwnAddress_RepeatedOneEthWithdrawals_AreNotMixerUsage()
     {
         var events = Enumerable.Range(0, 8).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
