@@ -20,7 +20,7 @@ internal sealed class AccountState : TrackedState
     public string Account { get; }
 
     /// <summary>Every withdrawal's time, the latest <see cref="RingSize"/>: what share of them were near the threshold.</summary>
-    public TimeRing? Withdrawals { get; set; }
+    public RecentTimes? Withdrawals { get; set; }
 
     public TimeRing? NearThreshold { get; set; }
 

@@ -233,7 +233,8 @@ internal static class DetectorStateCodec
         WriteRing(w, a.MixerDenominations);
         WriteEpisode(w, a.StructuringEpisode);
         WriteEpisode(w, a.MixerDenominationEpisode);
-        WriteRing(w, a.Withdrawals);
+        w.Write(a.Withdrawals is not null);
+        a.Withdrawals?.Write(w);
     }
 
     private static AccountState ReadAccount(BinaryReader r, bool current)
@@ -243,7 +244,7 @@ internal static class DetectorStateCodec
         a.MixerDenominations = ReadRing(r);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
-        a.Withdrawals = current ? ReadRing(r) : null;
+        a.Withdrawals = current && r.ReadBoolean() ? RecentTimes.Read(r) : null;
         return a;
     }
 

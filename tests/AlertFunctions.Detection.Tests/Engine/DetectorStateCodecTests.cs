@@ -151,7 +151,7 @@ public sealed class DetectorStateCodecTests
         // Version 3 appended the account's latest withdrawal times (a flag and the ring) to the version 2 layout.
         var (engine, _) = Drive(FirstEvents());
         var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
-        const int RingBytes = 1 + 4 + 4 + (AccountRingSize * (8 + 16));
+        const int RingBytes = 1 + 4 + 4 + (AccountRingSize * 8);
         byte[] version2 = [2, .. account.Payload.AsSpan(1, account.Payload.Length - 1 - RingBytes)];
         var restored = NewEngine();
 

@@ -14,8 +14,8 @@ internal static class StructuringRule
         }
 
         ref readonly var e = ref c.Event;
-        account.Withdrawals ??= new TimeRing(AccountState.RingSize);
-        account.Withdrawals.Add(e.Timestamp, c.Usd);
+        account.Withdrawals ??= new RecentTimes(AccountState.RingSize);
+        account.Withdrawals.Add(e.Timestamp);
         var floor = settings.ThresholdUsd * (1 - settings.BandFraction);
         if (c.Usd < floor || c.Usd >= settings.ThresholdUsd)
         {
@@ -32,7 +32,7 @@ internal static class StructuringRule
         }
 
         // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds.
-        var (all, _, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
+        var (all, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
         var inBand = all >= AccountState.RingSize ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
         if ((decimal)inBand / Math.Max(all, inBand) < settings.MinShare)
         {
