@@ -157,6 +157,7 @@ internal sealed class NaiveLinqDetector
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.BaselineMultiple && shortWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.VolumeOnlyMultiple && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.VolumeOnlyMultiple)
+                || LargeLegsReachTheBar(wallet, c.Event.Timestamp, shortWindow)
                 || (!shortWindow.Warm && shortWindow.OutflowUsd >= s.ColdStartMinUsd && shortWindow.MeanUsd >= s.ColdStartMinMeanUsd
                     && r.OutflowUsd >= s.ColdStartMinUsd && r.MeanUsd >= s.ColdStartMinMeanUsd))
             {
@@ -195,6 +196,45 @@ internal sealed class NaiveLinqDetector
         {
             Found(RuleIds.RapidDrain);
         }
+    }
+
+    /// <summary>
+    /// Withdrawals far above the usual size to never-paid addresses: walked in time order, each judged against the learned
+    /// mean raised (up to 3x) to the mean of the window's earlier ordinary withdrawals once there are 30 of them.
+    /// </summary>
+    private bool LargeLegsReachTheBar(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
+    {
+        var s = _rules.RapidDrain;
+        var inWindow = wallet.Where(x => t - x.Event.Timestamp < ShortWindow).OrderBy(x => x.Event.Timestamp).ToList();
+        var legs = new List<decimal>();
+        var ordinaryUsd = 0m;
+        var ordinaryCount = 0;
+        foreach (var x in inWindow)
+        {
+            if (!a.Warm)
+            {
+                if (x.ToNewDestination && x.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
+                {
+                    legs.Add(x.Usd);
+                }
+
+                continue;
+            }
+
+            var usual = ordinaryCount < 30 ? a.ExpectedMeanUsd : Math.Clamp((double)ordinaryUsd / ordinaryCount, a.ExpectedMeanUsd, 3 * a.ExpectedMeanUsd);
+            if ((double)x.Usd < s.LargeLegMeanMultiple * usual)
+            {
+                ordinaryUsd += x.Usd;
+                ordinaryCount++;
+            }
+            else if (x.ToNewDestination && x.Usd >= s.MinLegUsd)
+            {
+                legs.Add(x.Usd);
+            }
+        }
+
+        var needed = a.Warm ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
+        return legs.Count >= s.LargeLegsMinCount && (double)(legs.Sum() - legs.Max()) >= needed;
     }
 
     private void MultiAssetDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)
