@@ -19,8 +19,9 @@ internal sealed class AccountState : TrackedState
 
     public string Account { get; }
 
-    /// <summary>Every withdrawal's time, the latest <see cref="RingSize"/>: what share of them were near the threshold.</summary>
-    public RecentTimes? Withdrawals { get; set; }
+    /// <summary>Every withdrawal's time, the latest <see cref="RecentTimes.Capacity"/>: what share of them were near the threshold.</summary>
+    // A field, not a property: the value is updated in place.
+    public RecentTimes Withdrawals;
 
     public TimeRing? NearThreshold { get; set; }
 

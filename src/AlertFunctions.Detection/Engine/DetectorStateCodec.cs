@@ -233,8 +233,7 @@ internal static class DetectorStateCodec
         WriteRing(w, a.MixerDenominations);
         WriteEpisode(w, a.StructuringEpisode);
         WriteEpisode(w, a.MixerDenominationEpisode);
-        w.Write(a.Withdrawals is not null);
-        a.Withdrawals?.Write(w);
+        a.Withdrawals.Write(w);
     }
 
     private static AccountState ReadAccount(BinaryReader r, bool current)
@@ -244,7 +243,7 @@ internal static class DetectorStateCodec
         a.MixerDenominations = ReadRing(r);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
-        a.Withdrawals = current && r.ReadBoolean() ? RecentTimes.Read(r) : null;
+        a.Withdrawals = current ? RecentTimes.Read(r) : default;
         return a;
     }
 

@@ -13,8 +13,9 @@ internal readonly record struct DrainAssessment(
     double ExpectedUsd,
     double ExpectedMeanUsd,
     double? BalanceDrop,
-    decimal OrdinaryUsd = 0,
-    int OrdinaryCount = 0)
+    decimal OutsizedUsd = 0,
+    int OutsizedCount = 0,
+    decimal CurrentUsd = 0)
 {
     private const int MinOrdinaryForMean = 30;
     private const double MaxUsualRise = 3;
@@ -27,9 +28,21 @@ internal readonly record struct DrainAssessment(
     /// Ordinary means not marked outsized, whatever the destination, so a thief's legs to an address he reuses do not
     /// raise the bar that would mark them.
     /// </summary>
-    public double UsualMeanUsd => !HasBaseline || OrdinaryCount < MinOrdinaryForMean
-        ? ExpectedMeanUsd
-        : Math.Clamp((double)OrdinaryUsd / OrdinaryCount, ExpectedMeanUsd, ExpectedMeanUsd * MaxUsualRise);
+    public double UsualMeanUsd
+    {
+        get
+        {
+            // The window's withdrawals but the outsized ones and the one being evaluated; computed only on the rare path
+            // that needs it (a withdrawal already 20x the learned mean).
+            var count = Count - OutsizedCount - (CurrentUsd > 0 ? 1 : 0);
+            if (!HasBaseline || count < MinOrdinaryForMean)
+            {
+                return ExpectedMeanUsd;
+            }
+
+            return Math.Clamp((double)(OutflowUsd - OutsizedUsd - CurrentUsd) / count, ExpectedMeanUsd, ExpectedMeanUsd * MaxUsualRise);
+        }
+    }
 
     /// <summary>Computed on demand: decimal division is the costliest arithmetic here, and most events never need it.</summary>
     public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;
@@ -104,9 +117,7 @@ internal readonly record struct DrainAssessment(
             drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        var excluded = currentUsd > 0 ? 1 : 0;
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop,
-            ring.SumUsd - ring.OutsizedUsd - currentUsd, ring.SumCount - ring.OutsizedCount - excluded);
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -148,10 +148,11 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Import_Version2Account_KeepsEverythingItHeldAndStartsItsWithdrawalTimesEmpty()
     {
-        // Version 3 appended the account's latest withdrawal times (a flag and the ring) to the version 2 layout.
+        // Version 3 appended the account's latest withdrawal times (how many, the next slot, the times) to the version 2
+        // layout; acct-s made three withdrawals.
         var (engine, _) = Drive(FirstEvents());
         var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
-        const int RingBytes = 1 + 4 + 4 + (AccountRingSize * 8);
+        const int RingBytes = 4 + 4 + (3 * 8);
         byte[] version2 = [2, .. account.Payload.AsSpan(1, account.Payload.Length - 1 - RingBytes)];
         var restored = NewEngine();
 
@@ -159,7 +160,7 @@ public sealed class DetectorStateCodecTests
 
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
-        Assert.Equal([3, .. version2.AsSpan(1), 0], reexported.Payload);
+        Assert.Equal([3, .. version2.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
     }
 
     [Fact]
@@ -219,8 +220,6 @@ public sealed class DetectorStateCodecTests
         Assert.Contains($"d\u001f{Platform}\u001f0x1234567890123456789012345678901234567890", keys);
         Assert.DoesNotContain($"a\u001f{Platform}\u001facct-s", keys);
     }
-
-    private const int AccountRingSize = 16;
 
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);
 

@@ -10,23 +10,64 @@ public sealed class RecentTimesTests
     [Fact]
     public void Within_CountsTheKeptTimesInTheRangeAndNamesTheEarliest()
     {
-        var times = new RecentTimes(4);
-        foreach (var minutes in new[] { 0, 10, 20, 30, 40, 50 })
+        var times = default(RecentTimes);
+        for (var minutes = 0; minutes < RecentTimes.Capacity + 2; minutes++)
         {
             times.Add(T0.AddMinutes(minutes));
         }
 
-        Assert.Equal((4, T0.AddMinutes(20)), times.Within(T0, T0.AddHours(1)));
-        Assert.Equal((2, T0.AddMinutes(20)), times.Within(T0.AddMinutes(15), T0.AddMinutes(30)));
+        Assert.Equal((RecentTimes.Capacity, T0.AddMinutes(2)), times.Within(T0, T0.AddHours(1)));
+        Assert.Equal((4, T0.AddMinutes(5)), times.Within(T0.AddMinutes(5), T0.AddMinutes(8)));
         Assert.Equal((0, T0.AddHours(2)), times.Within(T0.AddHours(1), T0.AddHours(2)));
     }
 
     [Fact]
-    public void WriteRead_RoundTripsAndKeepsRotating()
+    public void Within_Empty_CountsNothingEvenAtTheStartOfTime()
     {
-        var times = new RecentTimes(3);
-        times.Add(T0);
-        times.Add(T0.AddMinutes(1));
+        Assert.Equal(0, default(RecentTimes).Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(RecentTimes.Capacity + 5)]
+    public void WriteRead_RoundTripsAndKeepsRotating(int added)
+    {
+        var times = default(RecentTimes);
+        for (var i = 0; i < added; i++)
+        {
+            times.Add(T0.AddMinutes(i));
+        }
+
+        var copy = RoundTrip(times);
+        times.Add(T0.AddMinutes(added));
+        copy.Add(T0.AddMinutes(added));
+
+        Assert.Equal(times.Within(T0, T0.AddHours(1)), copy.Within(T0, T0.AddHours(1)));
+    }
+
+    [Theory]
+    [InlineData(-1, 0)]
+    [InlineData(RecentTimes.Capacity + 1, 0)]
+    [InlineData(3, 4)]
+    [InlineData(RecentTimes.Capacity, RecentTimes.Capacity)]
+    [InlineData(RecentTimes.Capacity, -1)]
+    public void Read_ImpossibleCountOrSlot_IsRefusedAsDamagedData(int count, int next)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(count);
+            writer.Write(next);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+
+        Assert.Throws<InvalidDataException>(() => RecentTimes.Read(reader));
+    }
+
+    private static RecentTimes RoundTrip(RecentTimes times)
+    {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -35,30 +76,6 @@ public sealed class RecentTimesTests
 
         stream.Position = 0;
         using var reader = new BinaryReader(stream);
-        var copy = RecentTimes.Read(reader);
-        copy.Add(T0.AddMinutes(2));
-        copy.Add(T0.AddMinutes(3));
-
-        Assert.Equal((3, T0.AddMinutes(1)), copy.Within(T0, T0.AddHours(1)));
-    }
-
-    [Theory]
-    [InlineData(0, 0)]
-    [InlineData(2_000, 0)]
-    [InlineData(4, 4)]
-    [InlineData(4, -1)]
-    public void Read_ImpossibleSizeOrSlot_IsRefusedAsDamagedData(int capacity, int next)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(capacity);
-            writer.Write(next);
-        }
-
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-
-        Assert.Throws<InvalidDataException>(() => RecentTimes.Read(reader));
+        return RecentTimes.Read(reader);
     }
 }

@@ -190,8 +190,9 @@ internal static class RapidDrainRule
     {
         if (a.HasBaseline)
         {
-            var outsized = s.LargeLegMeanMultiple * a.UsualMeanUsd;
-            if ((double)c.Usd < outsized)
+            // The usual size is never below the learned mean: most withdrawals are ruled out before the hour's mean is computed.
+            var usd = (double)c.Usd;
+            if (usd < s.LargeLegMeanMultiple * a.ExpectedMeanUsd || usd < s.LargeLegMeanMultiple * a.UsualMeanUsd)
             {
                 return;
             }

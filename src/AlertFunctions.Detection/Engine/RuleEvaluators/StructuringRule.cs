@@ -14,7 +14,6 @@ internal static class StructuringRule
         }
 
         ref readonly var e = ref c.Event;
-        account.Withdrawals ??= new RecentTimes(AccountState.RingSize);
         account.Withdrawals.Add(e.Timestamp);
         var floor = settings.ThresholdUsd * (1 - settings.BandFraction);
         if (c.Usd < floor || c.Usd >= settings.ThresholdUsd)
@@ -33,14 +32,14 @@ internal static class StructuringRule
 
         // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds.
         var (all, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
-        var inBand = all >= AccountState.RingSize ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
+        var inBand = all >= RecentTimes.Capacity ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
         if ((decimal)inBand / Math.Max(all, inBand) < settings.MinShare)
         {
             return;
         }
 
         var severity = count >= 2 * settings.MinCount ? Severity.High : Severity.Medium;
-        var ofAll = all >= AccountState.RingSize ? $"{inBand} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
+        var ofAll = all >= RecentTimes.Capacity ? $"{inBand} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
         var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals between {AlertWording.Usd(floor)} and {AlertWording.Usd(settings.ThresholdUsd)} " +
                       $"within {settings.WindowHours} h ({ofAll} in that time, {AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
                       $"alert threshold {settings.MinCount} such withdrawals, at least {AlertWording.Percent((double)settings.MinShare)} of the account's.";
