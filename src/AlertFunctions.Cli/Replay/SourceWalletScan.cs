@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -31,8 +30,6 @@ internal static class SourceWalletScan
 
         public Dictionary<string, HashSet<string>> Found { get; } = new(StringComparer.Ordinal);
 
-        // Runs once per line of a file read only once: compiled optimized straight away rather than after tiering up.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Line(ReadOnlySpan<byte> line, long lineNumber, bool truncated)
         {
             if (truncated)
@@ -82,7 +79,6 @@ internal static class SourceWalletScan
     /// field of the same name) and each name exactly once, followed by ':' and a string without escapes. Anything else is
     /// read with the JSON reader.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFindPlainValues(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> platform, out ReadOnlySpan<byte> wallet)
     {
         platform = wallet = default;
@@ -91,7 +87,6 @@ internal static class SourceWalletScan
             && TryFindPlainValue(line, "\"sourceWallet\""u8, out wallet);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFindPlainValue(ReadOnlySpan<byte> line, ReadOnlySpan<byte> quotedName, out ReadOnlySpan<byte> value)
     {
         value = default;

@@ -7,7 +7,8 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal sealed class AccountState : TrackedState
 {
-    public const int RingSize = 16;
+    /// <summary>As many as <see cref="Withdrawals"/> keeps: structuring compares the near-threshold ones with those.</summary>
+    public const int RingSize = RecentTimes.Capacity;
 
     public AccountState(string platform, string account)
     {
