@@ -200,7 +200,8 @@ internal sealed class NaiveLinqDetector
 
     /// <summary>
     /// Withdrawals far above the usual size to never-paid addresses: walked in time order, each judged against the learned
-    /// mean raised (up to 3x) to the mean of the window's earlier ordinary withdrawals once there are 30 of them.
+    /// mean raised (up to 3x) to the mean of the window's earlier ordinary withdrawals once there are 30 of them and twice
+    /// the learned count (a rush).
     /// </summary>
     private bool LargeLegsReachTheBar(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
     {
@@ -221,7 +222,8 @@ internal sealed class NaiveLinqDetector
                 continue;
             }
 
-            var usual = ordinaryCount < 30 ? a.ExpectedMeanUsd : Math.Clamp((double)ordinaryUsd / ordinaryCount, a.ExpectedMeanUsd, 3 * a.ExpectedMeanUsd);
+            var rush = ordinaryCount >= 30 && a.ExpectedMeanUsd > 0 && ordinaryCount >= 2 * a.ExpectedUsd / a.ExpectedMeanUsd;
+            var usual = rush ? Math.Clamp((double)ordinaryUsd / ordinaryCount, a.ExpectedMeanUsd, 3 * a.ExpectedMeanUsd) : a.ExpectedMeanUsd;
             if ((double)x.Usd < s.LargeLegMeanMultiple * usual)
             {
                 ordinaryUsd += x.Usd;

@@ -19,14 +19,17 @@ internal readonly record struct DrainAssessment(
 {
     private const int MinOrdinaryForMean = 30;
     private const double MaxUsualRise = 3;
+    private const double RushCountFactor = 2;
 
     public bool HasBaseline => Baseline != BaselineKind.Cold;
 
     /// <summary>
     /// The usual withdrawal size now: the learned mean, raised (up to 3×) to the mean of the window's other ordinary
-    /// withdrawals when at least 30 of them show customers withdrawing more than usual, as in a run on the platform.
-    /// Ordinary means not marked outsized, whatever the destination, so a thief's legs to an address he reuses do not
-    /// raise the bar that would mark them.
+    /// withdrawals when customers are rushing out — at least twice the learned number of withdrawals in the window, and
+    /// at least 30 of them — as in a run on the platform, where sizes grow with the count. Gated on the count because an
+    /// hour's mean size of heavy-tailed withdrawals swings by a third on its own: raised on that noise, the bar let a thief's
+    /// equal chunks (26× the learned size) pass as ordinary. Ordinary means not marked outsized, whatever the destination,
+    /// so a thief's legs to an address he reuses do not raise the bar that would mark them.
     /// </summary>
     public double UsualMeanUsd
     {
@@ -35,7 +38,8 @@ internal readonly record struct DrainAssessment(
             // The window's withdrawals but the outsized ones and the one being evaluated; computed only on the rare path
             // that needs it (a withdrawal already 20x the learned mean).
             var count = Count - OutsizedCount - (CurrentUsd > 0 ? 1 : 0);
-            if (!HasBaseline || count < MinOrdinaryForMean)
+            var expectedCount = ExpectedMeanUsd > 0 ? ExpectedUsd / ExpectedMeanUsd : double.PositiveInfinity;
+            if (!HasBaseline || count < MinOrdinaryForMean || count < RushCountFactor * expectedCount)
             {
                 return ExpectedMeanUsd;
             }

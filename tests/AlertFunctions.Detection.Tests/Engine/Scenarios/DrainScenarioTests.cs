@@ -165,6 +165,37 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void EqualChunks_InAnHourWhoseOrdinaryWithdrawalsRunLarge_AreStillLargeLegs()
+    {
+        // Three days of $4,000 withdrawals, 40 an hour; then an hour of the usual count whose withdrawals happen to run at
+        // 1.5x the size, and six $100,000 chunks (25x the learned size) to new addresses. Without a rush (twice the usual
+        // count) the hour's own mean must not lift the bar above the chunks.
+        var hot = Addresses.Evm("chunked-hot");
+        var events = new List<WithdrawalEvent>();
+        var start = AttackDay.AddDays(-3);
+        var id = 0;
+        for (var t = start; t < AttackDay; t = t.AddSeconds(90))
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"n-{id++}").From(hot).Usd(4_000m).To(Addresses.Evm($"customer-{id % 500}")).At(t));
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"h-{i}").From(hot).Usd(6_000m).To(Addresses.Evm($"customer-{i}")).At(AttackDay.AddSeconds(90 * i)));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i}").From(hot).Usd(100_000m).To(Addresses.Evm($"chunk-{i}")).At(AttackDay.AddMinutes(40 + (2 * i))));
+        }
+
+        var alert = Assert.Single(ScenarioRun.Of(events.OrderBy(e => e.Timestamp)).Alerts);
+
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("USD in unusually large withdrawals to new addresses, excluding the largest", alert.Details.Measure);
+    }
+
+    [Fact]
     public void SmallExchange_TwoTokensToOneNewAddressInMinutes_WithoutBalances_IsCaughtBeforeTheDrainEnds()
     {
         // $680,000 in eight legs: each token under the $250,000 window floor once its largest leg is set aside, two tokens
