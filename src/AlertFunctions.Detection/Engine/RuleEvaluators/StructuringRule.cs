@@ -30,7 +30,8 @@ internal static class StructuringRule
             return;
         }
 
-        // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds.
+        // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds. After an
+        // upgrade from snapshot version 2 the list starts empty while the near-threshold ring does not, hence the Max.
         var (all, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
         var inBand = all >= RecentTimes.Capacity ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
         if ((decimal)inBand / Math.Max(all, inBand) < settings.MinShare)
@@ -39,7 +40,7 @@ internal static class StructuringRule
         }
 
         var severity = count >= 2 * settings.MinCount ? Severity.High : Severity.Medium;
-        var ofAll = all >= RecentTimes.Capacity ? $"{inBand} of its latest {all} withdrawals" : $"{count} of its {all} withdrawals";
+        var ofAll = all >= RecentTimes.Capacity ? $"{inBand} of its latest {all} withdrawals" : $"{inBand} of its {all} withdrawals";
         var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals between {AlertWording.Usd(floor)} and {AlertWording.Usd(settings.ThresholdUsd)} " +
                       $"within {settings.WindowHours} h ({ofAll} in that time, {AlertWording.Usd(usd)} in total), just under the {AlertWording.Usd(settings.ThresholdUsd)} threshold; " +
                       $"alert threshold {settings.MinCount} such withdrawals, at least {AlertWording.Percent((double)settings.MinShare)} of the account's.";
