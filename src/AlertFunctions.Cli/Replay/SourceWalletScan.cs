@@ -158,7 +158,7 @@ internal static class SourceWalletScan
             return false;
         }
 
-        if (string.IsNullOrWhiteSpace(foundPlatform) || string.IsNullOrWhiteSpace(foundWallet))
+        if (foundPlatform is null || foundWallet is null)
         {
             return false;
         }
