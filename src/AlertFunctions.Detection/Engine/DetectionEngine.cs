@@ -234,6 +234,8 @@ public sealed class DetectionEngine
         }
 
         wallet.Short.TryAdd(t, usd, e.Amount, before, learner: null);
+        wallet.ShortEvidence.Offer(e, usd);
+        wallet.LongEvidence.Offer(e, usd);
         if (e.BalanceAfter is { } balance && t >= wallet.BalanceTime)
         {
             wallet.Balance = balance;

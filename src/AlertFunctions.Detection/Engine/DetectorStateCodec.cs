@@ -9,14 +9,15 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Binary snapshot of one detector state, versioned by its first byte so a new engine can refuse (or migrate) an old
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
-/// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals; a version 2 state is
-/// read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what every
-/// state has learned.
+/// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals, version 4 each wallet
+/// window's largest withdrawals (the evidence its alerts name); an older state is read without them (they fill again
+/// within the structuring and rapid-drain windows), so an upgrade keeps what every state has learned.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 3;
-    private const byte PreviousVersion = 2;
+    private const byte Version = 4;
+    private const byte OldestReadableVersion = 2;
+    private const byte VersionWithOutsized = 3;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -45,18 +46,18 @@ internal static class DetectorStateCodec
     {
         using var reader = new BinaryReader(new MemoryStream(entry.Payload), Encoding.UTF8);
         var version = reader.ReadByte();
-        if (version is not (Version or PreviousVersion))
+        if (version is < OldestReadableVersion or > Version)
         {
-            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads versions {PreviousVersion} and {Version}");
+            throw new InvalidDataException($"detector state '{entry.Key}' has snapshot version {version}; this engine reads versions {OldestReadableVersion} to {Version}");
         }
 
         var kind = reader.ReadByte();
         return kind switch
         {
             PlatformKind => ReadPlatform(reader),
-            WalletKind => ReadWallet(reader, rules, current: version == Version),
+            WalletKind => ReadWallet(reader, rules, version),
             DestinationKind => ReadDestination(reader),
-            AccountKind => ReadAccount(reader, current: version == Version),
+            AccountKind => ReadAccount(reader, withTimes: version >= VersionWithOutsized),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
     }
@@ -128,9 +129,11 @@ internal static class DetectorStateCodec
         w.Write(s.Baseline.LearnedEvents);
         s.Short.Write(w);
         s.Long.Write(w);
+        s.ShortEvidence.Write(w);
+        s.LongEvidence.Write(w);
     }
 
-    private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, bool current)
+    private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
     {
         var platform = r.ReadString();
         var wallet = r.ReadString();
@@ -145,8 +148,14 @@ internal static class DetectorStateCodec
         s.Balance = hasBalance ? balance : null;
         s.BalanceTime = ReadTime(r);
         s.Baseline.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
-        s.Short.Read(r, withOutsized: current);
-        s.Long.Read(r, withOutsized: current);
+        s.Short.Read(r, withOutsized: version >= VersionWithOutsized);
+        s.Long.Read(r, withOutsized: version >= VersionWithOutsized);
+        if (version == Version)
+        {
+            s.ShortEvidence.Read(r);
+            s.LongEvidence.Read(r);
+        }
+
         return s;
     }
 
@@ -236,14 +245,14 @@ internal static class DetectorStateCodec
         a.Withdrawals.Write(w);
     }
 
-    private static AccountState ReadAccount(BinaryReader r, bool current)
+    private static AccountState ReadAccount(BinaryReader r, bool withTimes)
     {
         var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
         a.NearThreshold = ReadRing(r);
         a.MixerDenominations = ReadRing(r);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
-        a.Withdrawals = current ? RecentTimes.Read(r) : default;
+        a.Withdrawals = withTimes ? RecentTimes.Read(r) : default;
         return a;
     }
 

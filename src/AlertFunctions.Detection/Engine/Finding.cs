@@ -3,6 +3,7 @@ using AlertFunctions.Detection.Alerts;
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>What a rule concluded on one event: enough to raise a new alert or to grow the open one.</summary>
+/// <param name="Evidence">For window rules, the window's largest withdrawals, named in the alert beside the trigger.</param>
 internal readonly record struct Finding(
     string Rule,
     Severity Severity,
@@ -15,4 +16,5 @@ internal readonly record struct Finding(
     decimal? AmountAsset,
     AlertDetails Details,
     string Summary,
-    TimeSpan Cooldown);
+    TimeSpan Cooldown,
+    IReadOnlyList<EvidenceWithdrawal>? Evidence = null);

@@ -68,13 +68,14 @@ internal static class FindingReporter
             AmountUsd = finding.AmountUsd,
             AmountAsset = finding.AmountAsset,
             TriggerEventId = e.EventId,
-            EventIds = [e.EventId],
-            Destinations = [e.DestinationAddress],
-            TxHashes = e.TxHash is null ? [] : [e.TxHash],
+            EventIds = [],
+            Destinations = [],
+            TxHashes = [],
             Summary = finding.Summary,
             Details = finding.Details,
             Revision = 1,
         };
+        alert = WithEvidence(alert, finding.Evidence, e);
         episode = new AlertEpisode(alert, e.Timestamp, finding.Cooldown);
         sink.OnAlertChange(new AlertChange(AlertChangeKind.Raised, alert));
     }
@@ -88,13 +89,8 @@ internal static class FindingReporter
         }
 
         var severity = finding.Severity > current.Severity ? finding.Severity : current.Severity;
-        var (eventIds, eventIdsOmitted) = Append(current.EventIds, current.EventIdsOmitted, e.EventId, Alert.MaxEvidence, StringComparer.Ordinal);
-        var (destinations, destinationsOmitted) = Append(current.Destinations, current.DestinationsOmitted, e.DestinationAddress, Alert.MaxDestinations, AddressComparer.Instance);
-        var txHashes = e.TxHash is null || current.TxHashes.Count >= Alert.MaxEvidence || current.TxHashes.Contains(e.TxHash)
-            ? current.TxHashes
-            : [.. current.TxHashes, e.TxHash];
         var sameAsset = current.Asset != "*" && string.Equals(current.Asset, e.Asset, StringComparison.Ordinal);
-        var updated = current with
+        var updated = WithEvidence(current, finding.Evidence, e) with
         {
             Severity = severity,
             Chain = string.Equals(current.Chain, e.Chain, StringComparison.Ordinal) ? current.Chain : "*",
@@ -103,11 +99,6 @@ internal static class FindingReporter
             EventCount = current.EventCount + 1,
             AmountUsd = current.AmountUsd + eventUsd,
             AmountAsset = sameAsset && current.AmountAsset is { } amount ? amount + e.Amount : null,
-            EventIds = eventIds,
-            EventIdsOmitted = eventIdsOmitted,
-            Destinations = destinations,
-            DestinationsOmitted = destinationsOmitted,
-            TxHashes = txHashes,
             Summary = finding.Summary,
             Details = finding.Details,
             Revision = current.Revision + 1,
@@ -120,6 +111,50 @@ internal static class FindingReporter
 
         var kind = severity > current.Severity ? AlertChangeKind.Escalated : AlertChangeKind.Updated;
         sink.OnAlertChange(new AlertChange(kind, updated));
+    }
+
+    /// <summary>
+    /// The alert naming the window's evidence (oldest first) and then the event itself, each once: the trigger of a window
+    /// rule is often an ordinary withdrawal that tipped the sum, and the legs before it are what the responder must see.
+    /// </summary>
+    private static Alert WithEvidence(Alert alert, IReadOnlyList<EvidenceWithdrawal>? evidence, in WithdrawalEvent e)
+    {
+        var (eventIds, eventIdsOmitted) = (alert.EventIds, alert.EventIdsOmitted);
+        var (destinations, destinationsOmitted) = (alert.Destinations, alert.DestinationsOmitted);
+        var txHashes = alert.TxHashes;
+        foreach (var w in evidence ?? [])
+        {
+            // Evidence is offered again each time the alert grows: it fills free room only, and is not counted as omitted.
+            if (eventIds.Count < Alert.MaxEvidence)
+            {
+                Add(w.EventId, w.Destination, w.TxHash);
+            }
+        }
+
+        Add(e.EventId, e.DestinationAddress, e.TxHash);
+        return alert with
+        {
+            EventIds = eventIds,
+            EventIdsOmitted = eventIdsOmitted,
+            Destinations = destinations,
+            DestinationsOmitted = destinationsOmitted,
+            TxHashes = txHashes,
+        };
+
+        void Add(string eventId, string destination, string? txHash)
+        {
+            if (eventIds.Contains(eventId, StringComparer.Ordinal))
+            {
+                return;
+            }
+
+            (eventIds, eventIdsOmitted) = Append(eventIds, eventIdsOmitted, eventId, Alert.MaxEvidence, StringComparer.Ordinal);
+            (destinations, destinationsOmitted) = Append(destinations, destinationsOmitted, destination, Alert.MaxDestinations, AddressComparer.Instance);
+            if (txHash is not null && txHashes.Count < Alert.MaxEvidence && !txHashes.Contains(txHash))
+            {
+                txHashes = [.. txHashes, txHash];
+            }
+        }
     }
 
     private static (IReadOnlyList<string> Items, int Omitted) Append(IReadOnlyList<string> items, int omitted, string value, int cap, IEqualityComparer<string> comparer)

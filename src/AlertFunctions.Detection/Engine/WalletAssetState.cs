@@ -19,6 +19,8 @@ internal sealed class WalletAssetState : TrackedState
         Short = new BucketRing(60, TimeSpan.FromMinutes(drain.WindowMinutes) / 60);
         Long = new BucketRing(48, TimeSpan.FromHours(drain.LongWindowHours) / 48);
         Baseline = new Baseline(TimeSpan.FromHours(rules.Baseline.HalfLifeHours) / Long.Length * 48);
+        ShortEvidence = new WindowEvidence(Short.Length);
+        LongEvidence = new WindowEvidence(Long.Length);
     }
 
     public string Platform { get; }
@@ -34,6 +36,12 @@ internal sealed class WalletAssetState : TrackedState
     public BucketRing Long { get; }
 
     public Baseline Baseline { get; }
+
+    /// <summary>The largest withdrawals of the short window, named in its alerts.</summary>
+    public WindowEvidence ShortEvidence { get; }
+
+    /// <summary>The largest withdrawals of the long window, named in its alerts.</summary>
+    public WindowEvidence LongEvidence { get; }
 
     /// <summary>Event time of the first withdrawal seen from this wallet/asset.</summary>
     public DateTimeOffset FirstSeen { get; set; }

@@ -141,7 +141,7 @@ public sealed class DetectorStateCodecTests
 
         var skipped = Assert.Single(unreadable);
         Assert.Equal(entry.Key, skipped.Key);
-        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads versions {version - 1} and {version}", skipped.Reason);
+        Assert.Equal($"detector state '{entry.Key}' has snapshot version {version + 1}; this engine reads versions 2 to {version}", skipped.Reason);
         AssertSameEntries(exported.Skip(1).ToList(), restored.ExportAll());
     }
 
@@ -160,7 +160,39 @@ public sealed class DetectorStateCodecTests
 
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
-        Assert.Equal([3, .. version2.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+        Assert.Equal([4, .. version2.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+    }
+
+    [Fact]
+    public void Import_Version3Wallet_KeepsEverythingItHeldAndStartsItsEvidenceEmpty()
+    {
+        // Version 4 appended each window's largest withdrawals (the evidence its alerts name) to the version 3 layout.
+        var (engine, _) = Drive(FirstEvents());
+        var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
+        var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
+        Assert.NotEqual(0, state.ShortEvidence.Count);
+        var tail = EvidenceBytes(state);
+        Assert.Equal(tail, wallet.Payload[^tail.Length..]);
+        byte[] version3 = [3, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - tail.Length)];
+        var restored = NewEngine();
+
+        var unreadable = restored.Import([new DetectorStateEntry(wallet.Key, version3)]);
+
+        Assert.Empty(unreadable);
+        var reexported = Assert.Single(restored.ExportAll());
+        Assert.Equal([4, .. version3.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+    }
+
+    private static byte[] EvidenceBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            state.ShortEvidence.Write(writer);
+            state.LongEvidence.Write(writer);
+        }
+
+        return stream.ToArray();
     }
 
     [Fact]

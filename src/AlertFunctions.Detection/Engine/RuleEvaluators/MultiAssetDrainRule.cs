@@ -28,7 +28,8 @@ internal static class MultiAssetDrainRule
             {
                 var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
                               $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
-                Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink);
+                Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
+                    c.Wallet.ShortEvidence.Since(c.Wallet.Short.WindowStart));
                 return;
             }
         }
@@ -45,7 +46,7 @@ internal static class MultiAssetDrainRule
         {
             var summary = $"{c.Event.Platform} sent {assetCount} different assets worth {AlertWording.Usd(destinationUsd)} to the new address {c.Event.DestinationAddress} within " +
                           $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinAssets} assets and {AlertWording.Usd(settings.SameDestinationMinUsd)}).";
-            Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink);
+            Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink, evidence: null);
         }
     }
 
@@ -86,12 +87,13 @@ internal static class MultiAssetDrainRule
         && c.Usd >= s.ColdKeyMinUsd
         && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
 
-    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink)
+    /// <param name="evidence">The latest drained pair's largest withdrawals; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
+    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<EvidenceWithdrawal>? evidence)
     {
         ref readonly var e = ref c.Event;
         var finding = new Finding(
             RuleIds.MultiAssetDrain, Severity.Critical, SubjectType.Platform, e.Platform, "*",
-            e.Timestamp - window, eventCount, usd, null, details, summary, window * 2);
+            e.Timestamp - window, eventCount, usd, null, details, summary, window * 2, evidence);
         var episode = c.Platform.MultiAssetEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink, c.Rules.MultiAssetDrain.KeyMinUsd);
         c.Platform.MultiAssetEpisode = episode;

@@ -26,14 +26,14 @@ internal static class RapidDrainRule
         var routine = IsRoutineForDestination(c);
         if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis) || TryFreshDestinationBurst(c, settings, shortWindow, out details, out basis))
         {
-            Report(c, settings, shortWindow, w.Short, details, basis, sink);
+            Report(c, settings, shortWindow, w.Short, w.ShortEvidence, details, basis, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
         if (TryLong(c, settings, longWindow, routine, out details, out basis))
         {
-            Report(c, settings, longWindow, w.Long, details, basis, sink);
+            Report(c, settings, longWindow, w.Long, w.LongEvidence, details, basis, sink);
         }
     }
 
@@ -170,14 +170,14 @@ internal static class RapidDrainRule
         return false;
     }
 
-    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, AlertDetails details, string basis, IAlertSink sink)
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, AlertDetails details, string basis, IAlertSink sink)
     {
         ref readonly var e = ref c.Event;
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
-            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length);
+            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length, evidence.Since(ring.WindowStart));
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
     }
 

@@ -252,6 +252,33 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void WindowAlert_TippedOverByAnOrdinaryWithdrawal_NamesTheLegsBeforeItAndWhereTheyWent()
+    {
+        // The volume tests set a window's largest withdrawal aside, so the thief's first legs alone stay below them and an
+        // ordinary customer's withdrawal after them is the trigger: the responder must still see the legs and addresses.
+        var hot = Addresses.Evm("hot");
+        var customer = Addresses.Evm("regular-customer");
+        var events = new List<WithdrawalEvent>();
+        for (var t = Day0; t < AttackDay.AddHours(9); t = t.AddMinutes(5))
+        {
+            events.Add(EventBuilder.Withdrawal().From(hot).Usd(1_000m).To(Addresses.Evm($"customer-{t.Minute % 7}")).At(t));
+        }
+
+        events.Add(EventBuilder.Withdrawal().Id("customer-before").From(hot).Usd(55_000m).To(customer).At(AttackDay.AddHours(8)));
+        events.Add(EventBuilder.Withdrawal().Id("leg-1").From(hot).Usd(500_000m).To(Addresses.Evm("thief-1")).TxHash("0xleg1").At(AttackDay.AddHours(9).AddMinutes(1)));
+        events.Add(EventBuilder.Withdrawal().Id("leg-2").From(hot).Usd(200_000m).To(Addresses.Evm("thief-2")).TxHash("0xleg2").At(AttackDay.AddHours(9).AddMinutes(7)));
+        events.Add(EventBuilder.Withdrawal().Id("customer-whale").From(hot).Usd(60_000m).To(customer).At(AttackDay.AddHours(9).AddMinutes(12)));
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = Assert.Single(run.Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.Rule == RuleIds.RapidDrain).Alert;
+        Assert.Equal("customer-whale", raised.TriggerEventId);
+        Assert.Equal(["leg-1", "leg-2", "customer-whale"], raised.EventIds);
+        Assert.Equal([Addresses.Evm("thief-1"), Addresses.Evm("thief-2"), customer], raised.Destinations);
+        Assert.Equal(["0xleg1", "0xleg2"], raised.TxHashes);
+    }
+
+    [Fact]
     public void RampingDrain_DoesNotRaiseItsOwnBar()
     {
         // Withdrawals double every 20 minutes: a learned baseline fed by the window under test would chase them.
