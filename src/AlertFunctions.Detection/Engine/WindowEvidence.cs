@@ -34,7 +34,8 @@ internal sealed class WindowEvidence
     public void Offer(in WithdrawalEvent e, decimal usd)
     {
         var from = e.Timestamp - _span;
-        if (usd <= _floor && _oldest >= from)
+        // A withdrawal without a USD value cannot be ranked; it is never "the largest".
+        if (usd <= 0m || (usd <= _floor && _oldest >= from))
         {
             return;
         }

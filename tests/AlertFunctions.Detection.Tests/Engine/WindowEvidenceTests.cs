@@ -52,6 +52,17 @@ public sealed class WindowEvidenceTests
     }
 
     [Fact]
+    public void Offer_WithoutAUsdValue_IsNeverKept()
+    {
+        var evidence = new WindowEvidence(Hour);
+        Offer(evidence, "old", 500m, T0);
+
+        Offer(evidence, "unvalued", 0m, T0.AddMinutes(90));
+
+        Assert.Empty(evidence.Since(T0.AddMinutes(30)));
+    }
+
+    [Fact]
     public void Since_LeavesOutWithdrawalsBeforeTheWindowStart()
     {
         var evidence = new WindowEvidence(TimeSpan.FromHours(12));
