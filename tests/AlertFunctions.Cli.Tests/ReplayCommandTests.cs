@@ -27,6 +27,27 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_EmbeddedSample_NamesWhereEachAlertsFundsWent()
+    {
+        using var directory = new TemporaryDirectory();
+        var alertsOut = directory.File("alerts.jsonl");
+        using var cli = NewWideHarness();
+
+        await cli.RunAsync("replay", "--alerts-out", alertsOut);
+
+        var alerts = File.ReadAllLines(alertsOut, Encoding.UTF8).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var lines = cli.Output.Split('\n').Select(line => line.TrimEnd()).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, alert =>
+        {
+            var destinations = alert.GetProperty("destinations").EnumerateArray().Select(d => d.GetString()!).ToList();
+            var more = destinations.Count - 3 + alert.GetProperty("destinationsOmitted").GetInt32();
+            var expected = $"  to {string.Join(", ", destinations.Take(3))}" + (more > 0 ? $" and {more} more" : string.Empty);
+            Assert.Contains(expected, lines);
+        });
+    }
+
+    [Fact]
     public async Task Replay_SameFileTwice_WritesByteIdenticalAlerts()
     {
         using var directory = new TemporaryDirectory();

@@ -42,6 +42,10 @@ internal static class ReplayConsoleReport
         {
             console.MarkupLine($"{SeverityMarkup(alert.Severity)} [bold]{Markup.Escape(alert.AlertId)}[/]");
             console.MarkupLine($"  {Markup.Escape(alert.Summary)}");
+            if (alert.Destinations.Count > 0)
+            {
+                console.MarkupLine($"  [grey]to {Markup.Escape(Destinations(alert))}[/]");
+            }
         }
 
         console.WriteLine();
@@ -65,6 +69,15 @@ internal static class ReplayConsoleReport
         counts.AddRow("Elapsed", $"{r.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s");
         counts.AddRow("Events per second", Number((long)r.EventsPerSecond));
         console.Write(counts);
+    }
+
+    /// <summary>Where the funds went, the addresses a responder blocks or traces first: the alert's leading destinations.</summary>
+    private static string Destinations(Alert alert)
+    {
+        const int Shown = 3;
+        var more = alert.Destinations.Count - Shown + alert.DestinationsOmitted;
+        var shown = string.Join(", ", alert.Destinations.Take(Shown));
+        return more > 0 ? $"{shown} and {more.ToString(CultureInfo.InvariantCulture)} more" : shown;
     }
 
     private static string Breakdown(IEnumerable<IGrouping<string, Alert>> groups)
