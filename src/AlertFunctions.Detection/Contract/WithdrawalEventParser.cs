@@ -322,7 +322,7 @@ public sealed class WithdrawalEventParser
         value = 0m;
         if (reader.TokenType == JsonTokenType.Number)
         {
-            if (reader.TryGetDecimal(out value))
+            if (PlainDecimal.TryParse(reader.ValueSpan, out value) || reader.TryGetDecimal(out value))
             {
                 return null;
             }
@@ -334,7 +334,7 @@ public sealed class WithdrawalEventParser
         {
             const NumberStyles Styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
             var text = Unescaped(ref reader);
-            if (decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value))
+            if (PlainDecimal.TryParse(text, out value) || decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out value))
             {
                 return null;
             }
