@@ -359,17 +359,21 @@ public sealed class WithdrawalEventParser
         }
 
         var raw = Unescaped(ref reader);
-        if (!reader.TryGetDateTimeOffset(out var parsed))
+        if (!UtcTimestamp.TryParse(raw, out var utc))
         {
-            return (RejectionReason.TimestampUnparsable, $"field 'timestamp' is not an ISO-8601 date-time: \"{Truncate(Encoding.UTF8.GetString(raw))}\"");
+            if (!reader.TryGetDateTimeOffset(out var parsed))
+            {
+                return (RejectionReason.TimestampUnparsable, $"field 'timestamp' is not an ISO-8601 date-time: \"{Truncate(Encoding.UTF8.GetString(raw))}\"");
+            }
+
+            if (!HasExplicitOffset(raw))
+            {
+                return (RejectionReason.TimestampNotUtc, "field 'timestamp' has no UTC designator: end it with 'Z' (or an explicit offset)");
+            }
+
+            utc = parsed.ToUniversalTime();
         }
 
-        if (!HasExplicitOffset(raw))
-        {
-            return (RejectionReason.TimestampNotUtc, "field 'timestamp' has no UTC designator: end it with 'Z' (or an explicit offset)");
-        }
-
-        var utc = parsed.ToUniversalTime();
         if (utc > LatestAllowed(utc))
         {
             return (RejectionReason.TimestampInFuture, $"field 'timestamp' {utc:O} is more than {_options.MaxFutureSkew} ahead of the receiver's clock");
