@@ -34,5 +34,9 @@ internal sealed class PlatformState : TrackedState
 
     public override string StateKey => StateKeys.Platform(Platform);
 
-    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd);
+    /// <param name="Evidence">
+    /// The pair's largest recent withdrawals, named in the platform's alert. A reference, not a copy (no allocation per
+    /// event while a pair looks drained), and not kept in snapshots: a key restored after a restart still counts, without it.
+    /// </param>
+    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd, WindowEvidence? Evidence = null);
 }

@@ -81,7 +81,7 @@ internal sealed class WindowEvidence
             }
         }
 
-        kept.Sort(static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : string.CompareOrdinal(a.EventId, b.EventId));
+        kept.Sort(EvidenceWithdrawal.Chronologically);
         return kept;
     }
 

@@ -29,7 +29,7 @@ internal static class MultiAssetDrainRule
                 var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
                               $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
                 Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
-                    c.Wallet.ShortEvidence.Since(c.Wallet.Short.WindowStart));
+                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window, c.Wallet.Short.Length));
                 return;
             }
         }
@@ -107,7 +107,7 @@ internal static class MultiAssetDrainRule
         {
             if (keys[i].Wallet is not null && AddressComparer.Instance.Equals(keys[i].Wallet, w.Wallet) && string.Equals(keys[i].Asset, w.Asset, StringComparison.Ordinal))
             {
-                keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd);
+                keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence);
                 return;
             }
 
@@ -117,7 +117,26 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        keys[oldest] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd);
+        keys[oldest] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence);
+    }
+
+    /// <summary>
+    /// The largest withdrawals of every pair that looked drained since <paramref name="from"/>, each from its own window
+    /// (<paramref name="pairWindow"/> before it looked drained), oldest first. Allocates: only when the alert is reported.
+    /// </summary>
+    private static List<EvidenceWithdrawal> EvidenceOfRecent(PlatformState p, DateTimeOffset from, TimeSpan pairWindow)
+    {
+        var evidence = new List<EvidenceWithdrawal>();
+        foreach (var key in p.DrainingKeys)
+        {
+            if (key.Wallet is not null && key.Time >= from && key.Evidence is { } kept)
+            {
+                evidence.AddRange(kept.Since(key.Time - pairWindow));
+            }
+        }
+
+        evidence.Sort(EvidenceWithdrawal.Chronologically);
+        return evidence;
     }
 
     private static (int Keys, int Assets, decimal Usd) CountRecent(PlatformState p, DateTimeOffset from)

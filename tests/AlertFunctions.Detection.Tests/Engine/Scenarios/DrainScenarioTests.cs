@@ -75,6 +75,28 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void HotWalletKeyCompromise_TheRaisedMultiAssetAlert_NamesTheLegOfEveryDrainedPair()
+    {
+        // A critical platform alert is posted once, when raised (it cannot escalate): that card must already show where
+        // each token went, not only the token that completed the count.
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(2) { Wallet = hot, Assets = ["USDT", "ETH", "USDC"], EventsPerHour = 60 }.Between(Day0, AttackDay.AddHours(10).AddMinutes(30)).ToList();
+        var start = AttackDay.AddHours(10).AddMinutes(34);
+        (string Asset, decimal Usd)[] legs = [("USDT", 11_000_000m), ("ETH", 9_000_000m), ("USDC", 1_700_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(Addresses.Evm($"attacker-{i}")).At(start.AddMinutes(i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = Assert.Single(run.Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.Rule == RuleIds.MultiAssetDrain).Alert;
+        Assert.Equal("leg-2", raised.TriggerEventId);
+        Assert.Superset(new HashSet<string> { "leg-0", "leg-1", "leg-2" }, raised.EventIds.ToHashSet());
+        Assert.Superset(new HashSet<string> { Addresses.Evm("attacker-0"), Addresses.Evm("attacker-1"), Addresses.Evm("attacker-2") }, raised.Destinations.ToHashSet());
+    }
+
+    [Fact]
     public void HotWalletKeyCompromise_AllTokensToOneNewAddress_RaisesMultiAssetAndOneRapidDrainPerWallet()
     {
         // Stake.com / CoinEx 2023 shape: USDT, ETH twice, USDC, DAI within minutes, all to one brand-new address.
