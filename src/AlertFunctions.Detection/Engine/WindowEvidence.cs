@@ -10,7 +10,7 @@ namespace AlertFunctions.Detection.Engine;
 /// name the legs and the addresses they went to, or the responder is pointed at a customer instead of the thief.
 /// </summary>
 /// <remarks>
-/// Offering a withdrawal costs two comparisons unless it beats the smallest one kept or a kept one has left the span,
+/// Offering a withdrawal costs three comparisons unless it beats the smallest one kept or a kept one has left the span,
 /// so the hot path stays O(1) without allocating: the strings are the event's own.
 /// </remarks>
 internal sealed class WindowEvidence
