@@ -87,7 +87,7 @@ internal static class MultiAssetDrainRule
         && c.Usd >= s.ColdKeyMinUsd
         && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
 
-    /// <param name="evidence">The latest drained pair's largest withdrawals; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
+    /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
     private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<EvidenceWithdrawal>? evidence)
     {
         ref readonly var e = ref c.Event;
