@@ -286,6 +286,7 @@ public sealed class DrainScenarioTests
             events.Add(EventBuilder.Withdrawal().From(hot).Usd(1_000m).To(Addresses.Evm($"customer-{t.Minute % 7}")).At(t));
         }
 
+        // The customer has withdrawn a similar amount to the same address before, outside the window under test.
         events.Add(EventBuilder.Withdrawal().Id("customer-before").From(hot).Usd(55_000m).To(customer).At(AttackDay.AddHours(8)));
         events.Add(EventBuilder.Withdrawal().Id("leg-1").From(hot).Usd(500_000m).To(Addresses.Evm("thief-1")).TxHash("0xleg1").At(AttackDay.AddHours(9).AddMinutes(1)));
         events.Add(EventBuilder.Withdrawal().Id("leg-2").From(hot).Usd(200_000m).To(Addresses.Evm("thief-2")).TxHash("0xleg2").At(AttackDay.AddHours(9).AddMinutes(7)));
