@@ -1,4 +1,6 @@
+using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Watchlists;
 using CsCheck;
 
 using Xunit;
@@ -53,6 +55,36 @@ public sealed class EngineRobustnessPropertyTests
             var run = ScenarioRun.Of(events, atBounds ? RulesAtTheirBounds.Rules : null);
 
             Assert.Equal(events.Length, run.Engine.Counters.Received);
+        }, iter: 150);
+    }
+
+    [Fact]
+    public void Process_AnyAcceptedStream_AlertEvidenceIsCappedDistinctProcessedAndOnlyGrows()
+    {
+        Gen.Select(Event.Array[50, 600], Gen.Bool).Sample((events, atBounds) =>
+        {
+            var run = ScenarioRun.Of(events, atBounds ? RulesAtTheirBounds.Rules : null);
+            var processed = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            var previous = new Dictionary<string, Alert>(StringComparer.Ordinal);
+
+            foreach (var alert in run.Changes.Select(c => c.Alert))
+            {
+                Assert.InRange(alert.EventIds.Count, 1, Alert.MaxEvidence);
+                Assert.InRange(alert.Destinations.Count, 1, Alert.MaxDestinations);
+                Assert.InRange(alert.TxHashes.Count, 0, Alert.MaxEvidence);
+                Assert.Equal(alert.EventIds.Count, alert.EventIds.Distinct(StringComparer.Ordinal).Count());
+                Assert.Equal(alert.Destinations.Count, alert.Destinations.Distinct(AddressComparer.Instance).Count());
+                Assert.All(alert.EventIds, id => Assert.Contains(id, processed));
+                Assert.True(alert.EventIds.Contains(alert.TriggerEventId) || alert.EventIdsOmitted > 0, $"{alert.AlertId} names neither its trigger nor an omission");
+                if (previous.TryGetValue(alert.AlertId, out var before))
+                {
+                    Assert.Equal(before.EventIds, alert.EventIds.Take(before.EventIds.Count));
+                    Assert.Equal(before.Destinations, alert.Destinations.Take(before.Destinations.Count));
+                    Assert.True(alert.EventIdsOmitted >= before.EventIdsOmitted && alert.DestinationsOmitted >= before.DestinationsOmitted);
+                }
+
+                previous[alert.AlertId] = alert;
+            }
         }, iter: 150);
     }
 }
