@@ -9,9 +9,10 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Binary snapshot of one detector state, versioned by its first byte so a new engine can refuse (or migrate) an old
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
-/// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals, version 4 each wallet
-/// window's largest withdrawals (the evidence its alerts name); an older state is read without them (they fill again
-/// within the structuring and rapid-drain windows), so an upgrade keeps what every state has learned.
+/// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals, version 4 the evidence
+/// alerts name (each wallet window's largest withdrawals; which withdrawals an account's near-threshold and mixer-denomination
+/// rings hold); an older state is read without them (they fill again within the structuring and rapid-drain windows), so
+/// an upgrade keeps what every state has learned.
 /// </summary>
 internal static class DetectorStateCodec
 {
@@ -57,7 +58,7 @@ internal static class DetectorStateCodec
             PlatformKind => ReadPlatform(reader),
             WalletKind => ReadWallet(reader, rules, version),
             DestinationKind => ReadDestination(reader),
-            AccountKind => ReadAccount(reader, withTimes: version >= VersionWithOutsized),
+            AccountKind => ReadAccount(reader, version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
     }
@@ -245,14 +246,14 @@ internal static class DetectorStateCodec
         a.Withdrawals.Write(w);
     }
 
-    private static AccountState ReadAccount(BinaryReader r, bool withTimes)
+    private static AccountState ReadAccount(BinaryReader r, byte version)
     {
         var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
-        a.NearThreshold = ReadRing(r);
-        a.MixerDenominations = ReadRing(r);
+        a.NearThreshold = ReadRing(r, withIdentities: version == Version);
+        a.MixerDenominations = ReadRing(r, withIdentities: version == Version);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
-        a.Withdrawals = withTimes ? RecentTimes.Read(r) : default;
+        a.Withdrawals = version >= VersionWithOutsized ? RecentTimes.Read(r) : default;
         return a;
     }
 
@@ -262,7 +263,7 @@ internal static class DetectorStateCodec
         ring?.Write(w);
     }
 
-    private static TimeRing? ReadRing(BinaryReader r) => r.ReadBoolean() ? TimeRing.Read(r) : null;
+    private static TimeRing? ReadRing(BinaryReader r, bool withIdentities) => r.ReadBoolean() ? TimeRing.Read(r, withIdentities) : null;
 
     private static void WriteEpisodes(BinaryWriter w, Dictionary<string, AlertEpisode> episodes)
     {

@@ -1,7 +1,10 @@
+using AlertFunctions.Detection.Contract;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
-/// The event times and USD values of the last <see cref="Capacity"/> qualifying withdrawals. Counting those inside a window is
+/// The event times and USD values of the last <see cref="Capacity"/> qualifying withdrawals, and which withdrawals they
+/// were (an alert on the pattern names all of them, not only the one that completed it). Counting those inside a window is
 /// O(capacity), a small constant; a rule's minimum count is capped at the capacity so no qualifying event is ever forgotten
 /// before it could count.
 /// </summary>
@@ -9,6 +12,7 @@ internal sealed class TimeRing
 {
     private readonly long[] _ticks;
     private readonly decimal[] _usd;
+    private readonly (string? EventId, string? Destination, string? TxHash)[] _identities;
     private int _next;
 
     public TimeRing(int capacity)
@@ -16,14 +20,37 @@ internal sealed class TimeRing
         _ticks = new long[capacity];
         Array.Fill(_ticks, long.MinValue);
         _usd = new decimal[capacity];
+        _identities = new (string?, string?, string?)[capacity];
     }
 
     public int Capacity => _ticks.Length;
 
-    public void Add(DateTimeOffset time, decimal usd)
+    /// <summary>A withdrawal known only by time and value (restored from a snapshot older than the identities).</summary>
+    public void Add(DateTimeOffset time, decimal usd) => Add(time, usd, default);
+
+    public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, (e.EventId, e.DestinationAddress, e.TxHash));
+
+    /// <summary>The identified withdrawals in [<paramref name="from"/>, <paramref name="to"/>], oldest first. Allocates: only when an alert is reported.</summary>
+    public IReadOnlyList<EvidenceWithdrawal> EvidenceWithin(DateTimeOffset from, DateTimeOffset to)
+    {
+        var evidence = new List<EvidenceWithdrawal>();
+        for (var i = 0; i < _ticks.Length; i++)
+        {
+            if (_ticks[i] >= from.UtcTicks && _ticks[i] <= to.UtcTicks && _identities[i] is ({ } eventId, { } destination, var txHash))
+            {
+                evidence.Add(new EvidenceWithdrawal(eventId, destination, txHash, _usd[i], new DateTimeOffset(_ticks[i], TimeSpan.Zero)));
+            }
+        }
+
+        evidence.Sort(EvidenceWithdrawal.Chronologically);
+        return evidence;
+    }
+
+    private void Add(DateTimeOffset time, decimal usd, (string?, string?, string?) identity)
     {
         _ticks[_next] = time.UtcTicks;
         _usd[_next] = usd;
+        _identities[_next] = identity;
         _next = (_next + 1) % _ticks.Length;
     }
 
@@ -55,10 +82,14 @@ internal sealed class TimeRing
         {
             writer.Write(_ticks[i]);
             writer.Write(_usd[i]);
+            writer.Write(_identities[i].EventId ?? string.Empty);
+            writer.Write(_identities[i].Destination ?? string.Empty);
+            writer.Write(_identities[i].TxHash ?? string.Empty);
         }
     }
 
-    internal static TimeRing Read(BinaryReader reader)
+    /// <param name="withIdentities">False for snapshots older than the identities: those withdrawals still count, unnamed.</param>
+    internal static TimeRing Read(BinaryReader reader, bool withIdentities = true)
     {
         var ring = new TimeRing(reader.ReadInt32());
         ring._next = reader.ReadInt32();
@@ -66,6 +97,13 @@ internal sealed class TimeRing
         {
             ring._ticks[i] = reader.ReadInt64();
             ring._usd[i] = reader.ReadDecimal();
+            if (withIdentities)
+            {
+                var eventId = reader.ReadString();
+                var destination = reader.ReadString();
+                var txHash = reader.ReadString();
+                ring._identities[i] = eventId.Length == 0 ? default : (eventId, destination, txHash.Length == 0 ? null : txHash);
+            }
         }
 
         return ring;

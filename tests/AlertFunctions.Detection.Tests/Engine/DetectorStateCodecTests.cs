@@ -145,22 +145,39 @@ public sealed class DetectorStateCodecTests
         AssertSameEntries(exported.Skip(1).ToList(), restored.ExportAll());
     }
 
-    [Fact]
-    public void Import_Version2Account_KeepsEverythingItHeldAndStartsItsWithdrawalTimesEmpty()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Import_OlderAccount_KeepsEverythingItsLayoutHeldAndStartsWhatItLackedEmpty(byte version)
     {
-        // Version 3 appended the account's latest withdrawal times (how many, the next slot, the times) to the version 2
-        // layout; acct-s made three withdrawals.
+        // Version 3 appended the account's latest withdrawal times; version 4 added which withdrawals its rings hold.
+        // acct-s made three near-threshold withdrawals.
         var (engine, _) = Drive(FirstEvents());
         var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
-        const int RingBytes = 4 + 4 + (3 * 8);
-        byte[] version2 = [2, .. account.Payload.AsSpan(1, account.Payload.Length - 1 - RingBytes)];
+        var older = LegacyAccountLayout.From(account.Payload, version);
         var restored = NewEngine();
 
-        var unreadable = restored.Import([new DetectorStateEntry(account.Key, version2)]);
+        var unreadable = restored.Import([new DetectorStateEntry(account.Key, older)]);
 
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
-        Assert.Equal([4, .. version2.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+        Assert.Equal(4, reexported.Payload[0]);
+        Assert.Equal(older, LegacyAccountLayout.From(reexported.Payload, version));
+        var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        Assert.Equal(3, state.NearThreshold.Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count);
+        Assert.Equal(version >= 3 ? 3 : 0, state.Withdrawals.Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count);
+    }
+
+    [Fact]
+    public void Import_CurrentAccount_NamesTheWithdrawalsItsRingsHold()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
+
+        var state = (AccountState)DetectorStateCodec.Decode(account, DetectionRules.Default);
+
+        Assert.Equal(["s-1", "s-2", "s-3"], state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Select(w => w.EventId));
     }
 
     [Fact]

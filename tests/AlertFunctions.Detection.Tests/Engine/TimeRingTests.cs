@@ -103,6 +103,37 @@ public sealed class TimeRingTests
         Assert.Equal(ring.Capacity, copy.Capacity);
     }
 
+    [Fact]
+    public void EvidenceWithin_NamesTheIdentifiedWithdrawalsInTheInterval_OldestFirst()
+    {
+        var ring = new TimeRing(4);
+        ring.Add(EventBuilder.Withdrawal().Id("later").At(T0.AddMinutes(20)).Build(), 20m);
+        ring.Add(EventBuilder.Withdrawal().Id("earlier").At(T0.AddMinutes(10)).Build(), 10m);
+        ring.Add(T0.AddMinutes(15), 15m); // restored from an older snapshot: counted, not named
+        ring.Add(EventBuilder.Withdrawal().Id("outside").At(T0.AddHours(2)).Build(), 30m);
+
+        var evidence = ring.EvidenceWithin(T0, T0.AddHours(1));
+
+        Assert.Equal(["earlier", "later"], evidence.Select(e => e.EventId));
+        Assert.Equal([10m, 20m], evidence.Select(e => e.Usd));
+        Assert.Equal(3, ring.Within(T0, T0.AddHours(1)).Count);
+    }
+
+    [Fact]
+    public void WriteRead_KeepsWhichWithdrawalsTheRingHolds()
+    {
+        var ring = new TimeRing(3);
+        ring.Add(EventBuilder.Withdrawal().Id("a").To("0xdest").TxHash("0xtx").At(T0).Build(), 1m);
+        ring.Add(EventBuilder.Withdrawal().Id("b").At(T0.AddMinutes(1)).Build() with { TxHash = null }, 2m);
+
+        var copy = RoundTrip(ring);
+
+        var kept = copy.EvidenceWithin(T0, T0.AddHours(1));
+        Assert.Equal(ring.EvidenceWithin(T0, T0.AddHours(1)), kept);
+        Assert.Equal([("a", (string?)"0xtx"), ("b", null)], kept.Select(e => (e.EventId, e.TxHash)));
+        Assert.Equal("0xdest", kept[0].Destination);
+    }
+
     private static TimeRing RoundTrip(TimeRing ring)
     {
         using var stream = new MemoryStream();

@@ -52,7 +52,7 @@ internal static class MixerUsageRule
         ref readonly var e = ref c.Event;
         var settings = c.Rules.MixerUsage;
         account.MixerDenominations ??= new TimeRing(AccountState.RingSize);
-        account.MixerDenominations.Add(e.Timestamp, c.Usd);
+        account.MixerDenominations.Add(e, c.Usd);
         var window = TimeSpan.FromHours(settings.WindowHours);
         var (count, usd, earliest) = account.MixerDenominations.Within(e.Timestamp - window, e.Timestamp);
         if (count < settings.MinDenominationWithdrawals)
@@ -67,7 +67,7 @@ internal static class MixerUsageRule
             RuleIds.MixerUsage, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("exact-denomination withdrawals to new addresses", count, settings.MinDenominationWithdrawals, null, AlertWording.Round((double)count / settings.MinDenominationWithdrawals)),
-            summary, window);
+            summary, window, account.MixerDenominations.EvidenceWithin(e.Timestamp - window, e.Timestamp));
         var episode = account.MixerDenominationEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.MixerDenominationEpisode = episode;

@@ -22,7 +22,7 @@ internal static class StructuringRule
         }
 
         account.NearThreshold ??= new TimeRing(AccountState.RingSize);
-        account.NearThreshold.Add(e.Timestamp, c.Usd);
+        account.NearThreshold.Add(e, c.Usd);
         var window = TimeSpan.FromHours(settings.WindowHours);
         var (count, usd, earliest) = account.NearThreshold.Within(e.Timestamp - window, e.Timestamp);
         if (count < settings.MinCount)
@@ -48,7 +48,7 @@ internal static class StructuringRule
             RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.Round((double)count / settings.MinCount)),
-            summary, window);
+            summary, window, account.NearThreshold.EvidenceWithin(e.Timestamp - window, e.Timestamp));
         var episode = account.StructuringEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.StructuringEpisode = episode;

@@ -40,6 +40,8 @@ public sealed class LaunderingScenarioTests
         Assert.Equal("denomination-2", alert.TriggerEventId);
         Assert.Equal(4, alert.EventCount);
         Assert.Equal(3m, alert.Details.Threshold);
+        Assert.Equal(["denomination-0", "denomination-1", "denomination-2", "denomination-3"], alert.EventIds);
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => Addresses.Evm($"fresh-{i}")), alert.Destinations);
     }
 
     [Fact]
@@ -80,6 +82,7 @@ public sealed class LaunderingScenarioTests
         Assert.Equal("s-3", alert.TriggerEventId);
         Assert.Equal(3, alert.EventCount);
         Assert.Equal(28_590m, alert.AmountUsd);
+        Assert.Equal(["s-0", "s-1", "s-3"], alert.EventIds); // every withdrawal the pattern counted, not only the last
     }
 
     [Fact]

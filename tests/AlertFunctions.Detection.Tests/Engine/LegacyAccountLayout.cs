@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace AlertFunctions.Detection.Tests.Engine;
+
+/// <summary>
+/// Rewrites a current (version 4) account snapshot in an older layout, as an engine of that version wrote it: version 2
+/// had no latest-withdrawal times, and versions 2 and 3 kept only the time and USD of each ring entry, not which
+/// withdrawal it was. Written field by field so the tests state the old layouts instead of trusting the codec's reader.
+/// </summary>
+internal static class LegacyAccountLayout
+{
+    public static byte[] From(byte[] current, byte version)
+    {
+        using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
+        using var buffer = new MemoryStream();
+        using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            if (input.ReadByte() != 4)
+            {
+                throw new ArgumentException("not a version 4 snapshot", nameof(current));
+            }
+
+            output.Write(version);
+            output.Write(input.ReadByte()); // kind 'a'
+            output.Write(input.ReadString()); // platform
+            output.Write(input.ReadString()); // account
+            output.Write(input.ReadInt64()); // last seen
+            CopyRing(input, output);
+            CopyRing(input, output);
+            CopyEpisode(input, output);
+            CopyEpisode(input, output);
+            var count = input.ReadInt32();
+            var next = input.ReadInt32();
+            if (version >= 3)
+            {
+                output.Write(count);
+                output.Write(next);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var ticks = input.ReadInt64();
+                if (version >= 3)
+                {
+                    output.Write(ticks);
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void CopyRing(BinaryReader input, BinaryWriter output)
+    {
+        var present = input.ReadBoolean();
+        output.Write(present);
+        if (!present)
+        {
+            return;
+        }
+
+        var capacity = input.ReadInt32();
+        output.Write(capacity);
+        output.Write(input.ReadInt32()); // next
+        for (var i = 0; i < capacity; i++)
+        {
+            output.Write(input.ReadInt64());
+            output.Write(input.ReadDecimal());
+            input.ReadString(); // event id, destination, transaction hash: version 4 only
+            input.ReadString();
+            input.ReadString();
+        }
+    }
+
+    private static void CopyEpisode(BinaryReader input, BinaryWriter output)
+    {
+        var present = input.ReadBoolean();
+        output.Write(present);
+        if (present)
+        {
+            output.Write(input.ReadInt64());
+            output.Write(input.ReadInt64());
+            output.Write(input.ReadString());
+        }
+    }
+}
