@@ -46,7 +46,13 @@ internal sealed class DestinationState : TrackedState
     /// <summary>The first account that sent here; a second distinct account allocates <see cref="OtherAccounts"/>.</summary>
     public string? FirstAccount { get; set; }
 
+    /// <summary>Which withdrawal <see cref="FirstAccount"/> made here: a fan-in alert names each account's withdrawal (the accounts to freeze).</summary>
+    public (string? EventId, string? TxHash) FirstAccountWithdrawal { get; set; }
+
     public string[]? OtherAccounts { get; set; }
+
+    /// <summary>Which withdrawal each of <see cref="OtherAccounts"/> made here, by the same index; allocated with it.</summary>
+    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals { get; set; }
 
     public int OtherAccountCount { get; set; }
 

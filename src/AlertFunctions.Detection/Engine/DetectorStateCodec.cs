@@ -11,7 +11,7 @@ namespace AlertFunctions.Detection.Engine;
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
 /// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals, version 4 the evidence
 /// alerts name (each wallet window's largest withdrawals; which withdrawals an account's near-threshold and mixer-denomination
-/// rings hold); an older state is read without them (they fill again within the structuring and rapid-drain windows), so
+/// rings hold; which withdrawal each account counted by a destination made); an older state is read without them (they fill again within the structuring and rapid-drain windows), so
 /// an upgrade keeps what every state has learned.
 /// </summary>
 internal static class DetectorStateCodec
@@ -57,7 +57,7 @@ internal static class DetectorStateCodec
         {
             PlatformKind => ReadPlatform(reader),
             WalletKind => ReadWallet(reader, rules, version),
-            DestinationKind => ReadDestination(reader),
+            DestinationKind => ReadDestination(reader, withWithdrawals: version == Version),
             AccountKind => ReadAccount(reader, version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
@@ -181,17 +181,38 @@ internal static class DetectorStateCodec
         }
 
         w.Write(d.FirstAccount ?? string.Empty);
+        WriteWithdrawal(w, d.FirstAccountWithdrawal);
         w.Write(d.OtherAccountCount);
         for (var i = 0; i < d.OtherAccountCount; i++)
         {
             w.Write(d.OtherAccounts![i]);
+            WriteWithdrawal(w, d.OtherAccountWithdrawals![i]);
         }
 
         WriteEpisode(w, d.WatchlistEpisode);
         WriteEpisode(w, d.FanInEpisode);
     }
 
-    private static DestinationState ReadDestination(BinaryReader r)
+    private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
+    {
+        w.Write(withdrawal.EventId ?? string.Empty);
+        w.Write(withdrawal.TxHash ?? string.Empty);
+    }
+
+    private static (string?, string?) ReadWithdrawal(BinaryReader r, bool present)
+    {
+        if (!present)
+        {
+            return default;
+        }
+
+        var eventId = r.ReadString();
+        var txHash = r.ReadString();
+        return (eventId.Length == 0 ? null : eventId, txHash.Length == 0 ? null : txHash);
+    }
+
+    /// <param name="withWithdrawals">False before version 4: the counted accounts are restored without the withdrawals they made.</param>
+    private static DestinationState ReadDestination(BinaryReader r, bool withWithdrawals)
     {
         var platform = r.ReadString();
         var address = r.ReadString();
@@ -218,13 +239,16 @@ internal static class DetectorStateCodec
 
         var first = r.ReadString();
         d.FirstAccount = first.Length == 0 ? null : first;
+        d.FirstAccountWithdrawal = ReadWithdrawal(r, withWithdrawals);
         d.OtherAccountCount = r.ReadInt32();
         if (d.OtherAccountCount > 0)
         {
             d.OtherAccounts = new string[DestinationState.MaxAccounts - 1];
+            d.OtherAccountWithdrawals = new (string?, string?)[DestinationState.MaxAccounts - 1];
             for (var i = 0; i < d.OtherAccountCount; i++)
             {
                 d.OtherAccounts[i] = r.ReadString();
+                d.OtherAccountWithdrawals[i] = ReadWithdrawal(r, withWithdrawals);
             }
         }
 

@@ -3,7 +3,7 @@ using AlertFunctions.Detection.Alerts;
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>What a rule concluded on one event: enough to raise a new alert or to grow the open one.</summary>
-/// <param name="Evidence">For window rules, the window's largest withdrawals, named in the alert beside the trigger.</param>
+/// <param name="Evidence">The withdrawals that made the finding, named in the alert before the trigger (see <see cref="FindingReporter"/>).</param>
 internal readonly record struct Finding(
     string Rule,
     Severity Severity,
@@ -17,4 +17,4 @@ internal readonly record struct Finding(
     AlertDetails Details,
     string Summary,
     TimeSpan Cooldown,
-    IReadOnlyList<EvidenceWithdrawal>? Evidence = null);
+    IReadOnlyList<AlertEvidence>? Evidence = null);

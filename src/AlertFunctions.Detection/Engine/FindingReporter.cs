@@ -117,7 +117,7 @@ internal static class FindingReporter
     /// The alert naming the window's evidence (oldest first) and then the event itself, each once: the trigger of a window
     /// rule is often an ordinary withdrawal that tipped the sum, and the legs before it are what the responder must see.
     /// </summary>
-    private static Alert WithEvidence(Alert alert, IReadOnlyList<EvidenceWithdrawal>? evidence, in WithdrawalEvent e)
+    private static Alert WithEvidence(Alert alert, IReadOnlyList<AlertEvidence>? evidence, in WithdrawalEvent e)
     {
         var (eventIds, eventIdsOmitted) = (alert.EventIds, alert.EventIdsOmitted);
         var (destinations, destinationsOmitted) = (alert.Destinations, alert.DestinationsOmitted);

@@ -31,7 +31,7 @@ internal sealed class TimeRing
     public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, (e.EventId, e.DestinationAddress, e.TxHash));
 
     /// <summary>The identified withdrawals in [<paramref name="from"/>, <paramref name="to"/>], oldest first. Allocates: only when an alert is reported.</summary>
-    public IReadOnlyList<EvidenceWithdrawal> EvidenceWithin(DateTimeOffset from, DateTimeOffset to)
+    public List<EvidenceWithdrawal> EvidenceWithin(DateTimeOffset from, DateTimeOffset to)
     {
         var evidence = new List<EvidenceWithdrawal>();
         for (var i = 0; i < _ticks.Length; i++)

@@ -70,7 +70,7 @@ internal sealed class WindowEvidence
     }
 
     /// <summary>The withdrawals kept at or after <paramref name="from"/>, oldest first. Allocates: only when an alert is reported.</summary>
-    public IReadOnlyList<EvidenceWithdrawal> Since(DateTimeOffset from)
+    public List<EvidenceWithdrawal> Since(DateTimeOffset from)
     {
         var kept = new List<EvidenceWithdrawal>(_count);
         for (var i = 0; i < _count; i++)

@@ -154,7 +154,7 @@ public sealed class DetectorStateCodecTests
         // acct-s made three near-threshold withdrawals.
         var (engine, _) = Drive(FirstEvents());
         var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
-        var older = LegacyAccountLayout.From(account.Payload, version);
+        var older = LegacyStateLayout.Account(account.Payload, version);
         var restored = NewEngine();
 
         var unreadable = restored.Import([new DetectorStateEntry(account.Key, older)]);
@@ -162,11 +162,44 @@ public sealed class DetectorStateCodecTests
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
         Assert.Equal(4, reexported.Payload[0]);
-        Assert.Equal(older, LegacyAccountLayout.From(reexported.Payload, version));
+        Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Equal(3, state.NearThreshold.Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count);
         Assert.Equal(version >= 3 ? 3 : 0, state.Withdrawals.Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Count);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Import_OlderDestination_KeepsTheAccountsItCountedWithoutTheirWithdrawals(byte version)
+    {
+        // Version 4 added which withdrawal each counted account made. The fan-in collector was paid by six accounts.
+        var (engine, _) = Drive(FirstEvents());
+        var destination = engine.ExportAll().First(e => e.Payload[1] == 'd' && e.Key.EndsWith(Collector.ToLowerInvariant(), StringComparison.Ordinal));
+        var older = LegacyStateLayout.Destination(destination.Payload, version);
+        var restored = NewEngine();
+
+        var unreadable = restored.Import([new DetectorStateEntry(destination.Key, older)]);
+
+        Assert.Empty(unreadable);
+        var reexported = Assert.Single(restored.ExportAll());
+        Assert.Equal(older, LegacyStateLayout.Destination(reexported.Payload, version));
+        var state = (DestinationState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.True(state.DistinctAccounts >= 5, $"{state.DistinctAccounts} accounts");
+        Assert.Null(state.FirstAccountWithdrawal.EventId);
+    }
+
+    [Fact]
+    public void Import_CurrentDestination_NamesEachCountedAccountsWithdrawal()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var destination = engine.ExportAll().First(e => e.Payload[1] == 'd' && e.Key.EndsWith(Collector.ToLowerInvariant(), StringComparison.Ordinal));
+
+        var state = (DestinationState)DetectorStateCodec.Decode(destination, DetectionRules.Default);
+
+        Assert.NotNull(state.FirstAccountWithdrawal.EventId);
+        Assert.All(state.OtherAccountWithdrawals!.Take(state.OtherAccountCount), w => Assert.NotNull(w.EventId));
     }
 
     [Fact]

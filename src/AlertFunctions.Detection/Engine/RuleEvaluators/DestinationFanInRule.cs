@@ -19,7 +19,7 @@ internal static class DestinationFanInRule
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
         var d = c.Destination;
-        if (e.Timestamp - d.FirstSeen > window || !AddAccount(d, accountId))
+        if (e.Timestamp - d.FirstSeen > window || !AddAccount(d, accountId, e))
         {
             return;
         }
@@ -36,18 +36,19 @@ internal static class DestinationFanInRule
             RuleIds.DestinationFanIn, Severity.High, SubjectType.Destination, e.DestinationAddress, e.Asset,
             d.FirstSeen, d.FreshCount, d.FreshUsd, null,
             new AlertDetails("distinct accounts sending to a new destination", accounts, settings.MinDistinctAccounts, null, AlertWording.Round((double)accounts / settings.MinDistinctAccounts)),
-            summary, window);
+            summary, window, AccountsWithdrawals(d));
         var episode = d.FanInEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         d.FanInEpisode = episode;
     }
 
-    /// <summary>Adds the account if it is new for this destination; false when it was already counted (or the set is full).</summary>
-    private static bool AddAccount(DestinationState d, string accountId)
+    /// <summary>Adds the account, with the withdrawal that brought it, if it is new for this destination; false when it was already counted (or the set is full).</summary>
+    private static bool AddAccount(DestinationState d, string accountId, in Contract.WithdrawalEvent e)
     {
         if (d.FirstAccount is null)
         {
             d.FirstAccount = accountId;
+            d.FirstAccountWithdrawal = (e.EventId, e.TxHash);
             return true;
         }
 
@@ -57,6 +58,7 @@ internal static class DestinationFanInRule
         }
 
         d.OtherAccounts ??= new string[DestinationState.MaxAccounts - 1];
+        d.OtherAccountWithdrawals ??= new (string?, string?)[DestinationState.MaxAccounts - 1];
         for (var i = 0; i < d.OtherAccountCount; i++)
         {
             if (string.Equals(d.OtherAccounts[i], accountId, StringComparison.Ordinal))
@@ -70,8 +72,29 @@ internal static class DestinationFanInRule
             return false;
         }
 
+        d.OtherAccountWithdrawals[d.OtherAccountCount] = (e.EventId, e.TxHash);
         d.OtherAccounts[d.OtherAccountCount++] = accountId;
         return true;
+    }
+
+    /// <summary>Each counted account's withdrawal here, in the order the accounts came; those restored from an older snapshot are counted, not named.</summary>
+    private static List<AlertEvidence> AccountsWithdrawals(DestinationState d)
+    {
+        var evidence = new List<AlertEvidence>(d.DistinctAccounts);
+        if (d.FirstAccountWithdrawal.EventId is { } first)
+        {
+            evidence.Add(new AlertEvidence(first, d.Address, d.FirstAccountWithdrawal.TxHash));
+        }
+
+        for (var i = 0; i < d.OtherAccountCount; i++)
+        {
+            if (d.OtherAccountWithdrawals![i].EventId is { } other)
+            {
+                evidence.Add(new AlertEvidence(other, d.Address, d.OtherAccountWithdrawals[i].TxHash));
+            }
+        }
+
+        return evidence;
     }
 
     private static bool IsSharedAddressChain(string chain, IReadOnlyList<string> chains)

@@ -67,7 +67,7 @@ internal static class MixerUsageRule
             RuleIds.MixerUsage, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("exact-denomination withdrawals to new addresses", count, settings.MinDenominationWithdrawals, null, AlertWording.Round((double)count / settings.MinDenominationWithdrawals)),
-            summary, window, account.MixerDenominations.EvidenceWithin(e.Timestamp - window, e.Timestamp));
+            summary, window, account.MixerDenominations.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
         var episode = account.MixerDenominationEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.MixerDenominationEpisode = episode;

@@ -29,7 +29,7 @@ internal static class MultiAssetDrainRule
                 var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
                               $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
                 Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
-                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window, c.Wallet.Short.Length));
+                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window, c.Wallet.Short.Length).ConvertAll(w => w.Identity));
                 return;
             }
         }
@@ -88,7 +88,7 @@ internal static class MultiAssetDrainRule
         && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
-    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<EvidenceWithdrawal>? evidence)
+    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<AlertEvidence>? evidence)
     {
         ref readonly var e = ref c.Event;
         var finding = new Finding(

@@ -48,7 +48,7 @@ internal static class StructuringRule
             RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.Round((double)count / settings.MinCount)),
-            summary, window, account.NearThreshold.EvidenceWithin(e.Timestamp - window, e.Timestamp));
+            summary, window, account.NearThreshold.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
         var episode = account.StructuringEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.StructuringEpisode = episode;

@@ -157,6 +157,7 @@ public sealed class LaunderingScenarioTests
         Assert.Equal("victim-4", alert.TriggerEventId);
         Assert.Equal(5m, alert.Details.Threshold);
         Assert.Equal(6m, alert.Details.Observed);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"victim-{i}"), alert.EventIds); // each account's withdrawal: the accounts to freeze
     }
 
     [Fact]

@@ -3,13 +3,14 @@ using System.Text;
 namespace AlertFunctions.Detection.Tests.Engine;
 
 /// <summary>
-/// Rewrites a current (version 4) account snapshot in an older layout, as an engine of that version wrote it: version 2
+/// Rewrites a current (version 4) snapshot in an older layout, as an engine of that version wrote it. Accounts: version 2
 /// had no latest-withdrawal times, and versions 2 and 3 kept only the time and USD of each ring entry, not which
-/// withdrawal it was. Written field by field so the tests state the old layouts instead of trusting the codec's reader.
+/// withdrawal it was. Destinations: versions 2 and 3 kept the accounts counted, not the withdrawals they made. Written
+/// field by field so the tests state the old layouts instead of trusting the codec's reader.
 /// </summary>
-internal static class LegacyAccountLayout
+internal static class LegacyStateLayout
 {
-    public static byte[] From(byte[] current, byte version)
+    public static byte[] Account(byte[] current, byte version)
     {
         using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
         using var buffer = new MemoryStream();
@@ -45,6 +46,56 @@ internal static class LegacyAccountLayout
                     output.Write(ticks);
                 }
             }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static byte[] Destination(byte[] current, byte version)
+    {
+        using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
+        using var buffer = new MemoryStream();
+        using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            if (input.ReadByte() != 4)
+            {
+                throw new ArgumentException("not a version 4 snapshot", nameof(current));
+            }
+
+            output.Write(version);
+            output.Write(input.ReadByte()); // kind 'd'
+            output.Write(input.ReadString()); // platform
+            output.Write(input.ReadString()); // address
+            output.Write(input.ReadInt64()); // last seen
+            output.Write(input.ReadInt64()); // first seen
+            output.Write(input.ReadDecimal()); // largest received
+            output.Write(input.ReadInt32()); // received count
+            output.Write(input.ReadDecimal()); // fresh USD
+            output.Write(input.ReadInt32()); // fresh count
+            output.Write(input.ReadDecimal()); // fresh legs USD
+            output.Write(input.ReadInt32()); // fresh legs
+            var assets = input.ReadInt32();
+            output.Write(assets);
+            for (var i = 0; i < assets; i++)
+            {
+                output.Write(input.ReadString());
+                output.Write(input.ReadDecimal());
+            }
+
+            output.Write(input.ReadString()); // first account
+            input.ReadString(); // its withdrawal's event id and transaction hash: version 4 only
+            input.ReadString();
+            var others = input.ReadInt32();
+            output.Write(others);
+            for (var i = 0; i < others; i++)
+            {
+                output.Write(input.ReadString());
+                input.ReadString();
+                input.ReadString();
+            }
+
+            CopyEpisode(input, output);
+            CopyEpisode(input, output);
         }
 
         return buffer.ToArray();
