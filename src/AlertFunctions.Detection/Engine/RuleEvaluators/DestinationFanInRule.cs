@@ -1,4 +1,5 @@
 using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
 
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
@@ -43,7 +44,7 @@ internal static class DestinationFanInRule
     }
 
     /// <summary>Adds the account, with the withdrawal that brought it, if it is new for this destination; false when it was already counted (or the set is full).</summary>
-    private static bool AddAccount(DestinationState d, string accountId, in Contract.WithdrawalEvent e)
+    private static bool AddAccount(DestinationState d, string accountId, in WithdrawalEvent e)
     {
         if (d.FirstAccount is null)
         {
