@@ -12,7 +12,7 @@ internal sealed class TimeRing
 {
     private readonly long[] _ticks;
     private readonly decimal[] _usd;
-    private readonly (string? EventId, string? Destination, string? TxHash)[] _identities;
+    private readonly AlertEvidence?[] _identities;
     private int _next;
 
     public TimeRing(int capacity)
@@ -20,15 +20,15 @@ internal sealed class TimeRing
         _ticks = new long[capacity];
         Array.Fill(_ticks, long.MinValue);
         _usd = new decimal[capacity];
-        _identities = new (string?, string?, string?)[capacity];
+        _identities = new AlertEvidence?[capacity];
     }
 
     public int Capacity => _ticks.Length;
 
     /// <summary>A withdrawal known only by time and value (restored from a snapshot older than the identities).</summary>
-    public void Add(DateTimeOffset time, decimal usd) => Add(time, usd, default);
+    public void Add(DateTimeOffset time, decimal usd) => Add(time, usd, null);
 
-    public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, (e.EventId, e.DestinationAddress, e.TxHash));
+    public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, new AlertEvidence(e.EventId, e.DestinationAddress, e.TxHash));
 
     /// <summary>The identified withdrawals in [<paramref name="from"/>, <paramref name="to"/>], oldest first. Allocates: only when an alert is reported.</summary>
     public List<EvidenceWithdrawal> EvidenceWithin(DateTimeOffset from, DateTimeOffset to)
@@ -36,9 +36,9 @@ internal sealed class TimeRing
         var evidence = new List<EvidenceWithdrawal>();
         for (var i = 0; i < _ticks.Length; i++)
         {
-            if (_ticks[i] >= from.UtcTicks && _ticks[i] <= to.UtcTicks && _identities[i] is ({ } eventId, { } destination, var txHash))
+            if (_ticks[i] >= from.UtcTicks && _ticks[i] <= to.UtcTicks && _identities[i] is { } named)
             {
-                evidence.Add(new EvidenceWithdrawal(eventId, destination, txHash, _usd[i], new DateTimeOffset(_ticks[i], TimeSpan.Zero)));
+                evidence.Add(new EvidenceWithdrawal(named.EventId, named.Destination, named.TxHash, _usd[i], new DateTimeOffset(_ticks[i], TimeSpan.Zero)));
             }
         }
 
@@ -46,7 +46,7 @@ internal sealed class TimeRing
         return evidence;
     }
 
-    private void Add(DateTimeOffset time, decimal usd, (string?, string?, string?) identity)
+    private void Add(DateTimeOffset time, decimal usd, AlertEvidence? identity)
     {
         _ticks[_next] = time.UtcTicks;
         _usd[_next] = usd;
@@ -82,9 +82,9 @@ internal sealed class TimeRing
         {
             writer.Write(_ticks[i]);
             writer.Write(_usd[i]);
-            writer.Write(_identities[i].EventId ?? string.Empty);
-            writer.Write(_identities[i].Destination ?? string.Empty);
-            writer.Write(_identities[i].TxHash ?? string.Empty);
+            writer.Write(_identities[i]?.EventId ?? string.Empty);
+            writer.Write(_identities[i]?.Destination ?? string.Empty);
+            writer.Write(_identities[i]?.TxHash ?? string.Empty);
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class TimeRing
                 var eventId = reader.ReadString();
                 var destination = reader.ReadString();
                 var txHash = reader.ReadString();
-                ring._identities[i] = eventId.Length == 0 ? default : (eventId, destination, txHash.Length == 0 ? null : txHash);
+                ring._identities[i] = eventId.Length == 0 ? null : new AlertEvidence(eventId, destination, txHash.Length == 0 ? null : txHash);
             }
         }
 
