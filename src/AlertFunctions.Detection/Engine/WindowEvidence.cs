@@ -85,6 +85,9 @@ internal sealed class WindowEvidence
         return kept;
     }
 
+    /// <summary>The withdrawals kept within the span ending at <paramref name="time"/>, oldest first. Allocates, like <see cref="Since"/>.</summary>
+    public List<EvidenceWithdrawal> SpanEndingAt(DateTimeOffset time) => Since(time - _span);
+
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_count);

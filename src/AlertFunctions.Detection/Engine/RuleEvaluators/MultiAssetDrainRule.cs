@@ -29,7 +29,7 @@ internal static class MultiAssetDrainRule
                 var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
                               $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
                 Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
-                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window, c.Wallet.Short.Length).ConvertAll(w => w.Identity));
+                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window).ConvertAll(w => w.Identity));
                 return;
             }
         }
@@ -121,17 +121,17 @@ internal static class MultiAssetDrainRule
     }
 
     /// <summary>
-    /// The largest withdrawals of every pair that looked drained since <paramref name="from"/>, each from its own window
-    /// (<paramref name="pairWindow"/> before it looked drained), oldest first. Allocates: only when the alert is reported.
+    /// The largest withdrawals of every pair that looked drained since <paramref name="from"/>, each from its own short
+    /// window ending when it looked drained (windows are set per asset), oldest first. Allocates: only when the alert is reported.
     /// </summary>
-    private static List<EvidenceWithdrawal> EvidenceOfRecent(PlatformState p, DateTimeOffset from, TimeSpan pairWindow)
+    private static List<EvidenceWithdrawal> EvidenceOfRecent(PlatformState p, DateTimeOffset from)
     {
         var evidence = new List<EvidenceWithdrawal>();
         foreach (var key in p.DrainingKeys)
         {
             if (key.Wallet is not null && key.Time >= from && key.Evidence is { } kept)
             {
-                evidence.AddRange(kept.Since(key.Time - pairWindow));
+                evidence.AddRange(kept.SpanEndingAt(key.Time));
             }
         }
 
