@@ -10,48 +10,73 @@ namespace AlertFunctions.Detection.Tests.Engine;
 /// </summary>
 internal static class LegacyStateLayout
 {
-    public static byte[] Account(byte[] current, byte version)
+    public static byte[] Account(byte[] current, byte version) => Rewrite(current, version, (input, output) =>
     {
-        using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
-        using var buffer = new MemoryStream();
-        using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        output.Write(input.ReadByte()); // kind 'a'
+        output.Write(input.ReadString()); // platform
+        output.Write(input.ReadString()); // account
+        output.Write(input.ReadInt64()); // last seen
+        CopyRing(input, output);
+        CopyRing(input, output);
+        CopyEpisode(input, output);
+        CopyEpisode(input, output);
+        var count = input.ReadInt32();
+        var next = input.ReadInt32();
+        if (version >= 3)
         {
-            if (input.ReadByte() != 4)
-            {
-                throw new ArgumentException("not a version 4 snapshot", nameof(current));
-            }
-
-            output.Write(version);
-            output.Write(input.ReadByte()); // kind 'a'
-            output.Write(input.ReadString()); // platform
-            output.Write(input.ReadString()); // account
-            output.Write(input.ReadInt64()); // last seen
-            CopyRing(input, output);
-            CopyRing(input, output);
-            CopyEpisode(input, output);
-            CopyEpisode(input, output);
-            var count = input.ReadInt32();
-            var next = input.ReadInt32();
-            if (version >= 3)
-            {
-                output.Write(count);
-                output.Write(next);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                var ticks = input.ReadInt64();
-                if (version >= 3)
-                {
-                    output.Write(ticks);
-                }
-            }
+            output.Write(count);
+            output.Write(next);
         }
 
-        return buffer.ToArray();
-    }
+        for (var i = 0; i < count; i++)
+        {
+            var ticks = input.ReadInt64();
+            if (version >= 3)
+            {
+                output.Write(ticks);
+            }
+        }
+    });
 
-    public static byte[] Destination(byte[] current, byte version)
+    public static byte[] Destination(byte[] current, byte version) => Rewrite(current, version, (input, output) =>
+    {
+        output.Write(input.ReadByte()); // kind 'd'
+        output.Write(input.ReadString()); // platform
+        output.Write(input.ReadString()); // address
+        output.Write(input.ReadInt64()); // last seen
+        output.Write(input.ReadInt64()); // first seen
+        output.Write(input.ReadDecimal()); // largest received
+        output.Write(input.ReadInt32()); // received count
+        output.Write(input.ReadDecimal()); // fresh USD
+        output.Write(input.ReadInt32()); // fresh count
+        output.Write(input.ReadDecimal()); // fresh legs USD
+        output.Write(input.ReadInt32()); // fresh legs
+        var assets = input.ReadInt32();
+        output.Write(assets);
+        for (var i = 0; i < assets; i++)
+        {
+            output.Write(input.ReadString());
+            output.Write(input.ReadDecimal());
+        }
+
+        output.Write(input.ReadString()); // first account
+        input.ReadString(); // its withdrawal's event id and transaction hash: version 4 only
+        input.ReadString();
+        var others = input.ReadInt32();
+        output.Write(others);
+        for (var i = 0; i < others; i++)
+        {
+            output.Write(input.ReadString());
+            input.ReadString();
+            input.ReadString();
+        }
+
+        CopyEpisode(input, output);
+        CopyEpisode(input, output);
+    });
+
+    /// <summary>Reads a version 4 snapshot and writes <paramref name="version"/>'s first byte, then what <paramref name="body"/> copies.</summary>
+    private static byte[] Rewrite(byte[] current, byte version, Action<BinaryReader, BinaryWriter> body)
     {
         using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
         using var buffer = new MemoryStream();
@@ -63,39 +88,7 @@ internal static class LegacyStateLayout
             }
 
             output.Write(version);
-            output.Write(input.ReadByte()); // kind 'd'
-            output.Write(input.ReadString()); // platform
-            output.Write(input.ReadString()); // address
-            output.Write(input.ReadInt64()); // last seen
-            output.Write(input.ReadInt64()); // first seen
-            output.Write(input.ReadDecimal()); // largest received
-            output.Write(input.ReadInt32()); // received count
-            output.Write(input.ReadDecimal()); // fresh USD
-            output.Write(input.ReadInt32()); // fresh count
-            output.Write(input.ReadDecimal()); // fresh legs USD
-            output.Write(input.ReadInt32()); // fresh legs
-            var assets = input.ReadInt32();
-            output.Write(assets);
-            for (var i = 0; i < assets; i++)
-            {
-                output.Write(input.ReadString());
-                output.Write(input.ReadDecimal());
-            }
-
-            output.Write(input.ReadString()); // first account
-            input.ReadString(); // its withdrawal's event id and transaction hash: version 4 only
-            input.ReadString();
-            var others = input.ReadInt32();
-            output.Write(others);
-            for (var i = 0; i < others; i++)
-            {
-                output.Write(input.ReadString());
-                input.ReadString();
-                input.ReadString();
-            }
-
-            CopyEpisode(input, output);
-            CopyEpisode(input, output);
+            body(input, output);
         }
 
         return buffer.ToArray();
