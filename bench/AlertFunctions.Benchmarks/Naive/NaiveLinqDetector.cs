@@ -150,6 +150,7 @@ internal sealed class NaiveLinqDetector
     {
         var s = _rules.RapidDrain;
         var shortWindow = Assess(wallet, c.Event.Timestamp, ShortWindow);
+        var hourLegs = LargeLegsOfTheHour(c, wallet, shortWindow);
         if (shortWindow.OutflowUsd >= s.MinUsd)
         {
             var r = shortWindow.WithoutLargest();
@@ -157,7 +158,7 @@ internal sealed class NaiveLinqDetector
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.BaselineMultiple && shortWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
                 || (shortWindow.Warm && shortWindow.VolumeRatio >= s.VolumeOnlyMultiple && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.VolumeOnlyMultiple)
-                || LargeLegsReachTheBar(wallet, c.Event.Timestamp, shortWindow)
+                || LargeLegsReachTheBar(hourLegs, shortWindow)
                 || (!shortWindow.Warm && shortWindow.OutflowUsd >= s.ColdStartMinUsd && shortWindow.MeanUsd >= s.ColdStartMinMeanUsd
                     && r.OutflowUsd >= s.ColdStartMinUsd && r.MeanUsd >= s.ColdStartMinMeanUsd))
             {
@@ -185,7 +186,8 @@ internal sealed class NaiveLinqDetector
             var r = longWindow.WithoutLargest();
             if ((longWindow.BalanceDrop >= s.LongBalanceDropFraction && IsNotRefill(longWindow) && IsNotOrdinary(longWindow, s.LongBalanceDropFraction) && IsNotOneWithdrawal(longWindow, s.LongBalanceDropFraction))
                 || (longWindow.Warm && longWindow.VolumeRatio >= s.LongBaselineMultiple && longWindow.MeanRatio >= s.MeanSizeMultiple
-                    && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple))
+                    && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
+                || LongLargeLegsReachTheBar(wallet, c.Event.Timestamp, longWindow))
             {
                 Found(RuleIds.RapidDrain);
                 return;
@@ -201,11 +203,12 @@ internal sealed class NaiveLinqDetector
     /// <summary>
     /// Withdrawals far above the usual size to never-paid addresses: walked in time order, each judged against the learned
     /// mean raised (up to 3x) to the mean of the window's earlier ordinary withdrawals once there are 30 of them and twice
-    /// the learned count (a rush).
+    /// the learned count (a rush). The current withdrawal, judged last, is marked when it is one of them.
     /// </summary>
-    private bool LargeLegsReachTheBar(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
+    private List<decimal> LargeLegsOfTheHour(NaiveHistoryEntry current, List<NaiveHistoryEntry> wallet, in NaiveWindow a)
     {
         var s = _rules.RapidDrain;
+        var t = current.Event.Timestamp;
         var inWindow = wallet.Where(x => t - x.Event.Timestamp < ShortWindow).OrderBy(x => x.Event.Timestamp).ToList();
         var legs = new List<decimal>();
         var ordinaryUsd = 0m;
@@ -217,6 +220,7 @@ internal sealed class NaiveLinqDetector
                 if (x.ToNewDestination && x.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
                 {
                     legs.Add(x.Usd);
+                    current.LargeLeg |= ReferenceEquals(x, current);
                 }
 
                 continue;
@@ -232,11 +236,34 @@ internal sealed class NaiveLinqDetector
             else if (x.ToNewDestination && x.Usd >= s.MinLegUsd)
             {
                 legs.Add(x.Usd);
+                current.LargeLeg |= ReferenceEquals(x, current);
             }
         }
 
+        return legs;
+    }
+
+    private bool LargeLegsReachTheBar(List<decimal> legs, in NaiveWindow a)
+    {
+        var s = _rules.RapidDrain;
         var needed = a.Warm ? Math.Max((double)s.MinUsd, s.LargeLegsVolumeMultiple * a.ExpectedUsd) : (double)s.ColdStartMinUsd;
         return legs.Count >= s.LargeLegsMinCount && (double)(legs.Sum() - legs.Max()) >= needed;
+    }
+
+    /// <summary>The long window's large legs, each as judged when it arrived, against the floor and as a share of the outflow.</summary>
+    private bool LongLargeLegsReachTheBar(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
+    {
+        var s = _rules.RapidDrain;
+        var legs = wallet.Where(x => x.LargeLeg && t - x.Event.Timestamp < LongWindow).Select(x => x.Usd).ToList();
+        if (legs.Count < s.LongLargeLegsMinCount)
+        {
+            return false;
+        }
+
+        var largest = legs.Max();
+        var others = a.OutflowUsd - largest;
+        var legsUsd = legs.Sum() - largest;
+        return legsUsd >= (a.Warm ? s.LongMinUsd : s.LongColdStartMinUsd) && others > 0 && (double)(legsUsd / others) >= s.LongLargeLegsMinShare;
     }
 
     private void MultiAssetDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)

@@ -23,6 +23,10 @@ namespace AlertFunctions.Detection.Rules;
 /// largest reach the same bar as large legs (a thief reusing the address he just made; a drain split over tokens);</item>
 /// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> (long: <see cref="LongColdStartMinUsd"/>)
 /// with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
+/// <item>long window only: at least <see cref="LongLargeLegsMinCount"/> large legs (as above, each judged when it was made)
+/// which, without the largest, reach <see cref="LongMinUsd"/> (without a baseline, <see cref="LongColdStartMinUsd"/>) and
+/// at least <see cref="LongLargeLegsMinShare"/> of the window's outflow (also without it) — a drain in chunks spaced so that
+/// no hour holds enough of them; the share keeps out a market-wide rush, whose large withdrawals grow with its ordinary ones;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
 /// <see cref="FreshDestinationMinEvents"/> withdrawals of at least <see cref="MinLegUsd"/> each (a trickle into the attacker's
 /// new address; a whale's first large withdrawal plus some small change is one leg).</item>
@@ -48,6 +52,8 @@ public sealed record RapidDrainSettings
     public int LongWindowHours { get; init; } = 12;
     public decimal LongMinUsd { get; init; } = 1_000_000m;
     public decimal LongColdStartMinUsd { get; init; } = 10_000_000m;
+    public int LongLargeLegsMinCount { get; init; } = 6;
+    public double LongLargeLegsMinShare { get; init; } = 0.3;
     public double LongBalanceDropFraction { get; init; } = 0.8;
     public double LongBaselineMultiple { get; init; } = 5;
     public decimal FreshDestinationMinUsd { get; init; } = 1_000_000m;
@@ -71,6 +77,8 @@ public sealed record RapidDrainSettings
         if (LongColdStartMinUsd < LongMinUsd) yield return $"rapidDrain.longColdStartMinUsd must be at least longMinUsd ({LongMinUsd}), was {LongColdStartMinUsd}";
         if (LargeLegMeanMultiple < MeanSizeMultiple) yield return $"rapidDrain.largeLegMeanMultiple must be at least meanSizeMultiple ({MeanSizeMultiple}), was {LargeLegMeanMultiple}";
         if (LargeLegsMinCount is < 2 or > 100) yield return $"rapidDrain.largeLegsMinCount must be between 2 and 100, was {LargeLegsMinCount}";
+        if (LongLargeLegsMinCount is < 2 or > 1_000) yield return $"rapidDrain.longLargeLegsMinCount must be between 2 and 1000, was {LongLargeLegsMinCount}";
+        if (LongLargeLegsMinShare is <= 0 or > 1) yield return $"rapidDrain.longLargeLegsMinShare must be in (0, 1], was {LongLargeLegsMinShare}";
         if (LargeLegsVolumeMultiple < 1) yield return $"rapidDrain.largeLegsVolumeMultiple must be at least 1, was {LargeLegsVolumeMultiple}";
         if (ColdStartMinUsd <= 0) yield return $"rapidDrain.coldStartMinUsd must be greater than 0, was {ColdStartMinUsd}";
         if (ColdStartMinMeanUsd < 0) yield return $"rapidDrain.coldStartMinMeanUsd must not be negative, was {ColdStartMinMeanUsd}";

@@ -156,6 +156,11 @@ internal static class RapidDrainRule
                         $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size";
                 return true;
             }
+
+            if (TryLongLargeLegs(s, a, c.Wallet.Long, out details, out basis))
+            {
+                return true;
+            }
         }
 
         var d = c.Destination;
@@ -168,6 +173,42 @@ internal static class RapidDrainRule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Large legs spread over the long window, too few in any one hour for the short window's test: a trickle in chunks.
+    /// Beside the floor, the legs must be a share of the window's outflow (both without the largest leg), because in a
+    /// market-wide rush customers' large withdrawals to new addresses grow in number with the ordinary ones, where a thief's
+    /// chunks come on top of a normal day.
+    /// </summary>
+    private static bool TryLongLargeLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, out AlertDetails details, out string basis)
+    {
+        details = null!;
+        basis = string.Empty;
+        if (ring.LargeLegCount < s.LongLargeLegsMinCount)
+        {
+            return false;
+        }
+
+        var largest = ring.LargestLargeLegUsd();
+        var legs = ring.LargeLegUsd - largest;
+        var floor = a.HasBaseline ? s.LongMinUsd : s.LongColdStartMinUsd;
+        var others = a.OutflowUsd - largest;
+        if (legs < floor || others <= 0)
+        {
+            return false;
+        }
+
+        var share = (double)(legs / others);
+        if (share < s.LongLargeLegsMinShare)
+        {
+            return false;
+        }
+
+        details = new AlertDetails("USD in unusually large withdrawals to new addresses, excluding the largest", legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2));
+        basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, {AlertWording.Usd(legs)} without the largest " +
+                $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})";
+        return true;
     }
 
     private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, AlertDetails details, string basis, IAlertSink sink)
@@ -200,13 +241,20 @@ internal static class RapidDrainRule
             c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
             if (c.DestinationIsNew && c.Usd >= s.MinLegUsd)
             {
-                c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+                MarkLargeLegInBothWindows(c);
             }
         }
         else if (c.DestinationIsNew && c.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
         {
-            c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+            MarkLargeLegInBothWindows(c);
         }
+    }
+
+    // The long window counts the legs as the short one judged them: a leg is large against the usual size of its own hour.
+    private static void MarkLargeLegInBothWindows(in EventContext c)
+    {
+        c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+        c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 
@@ -49,6 +50,31 @@ public sealed class BenignLookAlikeTests
         var run = ScenarioRun.Of(events);
 
         Assert.Empty(run.Alerts);
+    }
+
+    [Theory]
+    [InlineData(0.3, false)]
+    [InlineData(0.05, true)]
+    public void RunOnTheExchange_WhalesLeavingForNewAddressesOverHours_AreNotATrickleWhileTheirShareOfTheOutflowIsSmall(double minShare, bool caught)
+    {
+        // Eight hours of four times the usual withdrawals, among them twenty customers taking $60,000 (30x the usual size) each
+        // to a new address, never three in an hour: as many chunks as a trickle, but a small part of what the rush moves.
+        // Only the share keeps them apart, so with the share lowered the same traffic is reported.
+        var hot = Addresses.Evm("hot");
+        var normal = new TrafficBuilder(22) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900 };
+        var rush = new TrafficBuilder(23) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, RateMultiplier = 3 };
+        var panic = Day0.AddDays(2).AddHours(8);
+        var events = normal.Between(Day0, Day0.AddDays(3)).Concat(rush.Between(panic, panic.AddHours(8))).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leaving-{i:D2}").From(hot).Usd(60_000m).To(Addresses.Evm($"self-custody-{i}")).Account($"acct-leaving-{i}").At(panic.AddMinutes(24 * i)));
+        }
+
+        var rules = RulesFileLoader.Parse($$"""{ "defaults": { "rapidDrain": { "longLargeLegsMinShare": {{minShare.ToString(CultureInfo.InvariantCulture)}} } } }""", "test rules");
+        var run = ScenarioRun.Of(events, rules);
+
+        Assert.Equal(caught, run.Alerts.Any(a => a.Summary.Contains("of the outflow", StringComparison.Ordinal)));
+        Assert.Equal(caught ? 1 : 0, run.Alerts.Count);
     }
 
     [Theory]

@@ -253,6 +253,31 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void SlowTrickle_ChunksToNewAddressesNeverThreeInAnHour_IsCaughtByTheLongWindowsLargeLegs()
+    {
+        // Each $250,000 chunk is over 100x the customers' usual withdrawal, but they come 35 minutes apart, so no hour holds the
+        // three that the short window's large-leg test needs; no balances, no accounts, a new address each time.
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(21) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
+            .Between(Day0, AttackDay.AddHours(16)).ToList();
+        for (var i = 0; i < 12; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(250_000m).To(Addresses.Evm($"trickle-receiver-{i}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.True(string.CompareOrdinal(alert.TriggerEventId, "chunk-07") <= 0, $"raised at {alert.TriggerEventId}");
+        Assert.StartsWith("USD in unusually large withdrawals", alert.Details.Measure);
+        Assert.Equal(1_000_000m, alert.Details.Threshold);
+        Assert.Contains("within 12 h", alert.Summary);
+        Assert.Contains("of the outflow (threshold 30%)", alert.Summary);
+        Assert.Contains(Addresses.Evm("trickle-receiver-0"), alert.Destinations);
+    }
+
+    [Fact]
     public void EqualChunks_FromABusyHotWalletToManyNewAddresses_AreCaughtByTheirSize()
     {
         // Each $250,000 chunk is small against a hot wallet moving over $1M an hour, but over 100x its customers' usual
