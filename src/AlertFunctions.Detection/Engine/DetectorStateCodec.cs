@@ -11,14 +11,16 @@ namespace AlertFunctions.Detection.Engine;
 /// snapshot explicitly. Rules are not stored: a restored state takes the rules in force now.
 /// Version 3 added an account's latest withdrawal times and a wallet window's outsized withdrawals, version 4 the evidence
 /// alerts name (each wallet window's largest withdrawals; which withdrawals an account's near-threshold and mixer-denomination
-/// rings hold; which withdrawal each account counted by a destination made); an older state is read without them (they fill again within the structuring and rapid-drain windows), so
-/// an upgrade keeps what every state has learned.
+/// rings hold; which withdrawal each account counted by a destination made), version 5 a wallet's largest large legs (what
+/// its large-leg alerts name); an older state is read without them (they fill again within the structuring and rapid-drain
+/// windows), so an upgrade keeps what every state has learned.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 4;
+    private const byte Version = 5;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
+    private const byte VersionWithEvidence = 4;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -57,7 +59,7 @@ internal static class DetectorStateCodec
         {
             PlatformKind => ReadPlatform(reader),
             WalletKind => ReadWallet(reader, rules, version),
-            DestinationKind => ReadDestination(reader, withWithdrawals: version == Version),
+            DestinationKind => ReadDestination(reader, withWithdrawals: version >= VersionWithEvidence),
             AccountKind => ReadAccount(reader, version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
@@ -132,6 +134,7 @@ internal static class DetectorStateCodec
         s.Long.Write(w);
         s.ShortEvidence.Write(w);
         s.LongEvidence.Write(w);
+        s.LegEvidence.Write(w);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -151,10 +154,15 @@ internal static class DetectorStateCodec
         s.Baseline.Restore(r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
         s.Short.Read(r, withOutsized: version >= VersionWithOutsized);
         s.Long.Read(r, withOutsized: version >= VersionWithOutsized);
-        if (version == Version)
+        if (version >= VersionWithEvidence)
         {
             s.ShortEvidence.Read(r);
             s.LongEvidence.Read(r);
+        }
+
+        if (version == Version)
+        {
+            s.LegEvidence.Read(r);
         }
 
         return s;
@@ -273,8 +281,8 @@ internal static class DetectorStateCodec
     private static AccountState ReadAccount(BinaryReader r, byte version)
     {
         var a = new AccountState(r.ReadString(), r.ReadString()) { LastSeen = ReadTime(r) };
-        a.NearThreshold = ReadRing(r, withIdentities: version == Version);
-        a.MixerDenominations = ReadRing(r, withIdentities: version == Version);
+        a.NearThreshold = ReadRing(r, withIdentities: version >= VersionWithEvidence);
+        a.MixerDenominations = ReadRing(r, withIdentities: version >= VersionWithEvidence);
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
         a.Withdrawals = version >= VersionWithOutsized ? RecentTimes.Read(r) : default;

@@ -21,6 +21,7 @@ internal sealed class WalletAssetState : TrackedState
         Baseline = new Baseline(TimeSpan.FromHours(rules.Baseline.HalfLifeHours) / Long.Length * 48);
         ShortEvidence = new WindowEvidence(Short.Length);
         LongEvidence = new WindowEvidence(Long.Length);
+        LegEvidence = new WindowEvidence(Long.Length);
     }
 
     public string Platform { get; }
@@ -42,6 +43,12 @@ internal sealed class WalletAssetState : TrackedState
 
     /// <summary>The largest withdrawals of the long window, named in its alerts.</summary>
     public WindowEvidence LongEvidence { get; }
+
+    /// <summary>
+    /// The largest of the withdrawals marked as large legs within the long window: what a large-leg alert names. A busy
+    /// wallet's largest withdrawals over hours are often a whale's to its usual address, not the thief's chunks.
+    /// </summary>
+    public WindowEvidence LegEvidence { get; }
 
     /// <summary>Event time of the first withdrawal seen from this wallet/asset.</summary>
     public DateTimeOffset FirstSeen { get; set; }

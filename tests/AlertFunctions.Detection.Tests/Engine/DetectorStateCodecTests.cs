@@ -161,7 +161,7 @@ public sealed class DetectorStateCodecTests
 
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
-        Assert.Equal(4, reexported.Payload[0]);
+        Assert.Equal(5, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -216,12 +216,13 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Import_Version3Wallet_KeepsEverythingItHeldAndStartsItsEvidenceEmpty()
     {
-        // Version 4 appended each window's largest withdrawals (the evidence its alerts name) to the version 3 layout.
+        // Version 4 appended each window's largest withdrawals (the evidence its alerts name) to the version 3 layout,
+        // version 5 the largest large legs after them.
         var (engine, _) = Drive(FirstEvents());
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var tail = EvidenceBytes(state);
+        var tail = EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence);
         Assert.Equal(tail, wallet.Payload[^tail.Length..]);
         byte[] version3 = [3, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - tail.Length)];
         var restored = NewEngine();
@@ -230,16 +231,56 @@ public sealed class DetectorStateCodecTests
 
         Assert.Empty(unreadable);
         var reexported = Assert.Single(restored.ExportAll());
-        Assert.Equal([4, .. version3.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+        Assert.Equal([5, .. version3.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
     }
 
-    private static byte[] EvidenceBytes(WalletAssetState state)
+    [Fact]
+    public void Import_Version4Wallet_KeepsItsWindowsEvidenceAndStartsItsLargeLegsEmpty()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
+            .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
+            .First(w => w.State.LegEvidence.Count > 0);
+        var legs = EvidenceBytes(state.LegEvidence);
+        Assert.Equal(legs, wallet.Payload[^legs.Length..]);
+        byte[] version4 = [4, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - legs.Length)];
+        var restored = NewEngine();
+
+        var unreadable = restored.Import([new DetectorStateEntry(wallet.Key, version4)]);
+
+        Assert.Empty(unreadable);
+        var reexported = Assert.Single(restored.ExportAll());
+        Assert.Equal([5, .. version4.AsSpan(1), 0, 0, 0, 0], reexported.Payload);
+        var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
+        Assert.Equal(0, read.LegEvidence.Count);
+    }
+
+    [Fact]
+    public void Import_Version4AccountsAndDestinations_AreReadAsTheCurrentLayout()
+    {
+        // Version 5 changed only the wallet layout.
+        var (engine, _) = Drive(FirstEvents());
+        var entries = engine.ExportAll().Where(e => e.Payload[1] is (byte)'a' or (byte)'d').ToList();
+        Assert.NotEmpty(entries);
+        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1)])).ToList();
+        var restored = NewEngine();
+
+        var unreadable = restored.Import(version4);
+
+        Assert.Empty(unreadable);
+        AssertSameEntries(entries, restored.ExportAll());
+    }
+
+    private static byte[] EvidenceBytes(params WindowEvidence[] evidence)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            state.ShortEvidence.Write(writer);
-            state.LongEvidence.Write(writer);
+            foreach (var e in evidence)
+            {
+                e.Write(writer);
+            }
         }
 
         return stream.ToArray();

@@ -3,7 +3,7 @@ using System.Text;
 namespace AlertFunctions.Detection.Tests.Engine;
 
 /// <summary>
-/// Rewrites a current (version 4) snapshot in an older layout, as an engine of that version wrote it. Accounts: version 2
+/// Rewrites a current (version 5; accounts and destinations unchanged since version 4) snapshot in an older layout, as an engine of that version wrote it. Accounts: version 2
 /// had no latest-withdrawal times, and versions 2 and 3 kept only the time and USD of each ring entry, not which
 /// withdrawal it was. Destinations: versions 2 and 3 kept the accounts counted, not the withdrawals they made. Written
 /// field by field so the tests state the old layouts instead of trusting the codec's reader.
@@ -60,7 +60,7 @@ internal static class LegacyStateLayout
         }
 
         output.Write(input.ReadString()); // first account
-        input.ReadString(); // its withdrawal's event id and transaction hash: version 4 only
+        input.ReadString(); // its withdrawal's event id and transaction hash: version 4 on
         input.ReadString();
         var others = input.ReadInt32();
         output.Write(others);
@@ -75,16 +75,16 @@ internal static class LegacyStateLayout
         CopyEpisode(input, output);
     });
 
-    /// <summary>Reads a version 4 snapshot and writes <paramref name="version"/>'s first byte, then what <paramref name="body"/> copies.</summary>
+    /// <summary>Reads a version 5 snapshot and writes <paramref name="version"/>'s first byte, then what <paramref name="body"/> copies.</summary>
     private static byte[] Rewrite(byte[] current, byte version, Action<BinaryReader, BinaryWriter> body)
     {
         using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
         using var buffer = new MemoryStream();
         using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            if (input.ReadByte() != 4)
+            if (input.ReadByte() != 5)
             {
-                throw new ArgumentException("not a version 4 snapshot", nameof(current));
+                throw new ArgumentException("not a version 5 snapshot", nameof(current));
             }
 
             output.Write(version);
@@ -110,7 +110,7 @@ internal static class LegacyStateLayout
         {
             output.Write(input.ReadInt64());
             output.Write(input.ReadDecimal());
-            input.ReadString(); // event id, destination, transaction hash: version 4 only
+            input.ReadString(); // event id, destination, transaction hash: version 4 on
             input.ReadString();
             input.ReadString();
         }

@@ -10,6 +10,7 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 internal static class RapidDrainRule
 {
     private const double AlmostEmpty = 0.9;
+    private const string LargeLegsMeasure = "USD in unusually large withdrawals to new addresses, excluding the largest";
     private const double RefilledWalletFactor = 2;
 
     public static void Evaluate(in EventContext c, IAlertSink sink)
@@ -26,14 +27,14 @@ internal static class RapidDrainRule
         var routine = IsRoutineForDestination(c);
         if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis) || TryFreshDestinationBurst(c, settings, shortWindow, out details, out basis))
         {
-            Report(c, settings, shortWindow, w.Short, w.ShortEvidence, details, basis, sink);
+            Report(c, settings, shortWindow, w.Short, EvidenceFor(details, w, w.ShortEvidence), details, basis, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
         if (TryLong(c, settings, longWindow, routine, out details, out basis))
         {
-            Report(c, settings, longWindow, w.Long, w.LongEvidence, details, basis, sink);
+            Report(c, settings, longWindow, w.Long, EvidenceFor(details, w, w.LongEvidence), details, basis, sink);
         }
     }
 
@@ -78,7 +79,7 @@ internal static class RapidDrainRule
             if ((double)legs >= needed)
             {
                 var threshold = Math.Round((decimal)needed, 2);
-                details = new AlertDetails("USD in unusually large withdrawals to new addresses, excluding the largest", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
+                details = new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
                 basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, " +
                         $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})";
                 return true;
@@ -205,11 +206,15 @@ internal static class RapidDrainRule
             return false;
         }
 
-        details = new AlertDetails("USD in unusually large withdrawals to new addresses, excluding the largest", legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2));
+        details = new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2));
         basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})";
         return true;
     }
+
+    /// <summary>A large-leg finding names the legs it counted; the others, the window's largest withdrawals.</summary>
+    private static WindowEvidence EvidenceFor(AlertDetails details, WalletAssetState w, WindowEvidence window) =>
+        details.Measure == LargeLegsMeasure ? w.LegEvidence : window;
 
     private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, AlertDetails details, string basis, IAlertSink sink)
     {
@@ -255,6 +260,7 @@ internal static class RapidDrainRule
     {
         c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
         c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+        c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
     }
 
     /// <summary>

@@ -278,6 +278,33 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void SlowTrickle_CaughtOverTwelveHours_NamesTheChunksNotAWhalesLargerRoutineWithdrawals()
+    {
+        // A whale's $600,000 withdrawals to its usual address are the 12-hour window's largest; the chunks are what the
+        // large-leg test counted, and the card a responder acts on must point at them and where they went.
+        var hot = Addresses.Evm("hot");
+        var whale = Addresses.Evm("whale-custody");
+        var events = new TrafficBuilder(21) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
+            .Between(Day0, AttackDay.AddHours(16)).ToList();
+        events.Add(EventBuilder.Withdrawal().Id("whale-0").From(hot).Usd(600_000m).To(whale).At(Day0.AddHours(10)));
+        events.Add(EventBuilder.Withdrawal().Id("whale-1").From(hot).Usd(600_000m).To(whale).At(AttackDay.AddHours(6)));
+        events.Add(EventBuilder.Withdrawal().Id("whale-2").From(hot).Usd(590_000m).To(whale).At(AttackDay.AddHours(8)));
+        for (var i = 0; i < 12; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(250_000m).To(Addresses.Evm($"trickle-receiver-{i}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = Assert.Single(run.Changes, c => c.Kind == AlertChangeKind.Raised).Alert;
+        Assert.StartsWith("USD in unusually large withdrawals", raised.Details.Measure);
+        Assert.Contains("within 12 h", raised.Summary);
+        Assert.All(raised.EventIds, id => Assert.StartsWith("chunk-", id));
+        Assert.DoesNotContain(whale, raised.Destinations);
+        Assert.Equal(4, raised.EventIds.Count); // the three largest legs, then the one that tipped the count
+    }
+
+    [Fact]
     public void EqualChunks_FromABusyHotWalletToManyNewAddresses_AreCaughtByTheirSize()
     {
         // Each $250,000 chunk is small against a hot wallet moving over $1M an hour, but over 100x its customers' usual
