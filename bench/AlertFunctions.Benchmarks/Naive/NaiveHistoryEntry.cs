@@ -5,6 +5,6 @@ namespace AlertFunctions.Benchmarks.Naive;
 /// <summary>One event as the naive detector keeps it: the event, its USD value, and the facts fixed when it arrived.</summary>
 internal sealed record NaiveHistoryEntry(WithdrawalEvent Event, decimal Usd, bool ToNewDestination, bool Internal)
 {
-    /// <summary>Judged a large leg against its own hour when it arrived; the long window counts these.</summary>
+    /// <summary>Judged a large leg (against its own hour, to an address first paid within the long window) when it arrived.</summary>
     public bool LargeLeg { get; set; }
 }

@@ -150,7 +150,9 @@ internal sealed class NaiveLinqDetector
     {
         var s = _rules.RapidDrain;
         var shortWindow = Assess(wallet, c.Event.Timestamp, ShortWindow);
-        var hourLegs = LargeLegsOfTheHour(c, wallet, shortWindow);
+        var hourLegs = LargeLegsOfTheHour(c, wallet, shortWindow, out var currentIsLarge);
+        // The long window counts large legs to addresses first paid within it (a thief rotating among fresh addresses).
+        c.LargeLeg = currentIsLarge && c.Event.Timestamp - destination.Min(x => x.Event.Timestamp) <= LongWindow;
         if (shortWindow.OutflowUsd >= s.MinUsd)
         {
             var r = shortWindow.WithoutLargest();
@@ -203,10 +205,11 @@ internal sealed class NaiveLinqDetector
     /// <summary>
     /// Withdrawals far above the usual size to never-paid addresses: walked in time order, each judged against the learned
     /// mean raised (up to 3x) to the mean of the window's earlier ordinary withdrawals once there are 30 of them and twice
-    /// the learned count (a rush). The current withdrawal, judged last, is marked when it is one of them.
+    /// the learned count (a rush). Also tells whether the current withdrawal, judged last, is that large (wherever it went).
     /// </summary>
-    private List<decimal> LargeLegsOfTheHour(NaiveHistoryEntry current, List<NaiveHistoryEntry> wallet, in NaiveWindow a)
+    private List<decimal> LargeLegsOfTheHour(NaiveHistoryEntry current, List<NaiveHistoryEntry> wallet, in NaiveWindow a, out bool currentIsLarge)
     {
+        currentIsLarge = false;
         var s = _rules.RapidDrain;
         var t = current.Event.Timestamp;
         var inWindow = wallet.Where(x => t - x.Event.Timestamp < ShortWindow).OrderBy(x => x.Event.Timestamp).ToList();
@@ -217,10 +220,13 @@ internal sealed class NaiveLinqDetector
         {
             if (!a.Warm)
             {
-                if (x.ToNewDestination && x.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
+                if (x.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
                 {
-                    legs.Add(x.Usd);
-                    current.LargeLeg |= ReferenceEquals(x, current);
+                    currentIsLarge |= ReferenceEquals(x, current);
+                    if (x.ToNewDestination)
+                    {
+                        legs.Add(x.Usd);
+                    }
                 }
 
                 continue;
@@ -233,10 +239,13 @@ internal sealed class NaiveLinqDetector
                 ordinaryUsd += x.Usd;
                 ordinaryCount++;
             }
-            else if (x.ToNewDestination && x.Usd >= s.MinLegUsd)
+            else if (x.Usd >= s.MinLegUsd)
             {
-                legs.Add(x.Usd);
-                current.LargeLeg |= ReferenceEquals(x, current);
+                currentIsLarge |= ReferenceEquals(x, current);
+                if (x.ToNewDestination)
+                {
+                    legs.Add(x.Usd);
+                }
             }
         }
 

@@ -23,7 +23,8 @@ namespace AlertFunctions.Detection.Rules;
 /// largest reach the same bar as large legs (a thief reusing the address he just made; a drain split over tokens);</item>
 /// <item>cold baseline (new wallet or asset): outflow ≥ <see cref="ColdStartMinUsd"/> (long: <see cref="LongColdStartMinUsd"/>)
 /// with a mean withdrawal ≥ <see cref="ColdStartMinMeanUsd"/>;</item>
-/// <item>long window only: at least <see cref="LongLargeLegsMinCount"/> large legs (as above, each judged when it was made)
+/// <item>long window only: at least <see cref="LongLargeLegsMinCount"/> large legs (as above, each judged when it was made,
+/// but to addresses first paid within the long window, so a thief rotating among a few fresh addresses keeps counting)
 /// which, without the largest, reach <see cref="LongMinUsd"/> (without a baseline, <see cref="LongColdStartMinUsd"/>) and
 /// at least <see cref="LongLargeLegsMinShare"/> of the window's outflow (also without it) — a drain in chunks spaced so that
 /// no hour holds enough of them; the share keeps out a market-wide rush, whose large withdrawals grow with its ordinary ones;</item>

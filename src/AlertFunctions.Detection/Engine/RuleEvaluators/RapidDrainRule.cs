@@ -207,7 +207,7 @@ internal static class RapidDrainRule
         }
 
         details = new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2));
-        basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, {AlertWording.Usd(legs)} without the largest " +
+        basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})";
         return true;
     }
@@ -229,8 +229,9 @@ internal static class RapidDrainRule
 
     /// <summary>
     /// Marks this withdrawal outsized when it is far above the usual withdrawal (so it does not count as ordinary), and a
-    /// large leg when it also goes to an address the platform never paid and is at least the leg minimum (or, with no
-    /// baseline yet, above the cold-start mean). Decided once, at the event, against the usual size then.
+    /// large leg when it is also at least the leg minimum (or, with no baseline yet, above the cold-start mean) and goes to
+    /// an address the platform never paid (short window) or first paid within the long window (long window). Decided once,
+    /// at the event, against the usual size of its own hour.
     /// </summary>
     private static void MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
@@ -244,23 +245,28 @@ internal static class RapidDrainRule
             }
 
             c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
-            if (c.DestinationIsNew && c.Usd >= s.MinLegUsd)
+            if (c.Usd < s.MinLegUsd)
             {
-                MarkLargeLegInBothWindows(c);
+                return;
             }
         }
-        else if (c.DestinationIsNew && c.Usd >= Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
+        else if (c.Usd < Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
         {
-            MarkLargeLegInBothWindows(c);
+            return;
         }
-    }
 
-    // The long window counts the legs as the short one judged them: a leg is large against the usual size of its own hour.
-    private static void MarkLargeLegInBothWindows(in EventContext c)
-    {
-        c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
-        c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
-        c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
+        if (c.DestinationIsNew)
+        {
+            c.Wallet.Short.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+        }
+
+        // Over hours a thief may rotate among a few addresses he made: each is new only once, but all stay first paid
+        // within the window, where a customer's usual address does not. (Reuse within the hour has its own test.)
+        if (c.Event.Timestamp - c.Destination.FirstSeen <= c.Wallet.Long.Length)
+        {
+            c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
+            c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
+        }
     }
 
     /// <summary>

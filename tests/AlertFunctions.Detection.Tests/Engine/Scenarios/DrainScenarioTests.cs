@@ -278,6 +278,29 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void SlowTrickle_ChunksRotatingAmongFiveNewAddresses_KeepCountingWhileTheAddressesAreFresh()
+    {
+        // Each address is new only for its first chunk and none reaches the $1,000,000 one-address test within the run;
+        // all five were first paid within the 12-hour window, which a customer's usual address was not.
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(24) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
+            .Between(Day0, AttackDay.AddHours(18)).ToList();
+        for (var i = 0; i < 14; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(200_000m).To(Addresses.Evm($"rotating-{i % 5}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = Assert.Single(run.Changes, c => c.Kind == AlertChangeKind.Raised).Alert;
+        Assert.Equal(RuleIds.RapidDrain, raised.Rule);
+        Assert.True(string.CompareOrdinal(raised.TriggerEventId, "chunk-08") <= 0, $"raised at {raised.TriggerEventId}");
+        Assert.StartsWith("USD in unusually large withdrawals", raised.Details.Measure);
+        Assert.Contains("first paid within 12 h", raised.Summary);
+        Assert.All(raised.EventIds, id => Assert.StartsWith("chunk-", id));
+    }
+
+    [Fact]
     public void SlowTrickle_CaughtOverTwelveHours_NamesTheChunksNotAWhalesLargerRoutineWithdrawals()
     {
         // A whale's $600,000 withdrawals to its usual address are the 12-hour window's largest; the chunks are what the
