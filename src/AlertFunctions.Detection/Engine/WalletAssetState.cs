@@ -45,7 +45,7 @@ internal sealed class WalletAssetState : TrackedState
     public WindowEvidence LongEvidence { get; }
 
     /// <summary>
-    /// The largest of the withdrawals marked as large legs within the long window: what a large-leg alert names. A busy
+    /// The largest large legs (to addresses first paid within the long window) over that window: what a large-leg alert names. A busy
     /// wallet's largest withdrawals over hours are often a whale's to its usual address, not the thief's chunks.
     /// </summary>
     public WindowEvidence LegEvidence { get; }

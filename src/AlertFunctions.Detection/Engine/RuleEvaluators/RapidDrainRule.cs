@@ -212,7 +212,11 @@ internal static class RapidDrainRule
         return true;
     }
 
-    /// <summary>A large-leg finding names the legs it counted; the others, the window's largest withdrawals.</summary>
+    /// <summary>
+    /// A large-leg finding names the window's largest large legs (to addresses first paid within the long window, so over
+    /// the hour they may include a leg to an address paid earlier that hour, which its count leaves to the reuse test);
+    /// the others, the window's largest withdrawals.
+    /// </summary>
     private static WindowEvidence EvidenceFor(AlertDetails details, WalletAssetState w, WindowEvidence window) =>
         details.Measure == LargeLegsMeasure ? w.LegEvidence : window;
 
