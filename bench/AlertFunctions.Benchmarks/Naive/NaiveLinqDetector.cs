@@ -151,8 +151,9 @@ internal sealed class NaiveLinqDetector
         var s = _rules.RapidDrain;
         var shortWindow = Assess(wallet, c.Event.Timestamp, ShortWindow);
         var hourLegs = LargeLegsOfTheHour(c, wallet, shortWindow, out var currentIsLarge);
+        var firstSeen = destination.Min(x => x.Event.Timestamp);
         // The long window counts large legs to addresses first paid within it (a thief rotating among fresh addresses).
-        c.LargeLeg = currentIsLarge && c.Event.Timestamp - destination.Min(x => x.Event.Timestamp) <= LongWindow;
+        c.LargeLeg = currentIsLarge && c.Event.Timestamp - firstSeen <= LongWindow;
         if (shortWindow.OutflowUsd >= s.MinUsd)
         {
             var r = shortWindow.WithoutLargest();
@@ -169,7 +170,6 @@ internal sealed class NaiveLinqDetector
             }
         }
 
-        var firstSeen = destination.Min(x => x.Event.Timestamp);
         var legs = destination.Where(x => x.Usd >= s.MinLegUsd).ToList();
         if (c.Event.Timestamp - firstSeen <= ShortWindow && c.Usd >= s.MinLegUsd && legs.Count >= s.LargeLegsMinCount)
         {
