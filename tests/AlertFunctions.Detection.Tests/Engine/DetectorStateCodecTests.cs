@@ -155,12 +155,9 @@ public sealed class DetectorStateCodecTests
         var (engine, _) = Drive(FirstEvents());
         var account = engine.ExportAll().First(e => e.Payload[1] == 'a' && e.Key.Contains("acct-s", StringComparison.Ordinal));
         var older = LegacyStateLayout.Account(account.Payload, version);
-        var restored = NewEngine();
 
-        var unreadable = restored.Import([new DetectorStateEntry(account.Key, older)]);
+        var reexported = ImportAlone(account.Key, older);
 
-        Assert.Empty(unreadable);
-        var reexported = Assert.Single(restored.ExportAll());
         Assert.Equal(5, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
@@ -178,12 +175,9 @@ public sealed class DetectorStateCodecTests
         var (engine, _) = Drive(FirstEvents());
         var destination = engine.ExportAll().First(e => e.Payload[1] == 'd' && e.Key.EndsWith(Collector.ToLowerInvariant(), StringComparison.Ordinal));
         var older = LegacyStateLayout.Destination(destination.Payload, version);
-        var restored = NewEngine();
 
-        var unreadable = restored.Import([new DetectorStateEntry(destination.Key, older)]);
+        var reexported = ImportAlone(destination.Key, older);
 
-        Assert.Empty(unreadable);
-        var reexported = Assert.Single(restored.ExportAll());
         Assert.Equal(older, LegacyStateLayout.Destination(reexported.Payload, version));
         var state = (DestinationState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.True(state.DistinctAccounts >= 5, $"{state.DistinctAccounts} accounts");
@@ -222,15 +216,10 @@ public sealed class DetectorStateCodecTests
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var tail = EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence);
-        Assert.Equal(tail, wallet.Payload[^tail.Length..]);
-        byte[] version3 = [3, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - tail.Length)];
-        var restored = NewEngine();
+        var version3 = OlderWallet(wallet, 3, state.ShortEvidence, state.LongEvidence, state.LegEvidence);
 
-        var unreadable = restored.Import([new DetectorStateEntry(wallet.Key, version3)]);
+        var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Empty(unreadable);
-        var reexported = Assert.Single(restored.ExportAll());
         Assert.Equal([5, .. version3.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
     }
 
@@ -241,15 +230,10 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var legs = EvidenceBytes(state.LegEvidence);
-        Assert.Equal(legs, wallet.Payload[^legs.Length..]);
-        byte[] version4 = [4, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - legs.Length)];
-        var restored = NewEngine();
+        var version4 = OlderWallet(wallet, 4, state.LegEvidence);
 
-        var unreadable = restored.Import([new DetectorStateEntry(wallet.Key, version4)]);
+        var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Empty(unreadable);
-        var reexported = Assert.Single(restored.ExportAll());
         Assert.Equal([5, .. version4.AsSpan(1), 0, 0, 0, 0], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
@@ -270,6 +254,28 @@ public sealed class DetectorStateCodecTests
 
         Assert.Empty(unreadable);
         AssertSameEntries(entries, restored.ExportAll());
+    }
+
+    /// <summary>
+    /// A current wallet snapshot as an older version wrote it: without the evidence that version lacked, which the
+    /// current layout appends last (checked, so the layouts cannot drift apart unnoticed).
+    /// </summary>
+    private static byte[] OlderWallet(DetectorStateEntry wallet, byte version, params WindowEvidence[] appendedSince)
+    {
+        var tail = EvidenceBytes(appendedSince);
+        Assert.Equal(tail, wallet.Payload[^tail.Length..]);
+        return [version, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - tail.Length)];
+    }
+
+    /// <summary>Imports one entry into a fresh engine, which must read it, and returns what that engine exports.</summary>
+    private static DetectorStateEntry ImportAlone(string key, byte[] payload)
+    {
+        var restored = NewEngine();
+
+        var unreadable = restored.Import([new DetectorStateEntry(key, payload)]);
+
+        Assert.Empty(unreadable);
+        return Assert.Single(restored.ExportAll());
     }
 
     private static byte[] EvidenceBytes(params WindowEvidence[] evidence)
