@@ -257,13 +257,7 @@ public sealed class DrainScenarioTests
     {
         // Each $250,000 chunk is over 100x the customers' usual withdrawal, but they come 35 minutes apart, so no hour holds the
         // three that the short window's large-leg test needs; no balances, no accounts, a new address each time.
-        var hot = Addresses.Evm("hot");
-        var events = new TrafficBuilder(21) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
-            .Between(Day0, AttackDay.AddHours(16)).ToList();
-        for (var i = 0; i < 12; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(250_000m).To(Addresses.Evm($"trickle-receiver-{i}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
-        }
+        var events = ChunksAmidBusyTraffic(seed: 21, trafficHours: 16, chunks: 12, usd: 250_000m, i => $"trickle-receiver-{i}");
 
         var run = ScenarioRun.Of(events);
 
@@ -282,13 +276,7 @@ public sealed class DrainScenarioTests
     {
         // Each address is new only for its first chunk and none reaches the $1,000,000 one-address test within the run;
         // all five were first paid within the 12-hour window, which a customer's usual address was not.
-        var hot = Addresses.Evm("hot");
-        var events = new TrafficBuilder(24) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
-            .Between(Day0, AttackDay.AddHours(18)).ToList();
-        for (var i = 0; i < 14; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(200_000m).To(Addresses.Evm($"rotating-{i % 5}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
-        }
+        var events = ChunksAmidBusyTraffic(seed: 24, trafficHours: 18, chunks: 14, usd: 200_000m, i => $"rotating-{i % 5}");
 
         var run = ScenarioRun.Of(events);
 
@@ -307,15 +295,10 @@ public sealed class DrainScenarioTests
         // large-leg test counted, and the card a responder acts on must point at them and where they went.
         var hot = Addresses.Evm("hot");
         var whale = Addresses.Evm("whale-custody");
-        var events = new TrafficBuilder(21) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
-            .Between(Day0, AttackDay.AddHours(16)).ToList();
+        var events = ChunksAmidBusyTraffic(seed: 21, trafficHours: 16, chunks: 12, usd: 250_000m, i => $"trickle-receiver-{i}");
         events.Add(EventBuilder.Withdrawal().Id("whale-0").From(hot).Usd(600_000m).To(whale).At(Day0.AddHours(10)));
         events.Add(EventBuilder.Withdrawal().Id("whale-1").From(hot).Usd(600_000m).To(whale).At(AttackDay.AddHours(6)));
         events.Add(EventBuilder.Withdrawal().Id("whale-2").From(hot).Usd(590_000m).To(whale).At(AttackDay.AddHours(8)));
-        for (var i = 0; i < 12; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(250_000m).To(Addresses.Evm($"trickle-receiver-{i}")).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
-        }
 
         var run = ScenarioRun.Of(events);
 
@@ -415,5 +398,23 @@ public sealed class DrainScenarioTests
         Assert.Equal(Alert.MaxEvidence, drain.EventIds.Count);
         Assert.True(drain.EventIdsOmitted > 0);
         Assert.True(run.Changes.Count(c => c.Alert.AlertId == drain.AlertId && c.NeedsNotification) <= 2, "a responder hears of a drain when raised and when escalated, not per leg");
+    }
+
+    /// <summary>
+    /// A hot wallet's ordinary USDT traffic (100 withdrawals an hour, no balances, no accounts) from day 0 until
+    /// <paramref name="trafficHours"/> into the attack day, and from 09:00 that day one chunk every 35 minutes (never three in
+    /// an hour) to the address <paramref name="receiver"/> names for chunk i, with ids <c>chunk-00</c>, <c>chunk-01</c>, ….
+    /// </summary>
+    private static List<WithdrawalEvent> ChunksAmidBusyTraffic(int seed, int trafficHours, int chunks, decimal usd, Func<int, string> receiver)
+    {
+        var hot = Addresses.Evm("hot");
+        var events = new TrafficBuilder(seed) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = false }
+            .Between(Day0, AttackDay.AddHours(trafficHours)).ToList();
+        for (var i = 0; i < chunks; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(hot).Usd(usd).To(Addresses.Evm(receiver(i))).At(AttackDay.AddHours(9).AddMinutes(35 * i)));
+        }
+
+        return events;
     }
 }
