@@ -198,6 +198,11 @@ public sealed class DetectionEngine
             }
         }
 
+        foreach (var tables in _platforms.Values)
+        {
+            tables.RelinkDrainingEvidence();
+        }
+
         return unreadable ?? (IReadOnlyList<UnreadableStateEntry>)[];
     }
 

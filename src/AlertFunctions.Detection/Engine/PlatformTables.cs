@@ -36,6 +36,24 @@ internal sealed class PlatformTables
     public RecentEventIds RecentEventIds { get; }
 
     /// <summary>Every state held; the platform's own state only once an event or an import gave it content.</summary>
+    /// <summary>
+    /// A draining key is snapshotted without its evidence, which is the wallet's own short-window evidence (snapshotted with
+    /// the wallet): after an import, each key points at its wallet's again, so a multi-asset alert raised after a restart
+    /// still names the withdrawals of the pairs that looked drained before it. A key whose wallet was not imported stays without.
+    /// </summary>
+    public void RelinkDrainingEvidence()
+    {
+        var keys = State.DrainingKeys;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] is { Wallet: { } wallet, Asset: { } asset, Evidence: null } key
+                && Wallets.TryGetValue(new WalletKey(new AddressKey(wallet), asset), out var state))
+            {
+                keys[i] = key with { Evidence = state.ShortEvidence };
+            }
+        }
+    }
+
     public IEnumerable<TrackedState> AllStates =>
         (State.LastSeen == default ? [] : new TrackedState[] { State }).Concat(Wallets.Values).Concat(Destinations.Values).Concat(Accounts.Values);
 }

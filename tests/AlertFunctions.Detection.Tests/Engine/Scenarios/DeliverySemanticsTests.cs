@@ -94,6 +94,28 @@ public sealed class DeliverySemanticsTests
         Assert.Equal(Serialize(whole.Alerts.Where(a => after.Alerts.Any(b => b.AlertId == a.AlertId))), Serialize(after.Alerts));
     }
 
+    [Fact]
+    public void StateImportedBetweenTheLegsOfAMultiAssetDrain_TheRaisedAlertStillNamesTheLegsBeforeTheRestart()
+    {
+        // A partition moving to another instance mid-drain: the pairs that looked drained before the move are counted
+        // from the snapshot, and the card must still show where their funds went.
+        var hot = Addresses.Evm("hot");
+        var attackAt = Day0.AddDays(2).AddHours(10);
+        var events = new TrafficBuilder(2) { Wallet = hot, Assets = ["USDT", "ETH", "USDC"], EventsPerHour = 60 }.Between(Day0, attackAt).ToList();
+        (string Asset, decimal Usd)[] legs = [("USDT", 11_000_000m), ("ETH", 9_000_000m), ("USDC", 1_700_000m)];
+        var legEvents = legs.Select((leg, i) => EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(leg.Asset).Usd(leg.Usd).To(Addresses.Evm($"attacker-{i}")).At(attackAt.AddMinutes(4 + i)).Build()).ToList();
+        var before = ScenarioRun.Of(events.Concat(legEvents.Take(2)));
+        var after = ScenarioRun.Of([]);
+
+        after.Engine.Import(before.Engine.ExportAll());
+        after.Feed(legEvents.Skip(2));
+
+        var raised = Assert.Single(after.Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.Rule == RuleIds.MultiAssetDrain).Alert;
+        Assert.Equal("leg-2", raised.TriggerEventId);
+        Assert.Superset(new HashSet<string> { "leg-0", "leg-1", "leg-2" }, raised.EventIds.ToHashSet());
+        Assert.Superset(new HashSet<string> { Addresses.Evm("attacker-0"), Addresses.Evm("attacker-1"), Addresses.Evm("attacker-2") }, raised.Destinations.ToHashSet());
+    }
+
     private static string Serialize(IEnumerable<Alert> alerts) =>
         string.Join('\n', alerts.Select(a => JsonSerializer.Serialize(a, AlertJsonContext.Default.Alert)));
 }
