@@ -134,6 +134,30 @@ public sealed class ReplayCommandTests
         Assert.Equal(read, accepted + refused);
     }
 
+    [Fact]
+    public async Task Replay_EventsWithoutAmountUsdOfAnUnpricedAsset_CountsThemAndNamesTheAsset()
+    {
+        // ETH has a built-in reference price, so its event without amountUsd is valued; the two NEWT events are not.
+        using var directory = new TemporaryDirectory();
+        static string Unpriced(string id, string asset)
+        {
+            var json = EventLines.ValidObject(id);
+            json.Remove("amountUsd");
+            json["asset"] = asset;
+            return json.ToJsonString();
+        }
+
+        var file = directory.Write("events.jsonl", EventLines.Join(Unpriced("a", "NEWT"), Unpriced("b", "ETH"), Unpriced("c", "NEWT"), EventLines.Valid("d")));
+        using var cli = NewWideHarness();
+
+        var exitCode = await cli.RunAsync("replay", file);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(2, ReplayReport.Count(cli.Output, "Without USD value"));
+        Assert.Contains("no amountUsd and no reference price: NEWT;", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Add referencePricesUsd to a rules file", cli.Output, StringComparison.Ordinal);
+    }
+
     private static CliHarness NewWideHarness()
     {
         var cli = new CliHarness();

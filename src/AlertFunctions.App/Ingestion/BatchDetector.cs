@@ -1,4 +1,5 @@
 using System.Text;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 using AlertFunctions.Storage.DeadLetters;
 
@@ -20,6 +21,7 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
         var processed = 0;
         var skipped = 0;
         var duplicates = 0;
+        List<UnvaluedAsset>? unvalued = null;
         var highest = applied ?? long.MinValue;
 
         foreach (var message in batch.Messages)
@@ -62,10 +64,32 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 continue;
             }
 
-            rules.TryValueUsd(in withdrawal, out var usd);
+            if (!rules.TryValueUsd(in withdrawal, out var usd))
+            {
+                CountUnvalued(session, withdrawal, ref unvalued);
+            }
+
             volume.Add(withdrawal.Timestamp, withdrawal.Platform, usd);
         }
 
-        return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest);
+        return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest)
+        {
+            NewlyUnvalued = unvalued ?? [],
+        };
+    }
+
+    // Counted per pair first reported in this batch: the later batches of a session stay quiet about it.
+    private static void CountUnvalued(PartitionSession session, in WithdrawalEvent withdrawal, ref List<UnvaluedAsset>? unvalued)
+    {
+        var pair = (withdrawal.Platform, withdrawal.Asset);
+        var index = unvalued?.FindIndex(u => u.Platform == pair.Platform && u.Asset == pair.Asset) ?? -1;
+        if (index >= 0)
+        {
+            unvalued![index] = unvalued[index] with { Events = unvalued[index].Events + 1 };
+        }
+        else if (session.UnvaluedReported.Add(pair))
+        {
+            (unvalued ??= []).Add(new UnvaluedAsset(pair.Platform, pair.Asset, 1));
+        }
     }
 }

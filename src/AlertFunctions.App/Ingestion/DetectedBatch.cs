@@ -17,6 +17,9 @@ internal sealed record DetectedBatch(
     DailyVolumeTally Volume,
     long LastSequenceNumber)
 {
+    /// <summary>Platform/asset pairs whose events had no USD value, each reported for the first time in this session.</summary>
+    public IReadOnlyList<UnvaluedAsset> NewlyUnvalued { get; init; } = [];
+
     /// <summary>True when every message was applied before: there is nothing to store and the checkpoint stays.</summary>
     public bool NothingToApply => Processed == 0 && DeadLetters.Count == 0;
 }

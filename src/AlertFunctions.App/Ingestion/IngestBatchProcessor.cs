@@ -102,6 +102,11 @@ internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
             session.Snapshot.LastSequenceNumber,
             _timeProvider.GetElapsedTime(started));
         LogBatchApplied(outcome);
+        foreach (var unvalued in detected.NewlyUnvalued)
+        {
+            LogUnvaluedAsset(batch.PartitionId, unvalued.Platform, unvalued.Asset, unvalued.Events);
+        }
+
         return outcome;
     }
 
@@ -137,6 +142,12 @@ internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
         int notificationCount,
         long? checkpoint,
         double elapsedMs);
+
+    [LoggerMessage(EventId = 4214, Level = LogLevel.Warning,
+        Message = "Partition {PartitionId}: {EventCount} {Platform} {Asset} withdrawals came without amountUsd and the rules have no reference price for {Asset}: " +
+            "every USD threshold saw them as 0, so only watchlist matches and mixer denominations can still raise alerts on them. " +
+            "Send amountUsd, or add referencePricesUsd.{Asset} to the rules file. Reported once per platform and asset while this instance owns the partition.")]
+    private partial void LogUnvaluedAsset(string partitionId, string platform, string asset, int eventCount);
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Error,
         Message = "Partition {PartitionId}: the batch of {EventCount} events failed after {ElapsedMs:0.0} ms; the session was dropped so the retry re-applies it from the saved state")]

@@ -19,4 +19,10 @@ internal sealed class PartitionSession(string scope, DetectionEngine engine, Wit
 
     /// <summary>The state as last loaded or saved; its <see cref="DetectorStateSnapshot.LastSequenceNumber"/> is the checkpoint.</summary>
     public DetectorStateSnapshot Snapshot { get; set; } = snapshot;
+
+    /// <summary>
+    /// The platform/asset pairs already reported as arriving without a USD value, so the warning comes once per pair while
+    /// this instance owns the partition rather than with every batch.
+    /// </summary>
+    public HashSet<(string Platform, string Asset)> UnvaluedReported { get; } = [];
 }

@@ -42,6 +42,8 @@ internal sealed class DetectionLane : IEventSink
 
     public EngineCounters Counters => _engine.Counters;
 
+    public IReadOnlyCollection<string> UnvaluedAssets => _engine.UnvaluedAssets;
+
     /// <summary>Parsing side: an empty block to fill.</summary>
     public ParsedBatch TakeEmpty()
     {

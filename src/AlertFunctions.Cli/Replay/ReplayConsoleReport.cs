@@ -62,7 +62,7 @@ internal static class ReplayConsoleReport
         counts.AddRow("Duplicates skipped", Number(r.Engine.Duplicates));
         counts.AddRow("Internal transfers", Number(r.Engine.InternalTransfers));
         counts.AddRow("Late (outside windows)", Number(r.Engine.Late));
-        counts.AddRow("Without USD value", Number(r.Engine.Unvalued));
+        counts.AddRow("Without USD value", Unvalued(r));
         counts.AddRow("Alerts by rule", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Rule))));
         counts.AddRow("Alerts by severity", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Severity.ToName()))));
         counts.AddRow("Teams posts (raised + escalated)", Number(r.Notifications));
@@ -70,6 +70,13 @@ internal static class ReplayConsoleReport
         counts.AddRow("Events per second", Number((long)r.EventsPerSecond));
         console.Write(counts);
     }
+
+    // Events no USD threshold could judge: name the assets and the fix, or the count alone leaves the user guessing.
+    private static string Unvalued(ReplayResult r) =>
+        r.Engine.Unvalued == 0
+            ? "0"
+            : $"[yellow]{Number(r.Engine.Unvalued)}[/] (no amountUsd and no reference price: {Markup.Escape(string.Join(", ", r.UnvaluedAssets))}; the USD thresholds saw 0, " +
+              $"so only watchlist matches and mixer denominations could alert on them. Add referencePricesUsd to a rules file, --rules)";
 
     /// <summary>Where the funds went, the addresses a responder blocks or traces first: the alert's leading destinations.</summary>
     private static string Destinations(Alert alert)

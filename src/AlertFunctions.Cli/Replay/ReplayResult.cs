@@ -18,5 +18,8 @@ internal sealed record ReplayResult(
     TimeSpan Elapsed,
     long BytesRead)
 {
+    /// <summary>Assets whose events had no USD value (see <see cref="EngineCounters.Unvalued"/>), in ordinal order.</summary>
+    public IReadOnlyList<string> UnvaluedAssets { get; init; } = [];
+
     public double EventsPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : LinesRead / Elapsed.TotalSeconds;
 }

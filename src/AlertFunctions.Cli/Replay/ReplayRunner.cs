@@ -61,7 +61,10 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
             AlertCollector.Merge(collectors),
             collectors.Sum(c => c.Notifications),
             stopwatch.Elapsed,
-            parsed.BytesRead);
+            parsed.BytesRead)
+        {
+            UnvaluedAssets = lanes.SelectMany(l => l.UnvaluedAssets).Distinct().Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>Every platform's source wallets when the input can be read twice (a file); none for standard input.</summary>

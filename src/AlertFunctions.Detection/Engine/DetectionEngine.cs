@@ -20,6 +20,7 @@ public sealed class DetectionEngine
     private readonly int _duplicateMemory;
     private PlatformTables? _lastPlatform;
     private readonly List<TrackedState> _dirty = [];
+    private readonly HashSet<string> _unvaluedAssets = new(StringComparer.Ordinal);
 
     /// <param name="duplicateMemory">How many recent event ids per platform are remembered to skip duplicates.</param>
     public DetectionEngine(DetectionRules rules, Watchlist watchlist, int duplicateMemory = 65_536)
@@ -32,6 +33,9 @@ public sealed class DetectionEngine
     public EngineCounters Counters { get; } = new();
 
     public DetectionRules Rules => _rules;
+
+    /// <summary>The assets of events counted in <see cref="EngineCounters.Unvalued"/>: no amountUsd and no reference price.</summary>
+    public IReadOnlyCollection<string> UnvaluedAssets => _unvaluedAssets;
 
     /// <summary>When true, states touched since the last <see cref="ExportChanges"/> are remembered for persistence.</summary>
     public bool TrackChanges { get; init; }
@@ -216,6 +220,7 @@ public sealed class DetectionEngine
         if (!_rules.TryValueUsd(e, out var usd))
         {
             Counters.Unvalued++;
+            _unvaluedAssets.Add(e.Asset);
         }
 
         return usd;

@@ -13,7 +13,7 @@ internal static class WithdrawalJson
         string destination,
         string asset,
         decimal amount,
-        decimal amountUsd,
+        decimal? amountUsd,
         DateTimeOffset timestamp,
         decimal? balanceAfter = null,
         string? accountId = null)
@@ -26,12 +26,16 @@ internal static class WithdrawalJson
             ["chain"] = "ethereum",
             ["asset"] = asset,
             ["amount"] = amount.ToString(CultureInfo.InvariantCulture),
-            ["amountUsd"] = amountUsd.ToString(CultureInfo.InvariantCulture),
             ["sourceWallet"] = sourceWallet,
             ["destinationAddress"] = destination,
             ["txHash"] = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventId))),
             ["timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };
+        if (amountUsd is { } usd)
+        {
+            body["amountUsd"] = usd.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (balanceAfter is { } balance)
         {
             body["balanceAfter"] = balance.ToString(CultureInfo.InvariantCulture);
