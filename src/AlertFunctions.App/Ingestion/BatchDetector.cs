@@ -1,5 +1,6 @@
 using System.Text;
 using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine;
 using AlertFunctions.Detection.Rules;
 using AlertFunctions.Storage.DeadLetters;
 
@@ -87,7 +88,7 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
         {
             unvalued![index] = unvalued[index] with { Events = unvalued[index].Events + 1 };
         }
-        else if (session.UnvaluedReported.Add(pair))
+        else if (session.UnvaluedReported.Count < DetectionEngine.MaxUnvaluedAssetsNamed && session.UnvaluedReported.Add(pair))
         {
             (unvalued ??= []).Add(new UnvaluedAsset(pair.Platform, pair.Asset, 1));
         }

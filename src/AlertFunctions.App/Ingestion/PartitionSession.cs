@@ -22,7 +22,8 @@ internal sealed class PartitionSession(string scope, DetectionEngine engine, Wit
 
     /// <summary>
     /// The platform/asset pairs already reported as arriving without a USD value, so the warning comes once per pair while
-    /// this instance owns the partition rather than with every batch.
+    /// this instance owns the partition rather than with every batch. At most <see cref="DetectionEngine.MaxUnvaluedAssetsNamed"/>
+    /// pairs are reported, so ever-new asset names cannot grow it without bound.
     /// </summary>
     public HashSet<(string Platform, string Asset)> UnvaluedReported { get; } = [];
 }

@@ -34,7 +34,13 @@ public sealed class DetectionEngine
 
     public DetectionRules Rules => _rules;
 
-    /// <summary>The assets of events counted in <see cref="EngineCounters.Unvalued"/>: no amountUsd and no reference price.</summary>
+    /// <summary>How many distinct <see cref="UnvaluedAssets"/> are kept: a stream of ever-new asset names must not grow memory.</summary>
+    public const int MaxUnvaluedAssetsNamed = 256;
+
+    /// <summary>
+    /// The assets of events counted in <see cref="EngineCounters.Unvalued"/> (no amountUsd and no reference price), the
+    /// first <see cref="MaxUnvaluedAssetsNamed"/> of them.
+    /// </summary>
     public IReadOnlyCollection<string> UnvaluedAssets => _unvaluedAssets;
 
     /// <summary>When true, states touched since the last <see cref="ExportChanges"/> are remembered for persistence.</summary>
@@ -220,7 +226,10 @@ public sealed class DetectionEngine
         if (!_rules.TryValueUsd(e, out var usd))
         {
             Counters.Unvalued++;
-            _unvaluedAssets.Add(e.Asset);
+            if (_unvaluedAssets.Count < MaxUnvaluedAssetsNamed)
+            {
+                _unvaluedAssets.Add(e.Asset);
+            }
         }
 
         return usd;

@@ -81,6 +81,24 @@ public sealed class StateBoundsTests
         Assert.Equal(PlatformEntry(engine).Payload, PlatformEntry(restored).Payload);
     }
 
+    [Fact]
+    public void UnvaluedAssets_ThreeHundredUnpricedAssetNames_CountsEveryEventAndNamesAtMostTheCap()
+    {
+        var engine = NewEngine();
+        var sink = new AlertChangeRecorder();
+        for (var i = 0; i < 300; i++)
+        {
+            engine.Process(EventBuilder.Withdrawal().Id($"token-{i}").Asset($"TOKEN{i}").Units(5m, usd: null).At(Day0.AddMinutes(i)), sink);
+        }
+
+        engine.Process(EventBuilder.Withdrawal().Id("priced").Asset("ETH").Units(5m, usd: null).At(Day0.AddHours(6)), sink);
+
+        Assert.Equal(300, engine.Counters.Unvalued);
+        Assert.Equal(DetectionEngine.MaxUnvaluedAssetsNamed, engine.UnvaluedAssets.Count);
+        Assert.Contains("TOKEN0", engine.UnvaluedAssets);
+        Assert.DoesNotContain("ETH", engine.UnvaluedAssets);
+    }
+
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, new Watchlist(WatchlistCsvReader.ReadEmbeddedDefault()));
 
     private static DetectorStateEntry PlatformEntry(DetectionEngine engine) => engine.ExportAll().Single(e => e.Key == StateKeys.Platform(Platform));
