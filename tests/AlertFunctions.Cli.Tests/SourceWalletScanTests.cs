@@ -58,6 +58,20 @@ public sealed class SourceWalletScanTests
         Assert.Equal(SourceWalletScan.MaxWalletsPerPlatform, found["utxo"].Count);
     }
 
+    [Fact]
+    public void Read_ManyWalletsInterleavedOnTwoPlatforms_ListsEveryPairWhateverThePairsSeenBefore()
+    {
+        // More pairs than the scan's cache of recent ones, revisited in turn: pairs evicted and seen again, and the same
+        // wallet on two platforms (a pair, not a wallet, is what was seen).
+        var lines = Enumerable.Range(0, 3).SelectMany(_ => Enumerable.Range(0, 150))
+            .Select(i => $$"""{"platform":"{{(i % 2 == 0 ? "north" : "south")}}","sourceWallet":"wallet-{{i / 2}}"}""").ToArray();
+
+        var found = Scan(lines);
+
+        Assert.Equal(Enumerable.Range(0, 75).Select(i => $"wallet-{i}").Order(), found["north"].Order());
+        Assert.Equal(Enumerable.Range(0, 75).Select(i => $"wallet-{i}").Order(), found["south"].Order());
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> Scan(params string[] lines)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));

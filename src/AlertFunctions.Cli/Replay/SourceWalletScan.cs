@@ -9,7 +9,8 @@ namespace AlertFunctions.Cli.Replay;
 /// comes before the cold wallet's first refill would otherwise be judged a withdrawal (and, being large, raise a critical
 /// alert). A file can be read twice; standard input cannot, and is replayed without this pass. Only the two fields are
 /// read and nothing is validated here: a line the main pass refuses may still name its wallet, which is the producer's
-/// claim about its own wallets either way. Measured on the 280,000-event replay file: about 0.1 s of a 1.6 s replay.
+/// claim about its own wallets either way. Measured on the 280,000-event replay file: 0.11 s of a 1.5 s replay (0.15–0.19 s
+/// before recent pairs were cached).
 /// </summary>
 internal static class SourceWalletScan
 {
@@ -25,8 +26,10 @@ internal static class SourceWalletScan
 
     private sealed class Scan
     {
-        private byte[] _lastPlatform = [];
-        private byte[] _lastWallet = [];
+        // A line's pair is nearly always one seen before (a platform has few source wallets): a small cache of recent pairs,
+        // compared as bytes, settles it without decoding two strings and hashing them into the sets.
+        private const int CacheSlots = 64;
+        private readonly (byte[] Platform, byte[] Wallet)[] _recent = new (byte[], byte[])[CacheSlots];
 
         public Dictionary<string, HashSet<string>> Found { get; } = new(StringComparer.Ordinal);
 
@@ -40,13 +43,16 @@ internal static class SourceWalletScan
             // Most lines repeat the previous line's platform and wallet: compare bytes before decoding anything.
             if (TryFindPlainValues(line, out var platformBytes, out var walletBytes))
             {
-                if (platformBytes.SequenceEqual(_lastPlatform) && walletBytes.SequenceEqual(_lastWallet))
+                var hash = new HashCode();
+                hash.AddBytes(platformBytes);
+                hash.AddBytes(walletBytes);
+                ref var slot = ref _recent[hash.ToHashCode() & (CacheSlots - 1)];
+                if (slot.Platform is not null && platformBytes.SequenceEqual(slot.Platform) && walletBytes.SequenceEqual(slot.Wallet))
                 {
                     return;
                 }
 
-                _lastPlatform = platformBytes.ToArray();
-                _lastWallet = walletBytes.ToArray();
+                slot = (platformBytes.ToArray(), walletBytes.ToArray());
                 Add(Found, Encoding.UTF8.GetString(platformBytes), Encoding.UTF8.GetString(walletBytes));
             }
             else if (TryReadWallet(line, out var platform, out var wallet))
