@@ -209,6 +209,36 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ClaimPostAsync_TwoDeliverersAtOnce_ExactlyOneClaimsAndTheClaimedRowIsLeftOutOfTheSweepUntilItRunsOut()
+    {
+        var store = Store;
+        var alert = SampleAlerts.Create();
+        await store.UpsertAsync(alert);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => store.ClaimPostAsync(alert.AlertId, Now, Now.AddMinutes(2))));
+        var whileClaimed = await store.ListPendingNotificationsAsync(Now.AddMinutes(1), 10);
+        var afterItRanOut = await store.ListPendingNotificationsAsync(Now.AddMinutes(2), 10);
+
+        Assert.Single(claims, c => c.Outcome == PostClaimOutcome.Claimed);
+        Assert.All(claims.Where(c => c.Outcome != PostClaimOutcome.Claimed), c => Assert.Equal(PostClaimOutcome.HeldByAnother, c.Outcome));
+        Assert.Equal(Now.AddMinutes(2), (await store.GetAsync(alert.AlertId))!.PostingUntil);
+        Assert.Empty(whileClaimed);
+        Assert.Equal([alert.AlertId], afterItRanOut.Select(a => a.Alert.AlertId));
+    }
+
+    [Fact]
+    public async Task ClaimPostAsync_DeliveredOrMissing_SaysSo()
+    {
+        var store = Store;
+        var alert = SampleAlerts.Create(severity: Severity.High);
+        await store.UpsertAsync(alert);
+        await store.MarkDeliveredAsync(alert.AlertId, Severity.High);
+
+        Assert.Equal(PostClaimOutcome.NotOwed, (await store.ClaimPostAsync(alert.AlertId, Now, Now.AddMinutes(2))).Outcome);
+        Assert.Equal(new PostClaim(PostClaimOutcome.Missing, null), await store.ClaimPostAsync("no-such-alert", Now, Now.AddMinutes(2)));
+    }
+
+    [Fact]
     public async Task MarkDeliveryFailedAsync_ThenDelivered_RecordsAttemptsAndClearsError()
     {
         var store = Store;

@@ -102,4 +102,55 @@ public sealed class StoredAlertTransitionsTests
         Assert.Equal(AlertStatus.Resolved, acknowledged.Status);
         Assert.Equal("alice", acknowledged.AcknowledgedBy);
     }
+
+    [Fact]
+    public void ClaimPost_OwedAndUnclaimed_IsClaimedUntilTheGivenTime()
+    {
+        var pending = StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High));
+
+        var claimed = StoredAlertTransitions.ClaimPost(pending, Later, Later.AddMinutes(2));
+
+        Assert.Equal(Later.AddMinutes(2), claimed!.PostingUntil);
+    }
+
+    [Fact]
+    public void ClaimPost_AnotherClaimStillRunning_IsRefusedUntilItRunsOut()
+    {
+        var claimed = StoredAlertTransitions.ClaimPost(StoredAlertTransitions.New(SampleAlerts.Create()), Later, Later.AddMinutes(2))!;
+
+        Assert.Null(StoredAlertTransitions.ClaimPost(claimed, Later.AddMinutes(1), Later.AddMinutes(3)));
+        Assert.Equal(Later.AddMinutes(4), StoredAlertTransitions.ClaimPost(claimed, Later.AddMinutes(2), Later.AddMinutes(4))!.PostingUntil);
+    }
+
+    [Fact]
+    public void ClaimPost_SeverityAlreadyPosted_IsRefused()
+    {
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High)), Severity.High);
+
+        Assert.Null(StoredAlertTransitions.ClaimPost(delivered, Later, Later.AddMinutes(2)));
+        Assert.False(StoredAlertTransitions.IsOwed(delivered));
+    }
+
+    [Fact]
+    public void MarkDeliveredOrFailed_ReleasesTheClaim()
+    {
+        var claimed = StoredAlertTransitions.ClaimPost(StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High)), Later, Later.AddMinutes(2))!;
+
+        Assert.Null(StoredAlertTransitions.MarkDelivered(claimed, Severity.High).PostingUntil);
+        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(claimed, "HTTP 500", Later.AddMinutes(1))!.PostingUntil);
+    }
+
+    [Fact]
+    public void Upsert_EscalatedWhileTheLowerSeverityIsBeingPosted_ReleasesTheClaimForTheNewPost()
+    {
+        // The higher severity is a post of its own: its delivery must not wait for the lower one's claim to run out.
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.Medium)), Severity.Medium);
+        var high = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.High))!;
+        var posting = StoredAlertTransitions.ClaimPost(high, Later, Later.AddMinutes(2))!;
+
+        var critical = StoredAlertTransitions.Upsert(posting, SampleAlerts.Create(revision: 3, severity: Severity.Critical))!;
+
+        Assert.Equal(NotificationState.Pending, critical.NotificationState);
+        Assert.Null(critical.PostingUntil);
+    }
 }

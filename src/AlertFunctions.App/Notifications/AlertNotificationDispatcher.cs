@@ -3,17 +3,20 @@ using AlertFunctions.Storage.Alerts;
 using AlertFunctions.Storage.Notifications;
 using AlertFunctions.Teams;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlertFunctions.App.Notifications;
 
 /// <summary>
 /// Posts alerts to Teams from the outbox kept on each alert row. Idempotent: an alert already posted at its current severity
-/// (or higher) is not posted again, so a duplicate queue message or a replayed batch never posts twice. A failed post is
-/// recorded with a back-off and the call returns normally: the sweep retries it, so nothing is lost while Teams is down.
+/// (or higher) is not posted again, and a deliverer claims the post on the row (ETag-guarded) before calling Teams, so a
+/// duplicate queue message, a replayed batch or the sweep arriving while a post is in flight never posts twice. A failed
+/// post is recorded with a back-off and the call returns normally: the sweep retries it, so nothing is lost while Teams is down.
 /// </summary>
 internal sealed partial class AlertNotificationDispatcher(
     AlertTableStore alerts,
     ITeamsNotifier teams,
+    IOptions<TeamsOptions> teamsOptions,
     TimeProvider timeProvider,
     ILogger<AlertNotificationDispatcher> logger) : IAlertNotificationDispatcher
 {
@@ -24,14 +27,7 @@ internal sealed partial class AlertNotificationDispatcher(
     {
         // A body that is not a notification message throws: after maxDequeueCount it rests in the poison queue for inspection.
         var message = NotificationMessage.Parse(messageJson);
-        var stored = await alerts.GetAsync(message.AlertId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            LogAlertMissing(message.AlertId);
-            return;
-        }
-
-        await DeliverAsync(stored, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(message.AlertId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
@@ -41,7 +37,7 @@ internal sealed partial class AlertNotificationDispatcher(
         var failed = 0;
         foreach (var stored in owed)
         {
-            switch (await DeliverAsync(stored, cancellationToken).ConfigureAwait(false))
+            switch (await DeliverAsync(stored.Alert.AlertId, cancellationToken).ConfigureAwait(false))
             {
                 case DeliveryOutcome.Delivered:
                     delivered++;
@@ -57,15 +53,25 @@ internal sealed partial class AlertNotificationDispatcher(
         return delivered;
     }
 
-    private async Task<DeliveryOutcome> DeliverAsync(StoredAlert stored, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> DeliverAsync(string alertId, CancellationToken cancellationToken)
     {
-        var alert = stored.Alert;
-        if (stored.NotifiedSeverity is { } notified && notified >= alert.Severity)
+        var now = timeProvider.GetUtcNow();
+        var claim = await alerts.ClaimPostAsync(alertId, now, now + ClaimLength, cancellationToken).ConfigureAwait(false);
+        switch (claim.Outcome)
         {
-            LogAlreadyDelivered(alert.AlertId, notified.ToName());
-            return DeliveryOutcome.AlreadyDelivered;
+            case PostClaimOutcome.Missing:
+                LogAlertMissing(alertId);
+                return DeliveryOutcome.NotPosted;
+            case PostClaimOutcome.NotOwed:
+                LogAlreadyDelivered(alertId, claim.Alert!.NotifiedSeverity?.ToName() ?? "none");
+                return DeliveryOutcome.NotPosted;
+            case PostClaimOutcome.HeldByAnother:
+                LogPostInFlight(alertId, claim.Alert!.PostingUntil!.Value);
+                return DeliveryOutcome.NotPosted;
         }
 
+        var stored = claim.Alert!;
+        var alert = stored.Alert;
         var result = await teams.NotifyAsync(alert, cancellationToken).ConfigureAwait(false);
         if (result.Delivered)
         {
@@ -81,10 +87,14 @@ internal sealed partial class AlertNotificationDispatcher(
         return DeliveryOutcome.Failed;
     }
 
+    // Longer than any post can take (the Teams pipeline gives up after its total timeout), so a claim only runs out when its
+    // holder died; then the sweep posts.
+    private TimeSpan ClaimLength => teamsOptions.Value.TotalTimeout + TimeSpan.FromMinutes(1);
+
     private enum DeliveryOutcome
     {
         Delivered,
-        AlreadyDelivered,
+        NotPosted,
         Failed,
     }
 
@@ -95,6 +105,10 @@ internal sealed partial class AlertNotificationDispatcher(
     [LoggerMessage(EventId = 4221, Level = LogLevel.Information,
         Message = "Alert {AlertId} was already posted to Teams at severity {NotifiedSeverity}; not posting again")]
     private partial void LogAlreadyDelivered(string alertId, string notifiedSeverity);
+
+    [LoggerMessage(EventId = 4224, Level = LogLevel.Information,
+        Message = "Alert {AlertId} is being posted to Teams by another delivery (its claim runs until {PostingUntil:o}); not posting it twice")]
+    private partial void LogPostInFlight(string alertId, DateTimeOffset postingUntil);
 
     [LoggerMessage(EventId = 4222, Level = LogLevel.Warning,
         Message = "Alert {AlertId} not posted to Teams (attempt {Attempt}): {Error}; the sweep retries at {NextAttemptAt:o}")]

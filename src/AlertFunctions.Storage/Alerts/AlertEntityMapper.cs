@@ -52,6 +52,7 @@ internal static class AlertEntityMapper
         SetIfPresent(entity, "AmountAsset", alert.AmountAsset is { } amountAsset ? InvariantDecimal.Format(amountAsset) : null);
         SetIfPresent(entity, "LastNotificationError", stored.LastNotificationError);
         SetIfPresent(entity, NextAttemptAtProperty, stored.NextAttemptAt);
+        SetIfPresent(entity, "PostingUntil", stored.PostingUntil);
         SetIfPresent(entity, "AcknowledgedBy", stored.AcknowledgedBy);
         SetIfPresent(entity, "AcknowledgedAt", stored.AcknowledgedAt);
         SetIfPresent(entity, "ResolvedBy", stored.ResolvedBy);
@@ -99,6 +100,7 @@ internal static class AlertEntityMapper
             NotificationAttempts = entity.GetInt32("NotificationAttempts") ?? 0,
             LastNotificationError = entity.GetString("LastNotificationError"),
             NextAttemptAt = entity.GetDateTimeOffset(NextAttemptAtProperty),
+            PostingUntil = entity.GetDateTimeOffset("PostingUntil"),
             Status = AlertStatusNames.Parse(Required(entity, StatusProperty)),
             AcknowledgedBy = entity.GetString("AcknowledgedBy"),
             AcknowledgedAt = entity.GetDateTimeOffset("AcknowledgedAt"),

@@ -158,7 +158,7 @@ public sealed partial class AlertTableStore
 
     /// <summary>
     /// Alerts owed a notification whose <see cref="StoredAlert.NextAttemptAt"/> is absent or at or before <paramref name="now"/>
-    /// (pending ones still within the queue's grace are left out); most severe first.
+    /// (pending ones still within the queue's grace are left out) and that no deliverer is posting; most severe first.
     /// </summary>
     public async Task<IReadOnlyList<StoredAlert>> ListPendingNotificationsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
@@ -167,13 +167,52 @@ public sealed partial class AlertTableStore
             $"NotificationState eq {NotificationState.Pending.ToName()} or (NotificationState eq {NotificationState.Failed.ToName()} and NextAttemptAt le {now})");
         var alerts = await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
         // A table filter cannot say "property absent", so pending rows are filtered here: no NextAttemptAt means due now.
+        // Nor can it compare with an absent claim: one still running is being posted by someone else right now.
         return alerts
-            .Where(a => a.NextAttemptAt is not { } due || due <= now)
+            .Where(a => (a.NextAttemptAt is not { } due || due <= now) && !(a.PostingUntil > now))
             .OrderByDescending(a => a.Alert.Severity)
             .ThenBy(a => a.Alert.WindowStart)
             .ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal)
             .Take(max)
             .ToList();
+    }
+
+    /// <summary>
+    /// Claims the right to post the alert until <paramref name="until"/>, guarded by the row's ETag, so of two deliverers that
+    /// read it at once (a duplicate queue message, the sweep) exactly one posts. The claimed row carries the latest revision.
+    /// </summary>
+    public async Task<PostClaim> ClaimPostAsync(string alertId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(alertId);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        string? partitionKey = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await FindAsync(table, alertId, partitionKey, searchOtherDays: partitionKey is null, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return new PostClaim(PostClaimOutcome.Missing, null);
+            }
+
+            partitionKey = row.Entity.PartitionKey;
+            if (StoredAlertTransitions.ClaimPost(row.Stored, now, until) is not { } claimed)
+            {
+                var outcome = StoredAlertTransitions.IsOwed(row.Stored) ? PostClaimOutcome.HeldByAnother : PostClaimOutcome.NotOwed;
+                return new PostClaim(outcome, row.Stored);
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(AlertEntityMapper.ToEntity(claimed), row.ETag, TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
+                return new PostClaim(PostClaimOutcome.Claimed, claimed);
+            }
+            catch (RequestFailedException ex) when (ConcurrencyFailures.IsLostUpdate(ex) && attempt < MaxConcurrencyAttempts)
+            {
+                // Someone changed the row since it was read (another claim, a new revision): decide again on what it holds now.
+                _logger.ConcurrentUpdateRetry(_table.Name, alertId, attempt, MaxConcurrencyAttempts, ex);
+            }
+        }
     }
 
     /// <summary>Records a successful Teams post of <paramref name="postedSeverity"/>. False when the alert does not exist.</summary>

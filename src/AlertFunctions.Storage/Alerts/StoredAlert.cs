@@ -21,6 +21,13 @@ public sealed record StoredAlert
     /// </summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>
+    /// Until when one deliverer holds the right to post (claimed before it calls Teams): a duplicate queue message or the
+    /// sweep finding the alert meanwhile leaves it alone, so one finding is not posted twice. Cleared when the post is
+    /// recorded; a claim whose holder died simply runs out, and the sweep then posts.
+    /// </summary>
+    public DateTimeOffset? PostingUntil { get; init; }
+
     public required AlertStatus Status { get; init; }
     public string? AcknowledgedBy { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }

@@ -39,9 +39,10 @@ internal static class StoredAlertTransitions
             return null;
         }
 
-        var next = existing with { Alert = incoming };
         var aboveNotified = existing.NotifiedSeverity is not { } notified || incoming.Severity > notified;
         var escalated = incoming.Severity > existing.Alert.Severity;
+        // A higher severity is a post of its own: a claim on the lower one's post in flight must not hold it back.
+        var next = existing with { Alert = incoming, PostingUntil = escalated ? null : existing.PostingUntil };
         var reopen = existing.NotificationState switch
         {
             NotificationState.Pending => false,
@@ -55,6 +56,22 @@ internal static class StoredAlertTransitions
             : next;
     }
 
+    /// <summary>
+    /// Claims the post of an alert owed one (its severity above what was posted) until <paramref name="until"/>; null when
+    /// nothing is owed or another deliverer's claim still runs at <paramref name="now"/>.
+    /// </summary>
+    public static StoredAlert? ClaimPost(StoredAlert stored, DateTimeOffset now, DateTimeOffset until)
+    {
+        if (!IsOwed(stored) || stored.PostingUntil > now)
+        {
+            return null;
+        }
+
+        return stored with { PostingUntil = until };
+    }
+
+    public static bool IsOwed(StoredAlert stored) => stored.NotifiedSeverity is not { } notified || stored.Alert.Severity > notified;
+
     /// <summary>Records a successful post; if the alert escalated while the post was in flight it stays pending for the higher severity.</summary>
     public static StoredAlert MarkDelivered(StoredAlert stored, Severity postedSeverity)
     {
@@ -66,6 +83,7 @@ internal static class StoredAlertTransitions
             NotificationAttempts = stored.NotificationAttempts + 1,
             LastNotificationError = null,
             NextAttemptAt = null,
+            PostingUntil = null,
         };
     }
 
@@ -83,6 +101,7 @@ internal static class StoredAlertTransitions
             NotificationAttempts = stored.NotificationAttempts + 1,
             LastNotificationError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error,
             NextAttemptAt = nextAttemptAt,
+            PostingUntil = null,
         };
     }
 

@@ -153,6 +153,11 @@ public sealed class FakeTeamsEndpoint : IAsyncDisposable
                 return;
             }
 
+            if (answer.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(answer.Delay, _stopping.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+
             context.Response.StatusCode = answer.StatusCode;
             if (answer.RetryAfter is not null)
             {
