@@ -99,6 +99,24 @@ public sealed class DeadLetterTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CountByDayAndPlatformAsync_SomeNamingAPlatform_CountsEachPlatformAndThoseNamingNone()
+    {
+        await _store.AddManyAsync(
+        [
+            Sample([1], "0", 1) with { Platform = "contoso-exchange" },
+            Sample([2], "0", 2) with { Platform = "contoso-exchange" },
+            Sample([3], "0", 3) with { Platform = "fabrikam-exchange" },
+            Sample([4], "1", 1),
+        ]);
+
+        var counts = await _store.CountByDayAndPlatformAsync(Day);
+
+        Assert.Equal(new Dictionary<string, long> { ["contoso-exchange"] = 2, ["fabrikam-exchange"] = 1 }, counts.ByPlatform);
+        Assert.Equal((1L, 4L, 0L), (counts.WithoutPlatform, counts.Total, counts.Of("northwind-exchange")));
+        Assert.Equal(["contoso-exchange", "contoso-exchange", "fabrikam-exchange", null], (await _store.ListByDayAsync(Day)).Select(d => d.Platform));
+    }
+
+    [Fact]
     public async Task AddManyAsync_MoreThanOneTransactionAndDuplicates_WritesEachEventOnce()
     {
         var items = Enumerable.Range(0, 250).Select(i => Sample(RandomBytes(2000, i), "2", i)).ToList();

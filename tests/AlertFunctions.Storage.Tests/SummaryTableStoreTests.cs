@@ -70,6 +70,7 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
             new SummarySubject("acct-9", "account", "mixer-usage", 55.5m, "mixer-usage-2"),
         ],
         DeadLettered = 3,
+        DeadLetteredWithoutPlatform = 2,
         UndeliveredNotifications = 1,
         GeneratedAt = new DateTimeOffset(2025, 3, 15, 0, 5, 0, TimeSpan.Zero),
     };
@@ -84,6 +85,7 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(expected.AlertsBySeverity.OrderBy(p => p.Key), actual.AlertsBySeverity.OrderBy(p => p.Key));
         Assert.Equal(expected.TopSubjects, actual.TopSubjects);
         Assert.Equal(expected.DeadLettered, actual.DeadLettered);
+        Assert.Equal(expected.DeadLetteredWithoutPlatform, actual.DeadLetteredWithoutPlatform);
         Assert.Equal(expected.UndeliveredNotifications, actual.UndeliveredNotifications);
         Assert.Equal(expected.GeneratedAt, actual.GeneratedAt);
         Assert.Equal(expected.PostedAt, actual.PostedAt);

@@ -50,6 +50,7 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                     EnqueuedTime = message.EnqueuedTime,
                     DeadLetteredAt = timeProvider.GetUtcNow(),
                     Source = DeadLetterSources.EventHub,
+                    Platform = NamedPlatform.Read(body),
                 });
                 continue;
             }

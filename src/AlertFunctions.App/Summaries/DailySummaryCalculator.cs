@@ -1,13 +1,15 @@
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Storage.DeadLetters;
 using AlertFunctions.Storage.Summaries;
 using AlertFunctions.Storage.Volume;
 
 namespace AlertFunctions.App.Summaries;
 
 /// <summary>
-/// Turns one UTC day's stored facts into one summary per platform: every platform with volume or alerts that day gets one.
-/// Dead letters carry no platform (a refused body may not even name one), so each platform's summary shows the day's total.
+/// Turns one UTC day's stored facts into one summary per platform: every platform with volume, alerts or dead letters that
+/// day gets one (a producer whose every event is refused has no volume, and is exactly what its summary must show). Each
+/// counts the dead letters that named it; those naming no platform at all are shown on every platform's summary.
 /// </summary>
 internal static class DailySummaryCalculator
 {
@@ -17,12 +19,15 @@ internal static class DailySummaryCalculator
         DateOnly day,
         IReadOnlyList<DailyVolumeTotal> volume,
         IReadOnlyList<StoredAlert> alerts,
-        long deadLettered,
+        DeadLetterCounts deadLettered,
         DateTimeOffset generatedAt)
     {
         var volumeByPlatform = volume.ToDictionary(v => v.Platform, StringComparer.Ordinal);
         var alertsByPlatform = alerts.ToLookup(a => a.Alert.Platform, StringComparer.Ordinal);
-        var platforms = volumeByPlatform.Keys.Union(alertsByPlatform.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var platforms = volumeByPlatform.Keys
+            .Union(alertsByPlatform.Select(g => g.Key), StringComparer.Ordinal)
+            .Union(deadLettered.ByPlatform.Keys, StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
         return platforms.Select(platform =>
         {
@@ -37,7 +42,8 @@ internal static class DailySummaryCalculator
                 AlertsByRule = Count(platformAlerts, a => a.Alert.Rule),
                 AlertsBySeverity = Count(platformAlerts, a => a.Alert.Severity.ToName()),
                 TopSubjects = TopSubjects(platformAlerts),
-                DeadLettered = deadLettered,
+                DeadLettered = deadLettered.Of(platform),
+                DeadLetteredWithoutPlatform = deadLettered.WithoutPlatform,
                 UndeliveredNotifications = platformAlerts.Count(a => a.NotificationState != NotificationState.Delivered),
                 GeneratedAt = generatedAt,
             };

@@ -26,7 +26,7 @@ internal sealed partial class DailySummaryJob(
     {
         var totals = await volume.GetTotalsAsync(day, cancellationToken).ConfigureAwait(false);
         var dayAlerts = await alerts.ListByDayAsync(day, cancellationToken).ConfigureAwait(false);
-        var deadLettered = await deadLetters.CountByDayAsync(day, cancellationToken).ConfigureAwait(false);
+        var deadLettered = await deadLetters.CountByDayAndPlatformAsync(day, cancellationToken).ConfigureAwait(false);
         var posted = (await summaries.ListByDayAsync(day, cancellationToken).ConfigureAwait(false))
             .ToDictionary(s => s.Platform, s => s.PostedAt, StringComparer.Ordinal);
 
@@ -54,7 +54,7 @@ internal sealed partial class DailySummaryJob(
             await summaries.UpsertAsync(record with { PostedAt = postedAt }, cancellationToken).ConfigureAwait(false);
         }
 
-        LogSummarized(day, records.Count, postedNow, records.Count - postedNow - failures.Count, failures.Count, deadLettered);
+        LogSummarized(day, records.Count, postedNow, records.Count - postedNow - failures.Count, failures.Count, deadLettered.Total, deadLettered.WithoutPlatform);
         if (failures.Count > 0)
         {
             throw new DailySummaryDeliveryException(day, failures);
@@ -70,11 +70,12 @@ internal sealed partial class DailySummaryJob(
         record.AlertsBySeverity,
         [.. record.TopSubjects.Select(s => new DailySummarySubject(s.Subject, s.Rule, s.AmountUsd))],
         record.DeadLettered,
-        record.UndeliveredNotifications);
+        record.UndeliveredNotifications,
+        record.DeadLetteredWithoutPlatform);
 
     [LoggerMessage(EventId = 4230, Level = LogLevel.Information,
-        Message = "Daily summary of {SummaryDay}: {PlatformCount} platforms, {PostedCount} posted now, {AlreadyPostedCount} posted before, {FailedCount} not posted; {DeadLetteredCount} dead letters that day (all platforms)")]
-    private partial void LogSummarized(DateOnly summaryDay, int platformCount, int postedCount, int alreadyPostedCount, int failedCount, long deadLetteredCount);
+        Message = "Daily summary of {SummaryDay}: {PlatformCount} platforms, {PostedCount} posted now, {AlreadyPostedCount} posted before, {FailedCount} not posted; {DeadLetteredCount} dead letters that day (all platforms; {WithoutPlatformCount} naming none)")]
+    private partial void LogSummarized(DateOnly summaryDay, int platformCount, int postedCount, int alreadyPostedCount, int failedCount, long deadLetteredCount, long withoutPlatformCount);
 
     [LoggerMessage(EventId = 4231, Level = LogLevel.Error,
         Message = "Daily summary of {SummaryDay} for {Platform} was not posted to Teams: {Error}")]

@@ -27,7 +27,7 @@ internal sealed class PipelineForwarder(string? storageConnectionString, string?
         if (stores is not null)
         {
             var now = clock.GetUtcNow();
-            var deadLetters = rejections.Select(r => new DeadLetter { RawBody = r.Raw, Reason = r.Reason, DeadLetteredAt = now, Source = DeadLetterSources.Replay }).ToList();
+            var deadLetters = rejections.Select(r => new DeadLetter { RawBody = r.Raw, Reason = r.Reason, DeadLetteredAt = now, Source = DeadLetterSources.Replay, Platform = NamedPlatform.Read(r.Raw) }).ToList();
             await stores.DeadLetters.AddManyAsync(deadLetters, cancellationToken).ConfigureAwait(false);
             var results = await stores.Alerts.UpsertManyAsync(alerts.ToList(), cancellationToken).ConfigureAwait(false);
             stored = results.Count(r => r.Changed);

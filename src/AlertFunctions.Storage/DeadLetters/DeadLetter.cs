@@ -17,4 +17,10 @@ public sealed record DeadLetter
 
     /// <summary>Where the body came from; see <see cref="DeadLetterSources"/>.</summary>
     public required string Source { get; init; }
+
+    /// <summary>
+    /// The platform the refused body names, when it names one (read best-effort: a body may be no JSON at all), so the
+    /// daily summary can count a platform's own dead letters; null otherwise.
+    /// </summary>
+    public string? Platform { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class DeadLetterEntityMapper
     public const int MaxMessageLength = 2000;
     public const string PartProperty = "Part";
     public const string RawBodyPrefix = "RawBody";
+    public const string PlatformProperty = "Platform";
 
     private const string RowCountProperty = "RawBodyRows";
 
@@ -46,6 +47,7 @@ internal static class DeadLetterEntityMapper
         SetIfPresent(main, "PartitionId", item.PartitionId);
         SetIfPresent(main, "SequenceNumber", item.SequenceNumber);
         SetIfPresent(main, "EnqueuedTime", item.EnqueuedTime);
+        SetIfPresent(main, PlatformProperty, item.Platform);
 
         var entities = new List<TableEntity>(rowCount);
         for (var part = 1; part < rowCount; part++)
@@ -88,6 +90,7 @@ internal static class DeadLetterEntityMapper
             DeadLetteredAt = main.GetDateTimeOffset("DeadLetteredAt")
                 ?? throw new InvalidDataException($"Dead letter {main.PartitionKey}/{main.RowKey} has no DeadLetteredAt."),
             Source = main.GetString("Source") ?? "",
+            Platform = main.GetString(PlatformProperty),
         };
     }
 

@@ -51,17 +51,30 @@ public sealed class DeadLetterTableStore
         }
     }
 
-    public async Task<long> CountByDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<long> CountByDayAsync(DateOnly day, CancellationToken cancellationToken = default) =>
+        (await CountByDayAndPlatformAsync(day, cancellationToken).ConfigureAwait(false)).Total;
+
+    /// <summary>The day's dead letters counted per platform they name, and those naming none.</summary>
+    public async Task<DeadLetterCounts> CountByDayAndPlatformAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DayKey.From(day)} and Part eq {0}");
-        long count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var byPlatform = new Dictionary<string, long>(StringComparer.Ordinal);
+        long withoutPlatform = 0;
+        var select = new[] { "RowKey", DeadLetterEntityMapper.PlatformProperty };
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            count++;
+            if (row.GetString(DeadLetterEntityMapper.PlatformProperty) is { Length: > 0 } platform)
+            {
+                byPlatform[platform] = byPlatform.GetValueOrDefault(platform) + 1;
+            }
+            else
+            {
+                withoutPlatform++;
+            }
         }
 
-        return count;
+        return new DeadLetterCounts(byPlatform, withoutPlatform);
     }
 
     /// <summary>The day's dead letters with their raw bodies reassembled, in the order they were dead-lettered.</summary>

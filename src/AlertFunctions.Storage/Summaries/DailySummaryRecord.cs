@@ -10,7 +10,11 @@ public sealed record DailySummaryRecord
     public required IReadOnlyDictionary<string, int> AlertsByRule { get; init; }
     public required IReadOnlyDictionary<string, int> AlertsBySeverity { get; init; }
     public required IReadOnlyList<SummarySubject> TopSubjects { get; init; }
+    /// <summary>The day's dead letters whose body named this platform.</summary>
     public required long DeadLettered { get; init; }
+
+    /// <summary>The day's dead letters that named no platform at all (no JSON, no platform field): every platform's summary shows them.</summary>
+    public long DeadLetteredWithoutPlatform { get; init; }
     public required long UndeliveredNotifications { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
 

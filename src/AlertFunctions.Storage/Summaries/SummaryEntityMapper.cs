@@ -19,6 +19,7 @@ internal static class SummaryEntityMapper
             ["AlertsBySeverity"] = JsonSerializer.Serialize(new Dictionary<string, int>(record.AlertsBySeverity), StorageJsonContext.Default.DictionaryStringInt32),
             ["TopSubjects"] = JsonSerializer.Serialize(record.TopSubjects.ToArray(), StorageJsonContext.Default.SummarySubjectArray),
             ["DeadLettered"] = record.DeadLettered,
+            ["DeadLetteredWithoutPlatform"] = record.DeadLetteredWithoutPlatform,
             ["UndeliveredNotifications"] = record.UndeliveredNotifications,
             ["GeneratedAt"] = record.GeneratedAt,
         };
@@ -41,6 +42,8 @@ internal static class SummaryEntityMapper
         TopSubjects = JsonSerializer.Deserialize(Required(entity, "TopSubjects"), StorageJsonContext.Default.SummarySubjectArray)
             ?? throw Invalid(entity, "TopSubjects"),
         DeadLettered = entity.GetInt64("DeadLettered") ?? throw Invalid(entity, "DeadLettered"),
+        // Absent from rows written before dead letters named their platform (then DeadLettered held the all-platform total).
+        DeadLetteredWithoutPlatform = entity.GetInt64("DeadLetteredWithoutPlatform") ?? 0,
         UndeliveredNotifications = entity.GetInt64("UndeliveredNotifications") ?? throw Invalid(entity, "UndeliveredNotifications"),
         GeneratedAt = entity.GetDateTimeOffset("GeneratedAt") ?? throw Invalid(entity, "GeneratedAt"),
         PostedAt = entity.GetDateTimeOffset("PostedAt"),

@@ -35,7 +35,7 @@ public sealed class DailySummaryCard
         var max = limits.MaxValueLength;
         var totalAlerts = view.AlertsBySeverity.Values.Sum(count => (long)count);
         var urgent = Count(view.AlertsBySeverity, Severity.Critical.ToName()) + Count(view.AlertsBySeverity, Severity.High.ToName());
-        var backlog = view.DeadLettered > 0 || view.UndeliveredNotifications > 0;
+        var backlog = view.DeadLettered > 0 || view.DeadLetteredWithoutPlatform > 0 || view.UndeliveredNotifications > 0;
         var (style, color) = urgent > 0 ? ("attention", "attention") : backlog ? ("warning", "warning") : ("good", "good");
 
         var body = new JsonArray
@@ -76,12 +76,15 @@ public sealed class DailySummaryCard
         }
 
         body.Add(AdaptiveElements.Heading("Operations"));
-        body.Add(AdaptiveElements.FactSet(
-        [
-            // A refused body may not even name its platform, so every platform's card carries the day's total and says so.
-            ("Dead-lettered events (all platforms)", CardNumbers.Count(view.DeadLettered)),
-            ("Undelivered notifications", CardNumbers.Count(view.UndeliveredNotifications)),
-        ]));
+        List<(string, string)> operations = [("Dead-lettered events", CardNumbers.Count(view.DeadLettered))];
+        if (view.DeadLetteredWithoutPlatform > 0)
+        {
+            // A refused body may not even name its platform: those could be anyone's, so every platform's card shows them.
+            operations.Add(("Dead-lettered, naming no platform", CardNumbers.Count(view.DeadLetteredWithoutPlatform)));
+        }
+
+        operations.Add(("Undelivered notifications", CardNumbers.Count(view.UndeliveredNotifications)));
+        body.Add(AdaptiveElements.FactSet(operations));
         if (backlog)
         {
             body.Add(AdaptiveElements.TextBlock(

@@ -3,7 +3,8 @@ namespace AlertFunctions.Teams.Cards;
 /// <summary>
 /// One platform's day, as the daily summary card shows it. Counts keyed by rule id and by severity name
 /// (<c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c>); <see cref="TopSubjects"/> is expected largest first.
-/// <see cref="DeadLettered"/> is the day's total over all platforms (dead letters carry no platform).
+/// <see cref="DeadLettered"/> counts the dead letters whose body named this platform; <see cref="DeadLetteredWithoutPlatform"/>
+/// those that named none (shown on every platform's card).
 /// </summary>
 public sealed record DailySummaryView(
     DateOnly Date,
@@ -14,4 +15,5 @@ public sealed record DailySummaryView(
     IReadOnlyDictionary<string, int> AlertsBySeverity,
     IReadOnlyList<DailySummarySubject> TopSubjects,
     long DeadLettered,
-    long UndeliveredNotifications);
+    long UndeliveredNotifications,
+    long DeadLetteredWithoutPlatform = 0);

@@ -1,6 +1,7 @@
 using AlertFunctions.App.Summaries;
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Storage.Alerts;
+using AlertFunctions.Storage.DeadLetters;
 using AlertFunctions.Storage.Summaries;
 using AlertFunctions.Storage.Volume;
 
@@ -10,6 +11,7 @@ public sealed class DailySummaryCalculatorTests
 {
     private static readonly DateOnly Day = new(2026, 3, 14);
     private static readonly DateTimeOffset GeneratedAt = new(2026, 3, 15, 0, 5, 0, TimeSpan.Zero);
+    private static readonly DeadLetterCounts NoDeadLetters = new(new Dictionary<string, long>(), 0);
 
     [Fact]
     public void Calculate_VolumeOnlyAndAlertOnlyPlatforms_EachGetsASummaryInPlatformOrder()
@@ -18,7 +20,7 @@ public sealed class DailySummaryCalculatorTests
             Day,
             [new DailyVolumeTotal("quiet-exchange", 120, 45_000.25m)],
             [StoredAlertFactory.Create("a1", "alerting-dex", RuleIds.MixerUsage, Severity.High, "0xw1", 10_000m)],
-            deadLettered: 4,
+            new DeadLetterCounts(new Dictionary<string, long> { ["quiet-exchange"] = 3 }, WithoutPlatform: 4),
             GeneratedAt);
 
         Assert.Equal(["alerting-dex", "quiet-exchange"], records.Select(r => r.Platform));
@@ -27,7 +29,8 @@ public sealed class DailySummaryCalculatorTests
         Assert.Empty(records[1].AlertsByRule);
         Assert.Empty(records[1].AlertsBySeverity);
         Assert.Empty(records[1].TopSubjects);
-        Assert.All(records, r => Assert.Equal((Day, 4L, GeneratedAt, (DateTimeOffset?)null), (r.Day, r.DeadLettered, r.GeneratedAt, r.PostedAt)));
+        Assert.All(records, r => Assert.Equal((Day, 4L, GeneratedAt, (DateTimeOffset?)null), (r.Day, r.DeadLetteredWithoutPlatform, r.GeneratedAt, r.PostedAt)));
+        Assert.Equal((0L, 3L), (records[0].DeadLettered, records[1].DeadLettered));
     }
 
     [Fact]
@@ -41,7 +44,7 @@ public sealed class DailySummaryCalculatorTests
                 StoredAlertFactory.Create("a2", "x", RuleIds.RapidDrain, Severity.High, "0xw2", 1m, NotificationState.Failed),
                 StoredAlertFactory.Create("a3", "x", RuleIds.LargeWithdrawal, Severity.High, "0xw3", 1m),
             ],
-            deadLettered: 0,
+            NoDeadLetters,
             GeneratedAt));
 
         Assert.Equal(new Dictionary<string, int> { [RuleIds.RapidDrain] = 2, [RuleIds.LargeWithdrawal] = 1 }, record.AlertsByRule);
@@ -59,7 +62,7 @@ public sealed class DailySummaryCalculatorTests
         };
         alerts.AddRange(Enumerable.Range(2, 6).Select(i => StoredAlertFactory.Create($"w{i}", "x", RuleIds.RapidDrain, Severity.High, $"0xw{i}", i * 1_000_000m)));
 
-        var record = Assert.Single(DailySummaryCalculator.Calculate(Day, [], alerts, 0, GeneratedAt));
+        var record = Assert.Single(DailySummaryCalculator.Calculate(Day, [], alerts, NoDeadLetters, GeneratedAt));
 
         Assert.Equal(
             [
@@ -70,5 +73,15 @@ public sealed class DailySummaryCalculatorTests
                 new SummarySubject("0xw4", "sourceWallet", RuleIds.RapidDrain, 4_000_000m, "w4"),
             ],
             record.TopSubjects);
+    }
+
+    [Fact]
+    public void Calculate_PlatformWithOnlyDeadLetters_GetsASummary()
+    {
+        var records = DailySummaryCalculator.Calculate(
+            Day, [], [], new DeadLetterCounts(new Dictionary<string, long> { ["broken-producer"] = 12 }, WithoutPlatform: 0), GeneratedAt);
+
+        var record = Assert.Single(records);
+        Assert.Equal(("broken-producer", 0L, 12L), (record.Platform, record.Withdrawals, record.DeadLettered));
     }
 }

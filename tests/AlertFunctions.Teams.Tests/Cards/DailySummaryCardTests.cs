@@ -38,7 +38,8 @@ public sealed class DailySummaryCardTests
         Assert.Equal("5", facts["low"]);
         Assert.Equal("4", facts["Rapid drain"]);
         Assert.Equal("2", facts["Large withdrawal"]);
-        Assert.Equal("3", facts["Dead-lettered events (all platforms)"]);
+        Assert.Equal("3", facts["Dead-lettered events"]);
+        Assert.False(facts.ContainsKey("Dead-lettered, naming no platform"));
         Assert.Equal("0", facts["Undelivered notifications"]);
     }
 
@@ -124,6 +125,16 @@ public sealed class DailySummaryCardTests
 
         Assert.Contains("No alerts.", texts);
         Assert.DoesNotContain("Top subjects", texts);
+    }
+
+    [Fact]
+    public void Build_DeadLettersNamingNoPlatform_AreShownBesideThePlatformsOwnAndAskForAction()
+    {
+        var card = CardJson.Card(new DailySummaryCard().Build(Summary() with { DeadLettered = 0, DeadLetteredWithoutPlatform = 2 }));
+
+        var facts = CardJson.Facts(card);
+        Assert.Equal(("0", "2"), (facts["Dead-lettered events"], facts["Dead-lettered, naming no platform"]));
+        Assert.Contains(CardJson.TextsIn(card), text => text.StartsWith("Action needed", StringComparison.Ordinal));
     }
 
     private static DailySummaryView Summary() => new(
