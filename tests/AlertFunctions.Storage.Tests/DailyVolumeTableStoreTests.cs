@@ -13,9 +13,9 @@ public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AddAsync_SameBatchReplayed_CountsOnce()
     {
-        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", 10, 1000.10m, lastSequenceNumber: 50));
-        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", 10, 1000.10m, lastSequenceNumber: 50));
-        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", 4, 1.00m, lastSequenceNumber: 20));
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 1000.10m, lastSequenceNumber: 50)));
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 1000.10m, lastSequenceNumber: 50)));
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", Batch(4, 1.00m, lastSequenceNumber: 20)));
 
         var total = Assert.Single(await _store.GetTotalsAsync(Day));
         Assert.Equal(new DailyVolumeTotal("exchange-one", 10, 1000.10m), total);
@@ -24,17 +24,37 @@ public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task AddAsync_SuccessiveBatchesAndScopes_SumsExactlyPerPlatform()
     {
-        await _store.AddAsync(Day, "exchange-one", "0", 10, 12_345_678_901_234_567.89m, 50);
-        await _store.AddAsync(Day, "exchange-one", "0", 5, 0.01m, 60);
-        await _store.AddAsync(Day, "exchange-one", "1", 2, 0.1m, 7);
-        await _store.AddAsync(Day, "exchange-one", "1", 3, 0.2m, 9);
-        await _store.AddAsync(Day, "ex/two#", "0", 1, 1m, 61);
-        await _store.AddAsync(Day.AddDays(1), "exchange-one", "0", 100, 100m, 70);
+        await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 12_345_678_901_234_567.89m, 50));
+        await _store.AddAsync(Day, "exchange-one", "0", Batch(5, 0.01m, 60));
+        await _store.AddAsync(Day, "exchange-one", "1", Batch(2, 0.1m, 7));
+        await _store.AddAsync(Day, "exchange-one", "1", Batch(3, 0.2m, 10));
+        await _store.AddAsync(Day, "ex/two#", "0", Batch(1, 1m, 61));
+        await _store.AddAsync(Day.AddDays(1), "exchange-one", "0", Batch(100, 100m, 170));
 
         var totals = await _store.GetTotalsAsync(Day);
 
         Assert.Equal(
             [new DailyVolumeTotal("ex/two#", 1, 1m), new DailyVolumeTotal("exchange-one", 20, 12_345_678_901_234_568.20m)],
             totals);
+    }
+
+    [Fact]
+    public async Task AddAsync_RedeliveryCutIntoOtherBatches_CountsOnlyTheWithdrawalsNotCountedBefore()
+    {
+        // 41-50 counted, then a redelivery from an older checkpoint in other cuts: 46-55, then 51-60.
+        await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 10m, lastSequenceNumber: 50));
+
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 10m, lastSequenceNumber: 55)));
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 10m, lastSequenceNumber: 60)));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 20, 20m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    // Consecutive sequence numbers ending at lastSequenceNumber, the USD split evenly (to the cent, the last one taking the rest).
+    private static SequencedWithdrawal[] Batch(int count, decimal usd, long lastSequenceNumber)
+    {
+        var each = Math.Round(usd / count, 2, MidpointRounding.ToZero);
+        return [.. Enumerable.Range(0, count).Select(i => new SequencedWithdrawal(
+            lastSequenceNumber - count + 1 + i, i == count - 1 ? usd - (each * (count - 1)) : each))];
     }
 }

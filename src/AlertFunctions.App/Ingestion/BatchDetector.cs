@@ -71,7 +71,7 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 CountUnvalued(session, withdrawal, ref unvalued);
             }
 
-            volume.Add(withdrawal.Timestamp, withdrawal.Platform, usd);
+            volume.Add(withdrawal.Timestamp, withdrawal.Platform, sequenceNumber, usd);
         }
 
         return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest)

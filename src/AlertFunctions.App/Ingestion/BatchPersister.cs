@@ -31,10 +31,9 @@ internal sealed class BatchPersister(
 
         var queued = await StoreAlertsAsync(batch.Changes, cancellationToken).ConfigureAwait(false);
 
-        foreach (var (day, platform, count, volumeUsd) in batch.Volume.Totals)
+        foreach (var (day, platform, withdrawals) in batch.Volume.Totals)
         {
-            await dailyVolume.AddAsync(day, platform, session.Scope, count, volumeUsd, batch.LastSequenceNumber, cancellationToken)
-                .ConfigureAwait(false);
+            await dailyVolume.AddAsync(day, platform, session.Scope, withdrawals, cancellationToken).ConfigureAwait(false);
         }
 
         session.Snapshot = await states.SaveAsync(

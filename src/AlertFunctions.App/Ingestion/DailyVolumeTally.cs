@@ -1,18 +1,27 @@
+using AlertFunctions.Storage.Volume;
+
 namespace AlertFunctions.App.Ingestion;
 
-/// <summary>A batch's withdrawals and USD volume per UTC day of the event and platform, as the daily volume table adds them.</summary>
+/// <summary>
+/// A batch's withdrawals per UTC day of the event and platform, each with its sequence number, as the daily volume table
+/// adds them (it counts each sequence number once, however a redelivery cuts the batches).
+/// </summary>
 internal sealed class DailyVolumeTally
 {
-    private readonly Dictionary<(DateOnly Day, string Platform), (long Count, decimal VolumeUsd)> _totals = [];
+    private readonly Dictionary<(DateOnly Day, string Platform), List<SequencedWithdrawal>> _withdrawals = [];
 
-    public IEnumerable<(DateOnly Day, string Platform, long Count, decimal VolumeUsd)> Totals =>
-        _totals.OrderBy(t => t.Key.Day).ThenBy(t => t.Key.Platform, StringComparer.Ordinal)
-            .Select(t => (t.Key.Day, t.Key.Platform, t.Value.Count, t.Value.VolumeUsd));
+    public IEnumerable<(DateOnly Day, string Platform, IReadOnlyList<SequencedWithdrawal> Withdrawals)> Totals =>
+        _withdrawals.OrderBy(t => t.Key.Day).ThenBy(t => t.Key.Platform, StringComparer.Ordinal)
+            .Select(t => (t.Key.Day, t.Key.Platform, (IReadOnlyList<SequencedWithdrawal>)t.Value));
 
-    public void Add(DateTimeOffset timestamp, string platform, decimal usd)
+    public void Add(DateTimeOffset timestamp, string platform, long sequenceNumber, decimal usd)
     {
         var key = (DateOnly.FromDateTime(timestamp.UtcDateTime), platform);
-        var (count, volume) = _totals.GetValueOrDefault(key);
-        _totals[key] = (count + 1, volume + usd);
+        if (!_withdrawals.TryGetValue(key, out var list))
+        {
+            _withdrawals[key] = list = [];
+        }
+
+        list.Add(new SequencedWithdrawal(sequenceNumber, usd));
     }
 }

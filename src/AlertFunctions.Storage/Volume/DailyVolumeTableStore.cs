@@ -10,11 +10,9 @@ namespace AlertFunctions.Storage.Volume;
 
 /// <summary>
 /// The <c>dailyvolume</c> table: PartitionKey = day (yyyyMMdd), RowKey = escaped platform + ":" + escaped scope (the Event Hubs
-/// partition that produced the counts). Each row remembers the last sequence number it applied, so replaying a batch adds nothing.
-/// <para>
-/// The guard is per batch: a redelivery that re-splits events into different batches is only exact if the caller first drops events
-/// at or below the scope's checkpoint (as the ingest function does with the detector-state sequence number).
-/// </para>
+/// partition that produced the counts). Each row remembers the highest sequence number it counted and counts only withdrawals
+/// above it, so a replayed batch adds nothing, and neither does a redelivery cut into other batches (a crash after this write
+/// but before the checkpoint): each withdrawal carries its own sequence number, not only its batch's.
 /// </summary>
 public sealed class DailyVolumeTableStore
 {
@@ -31,15 +29,15 @@ public sealed class DailyVolumeTableStore
     }
 
     /// <summary>
-    /// Adds a batch's counts for one platform and day. Returns false (and changes nothing) when the row already applied
-    /// <paramref name="lastSequenceNumber"/> or a later one.
+    /// Adds one platform's withdrawals of a day from one scope, in sequence order; those at or below the row's highest
+    /// counted sequence number were counted before and are left out. Returns false (and changes nothing) when all were.
     /// </summary>
     public async Task<bool> AddAsync(
-        DateOnly day, string platform, string scope, long count, decimal volumeUsd, long lastSequenceNumber, CancellationToken cancellationToken = default)
+        DateOnly day, string platform, string scope, IReadOnlyList<SequencedWithdrawal> withdrawals, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(platform);
         ArgumentException.ThrowIfNullOrEmpty(scope);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(withdrawals);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var partitionKey = DayKey.From(day);
         var rowKey = TableKey.Encode(platform) + ":" + TableKey.Encode(scope);
@@ -48,9 +46,11 @@ public sealed class DailyVolumeTableStore
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = existing.HasValue ? existing.Value! : null;
-            if (current?.GetInt64("LastSequenceNumber") is { } applied && applied >= lastSequenceNumber)
+            var applied = current?.GetInt64("LastSequenceNumber") ?? long.MinValue;
+            var (count, volumeUsd, lastSequenceNumber) = Unapplied(withdrawals, applied);
+            if (count == 0)
             {
-                _logger.DailyVolumeReplaySkipped(platform, partitionKey, scope, lastSequenceNumber, applied);
+                _logger.DailyVolumeReplaySkipped(platform, partitionKey, scope, withdrawals.Count == 0 ? applied : withdrawals[^1].SequenceNumber, applied);
                 return false;
             }
 
@@ -82,6 +82,24 @@ public sealed class DailyVolumeTableStore
                 _logger.ConcurrentUpdateRetry(_table.Name, rowKey, attempt, MaxConcurrencyAttempts, ex);
             }
         }
+    }
+
+    private static (long Count, decimal VolumeUsd, long LastSequenceNumber) Unapplied(IReadOnlyList<SequencedWithdrawal> withdrawals, long applied)
+    {
+        long count = 0;
+        var volume = 0m;
+        var last = applied;
+        foreach (var withdrawal in withdrawals)
+        {
+            if (withdrawal.SequenceNumber > applied)
+            {
+                count++;
+                volume += withdrawal.Usd;
+                last = Math.Max(last, withdrawal.SequenceNumber);
+            }
+        }
+
+        return (count, volume, last);
     }
 
     /// <summary>Per-platform totals for the day, summed over scopes, ordered by platform.</summary>

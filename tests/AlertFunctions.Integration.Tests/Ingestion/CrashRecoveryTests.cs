@@ -88,6 +88,27 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.Equal([raised.Alert.AlertId], TeamsPosts.AcceptedAlertIds(env.Teams));
     }
 
+    [Fact]
+    public async Task ProcessAsync_CrashBeforeTheStateSave_RedeliveredInDifferentBatches_CountsEachWithdrawalOnceInTheDailyVolume()
+    {
+        // The daily volume landed for the eight legs, the checkpoint did not; the broker then redelivers from the old
+        // checkpoint cut into other batches (four legs, then those four again with four new ones).
+        await using var env = PipelineEnvironment.Create(azurite);
+        var crash = new TransactionCrashPolicy();
+        var crashing = await env.StartInstanceAsync(services => services.AddSingleton(
+            new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
+        var drain = new DrainScenario("contoso-exchange", "hot-v", DrainStart);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Processor.ProcessAsync(new EventHubBatches("5", DrainStart).Next(drain.Legs(0, 8)), CancellationToken.None));
+
+        var restarted = await env.StartInstanceAsync();
+        var redelivered = new EventHubBatches("5", DrainStart);
+        await restarted.Processor.ProcessAsync(redelivered.Next(drain.Legs(0, 4)), CancellationToken.None);
+        await restarted.Processor.ProcessAsync(redelivered.Next(drain.Legs(4, 8)), CancellationToken.None);
+
+        var day = Assert.Single(await env.Stores.DailyVolume.GetTotalsAsync(DateOnly.FromDateTime(DrainStart.UtcDateTime)));
+        Assert.Equal((12L, 12 * DrainScenario.LegUsd), (day.Withdrawals, day.VolumeUsd));
+    }
+
     private static TableServiceClient TablesWith(string connectionString, HttpPipelinePolicy policy)
     {
         var options = new TableClientOptions();
