@@ -288,6 +288,19 @@ public sealed partial class AlertTableStore
                 return null;
             }
         }
+        else
+        {
+            // No day given (a notification, a responder's link): the id says where the row almost always is.
+            foreach (var day in AlertIdDays.Candidates(alertId))
+            {
+                var response = await table.GetEntityIfExistsAsync<TableEntity>(day, alertId, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                if (response.HasValue)
+                {
+                    return new AlertRow(response.Value!);
+                }
+            }
+        }
 
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {alertId}"), cancellationToken: cancellationToken)
             .ConfigureAwait(false))
