@@ -183,36 +183,11 @@ public sealed partial class AlertTableStore
     /// </summary>
     public async Task<PostClaim> ClaimPostAsync(string alertId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(alertId);
-        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        string? partitionKey = null;
-        for (var attempt = 1; ; attempt++)
-        {
-            var row = await FindAsync(table, alertId, partitionKey, searchOtherDays: partitionKey is null, cancellationToken).ConfigureAwait(false);
-            if (row is null)
-            {
-                return new PostClaim(PostClaimOutcome.Missing, null);
-            }
-
-            partitionKey = row.Entity.PartitionKey;
-            if (StoredAlertTransitions.ClaimPost(row.Stored, now, until) is not { } claimed)
-            {
-                var outcome = StoredAlertTransitions.IsOwed(row.Stored) ? PostClaimOutcome.HeldByAnother : PostClaimOutcome.NotOwed;
-                return new PostClaim(outcome, row.Stored);
-            }
-
-            try
-            {
-                await table.UpdateEntityAsync(AlertEntityMapper.ToEntity(claimed), row.ETag, TableUpdateMode.Replace, cancellationToken)
-                    .ConfigureAwait(false);
-                return new PostClaim(PostClaimOutcome.Claimed, claimed);
-            }
-            catch (RequestFailedException ex) when (ConcurrencyFailures.IsLostUpdate(ex) && attempt < MaxConcurrencyAttempts)
-            {
-                // Someone changed the row since it was read (another claim, a new revision): decide again on what it holds now.
-                _logger.ConcurrentUpdateRetry(_table.Name, alertId, attempt, MaxConcurrencyAttempts, ex);
-            }
-        }
+        var (current, written) = await ChangeRowAsync(alertId, stored => StoredAlertTransitions.ClaimPost(stored, now, until), cancellationToken)
+            .ConfigureAwait(false);
+        return current is null ? new PostClaim(PostClaimOutcome.Missing, null)
+            : written is not null ? new PostClaim(PostClaimOutcome.Claimed, written)
+            : new PostClaim(StoredAlertTransitions.IsOwed(current) ? PostClaimOutcome.HeldByAnother : PostClaimOutcome.NotOwed, current);
     }
 
     /// <summary>Records a successful Teams post of <paramref name="postedSeverity"/>. False when the alert does not exist.</summary>
@@ -238,7 +213,16 @@ public sealed partial class AlertTableStore
         return ChangeAsync(alertId, stored => StoredAlertTransitions.Resolve(stored, by, at), cancellationToken);
     }
 
-    private async Task<bool> ChangeAsync(string alertId, Func<StoredAlert, StoredAlert?> change, CancellationToken cancellationToken)
+    private async Task<bool> ChangeAsync(string alertId, Func<StoredAlert, StoredAlert?> change, CancellationToken cancellationToken) =>
+        (await ChangeRowAsync(alertId, change, cancellationToken).ConfigureAwait(false)).Current is not null;
+
+    /// <summary>
+    /// Reads the row, applies <paramref name="change"/> and writes the result guarded by the row's ETag, reading again when
+    /// another writer got there first. Returns the row as last read (null: no such alert) and what was written (null: the
+    /// change left it as it was).
+    /// </summary>
+    private async Task<(StoredAlert? Current, StoredAlert? Written)> ChangeRowAsync(
+        string alertId, Func<StoredAlert, StoredAlert?> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(alertId);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -248,24 +232,25 @@ public sealed partial class AlertTableStore
             var row = await FindAsync(table, alertId, partitionKey, searchOtherDays: partitionKey is null, cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
-                return false;
+                return (null, null);
             }
 
             partitionKey = row.Entity.PartitionKey;
             var next = change(row.Stored);
             if (next is null)
             {
-                return true;
+                return (row.Stored, null);
             }
 
             try
             {
                 await table.UpdateEntityAsync(AlertEntityMapper.ToEntity(next), row.ETag, TableUpdateMode.Replace, cancellationToken)
                     .ConfigureAwait(false);
-                return true;
+                return (row.Stored, next);
             }
             catch (RequestFailedException ex) when (ConcurrencyFailures.IsLostUpdate(ex) && attempt < MaxConcurrencyAttempts)
             {
+                // Someone changed the row since it was read (another deliverer's claim, a new revision): decide again on what it holds now.
                 _logger.ConcurrentUpdateRetry(_table.Name, alertId, attempt, MaxConcurrencyAttempts, ex);
             }
         }
