@@ -50,6 +50,18 @@ public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(new DailyVolumeTotal("exchange-one", 20, 20m), Assert.Single(await _store.GetTotalsAsync(Day)));
     }
 
+    [Fact]
+    public async Task AddAsync_WithdrawalsWithoutUsdValue_AreCountedApartOnceEach()
+    {
+        SequencedWithdrawal[] first = [new(1, 100m), new(2, 0m, Valued: false), new(3, 0m, Valued: false)];
+        SequencedWithdrawal[] redelivered = [new(2, 0m, Valued: false), new(3, 0m, Valued: false), new(4, 0m, Valued: false), new(5, 50m)];
+
+        await _store.AddAsync(Day, "exchange-one", "0", first);
+        await _store.AddAsync(Day, "exchange-one", "0", redelivered);
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 5, 150m, Unvalued: 3), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
     // Consecutive sequence numbers ending at lastSequenceNumber, the USD split evenly (to the cent, the last one taking the rest).
     private static SequencedWithdrawal[] Batch(int count, decimal usd, long lastSequenceNumber)
     {

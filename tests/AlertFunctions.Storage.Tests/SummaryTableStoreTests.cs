@@ -71,6 +71,7 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
         ],
         DeadLettered = 3,
         DeadLetteredWithoutPlatform = 2,
+        UnvaluedWithdrawals = 4,
         UndeliveredNotifications = 1,
         GeneratedAt = new DateTimeOffset(2025, 3, 15, 0, 5, 0, TimeSpan.Zero),
     };
@@ -86,6 +87,7 @@ public sealed class SummaryTableStoreTests(AzuriteFixture azurite)
         Assert.Equal(expected.TopSubjects, actual.TopSubjects);
         Assert.Equal(expected.DeadLettered, actual.DeadLettered);
         Assert.Equal(expected.DeadLetteredWithoutPlatform, actual.DeadLetteredWithoutPlatform);
+        Assert.Equal(expected.UnvaluedWithdrawals, actual.UnvaluedWithdrawals);
         Assert.Equal(expected.UndeliveredNotifications, actual.UndeliveredNotifications);
         Assert.Equal(expected.GeneratedAt, actual.GeneratedAt);
         Assert.Equal(expected.PostedAt, actual.PostedAt);

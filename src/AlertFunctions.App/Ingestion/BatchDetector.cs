@@ -66,12 +66,13 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 continue;
             }
 
-            if (!rules.TryValueUsd(in withdrawal, out var usd))
+            var valued = rules.TryValueUsd(in withdrawal, out var usd);
+            if (!valued)
             {
                 CountUnvalued(session, withdrawal, ref unvalued);
             }
 
-            volume.Add(withdrawal.Timestamp, withdrawal.Platform, sequenceNumber, usd);
+            volume.Add(withdrawal.Timestamp, withdrawal.Platform, sequenceNumber, usd, valued);
         }
 
         return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest)

@@ -14,7 +14,7 @@ internal sealed class DailyVolumeTally
         _withdrawals.OrderBy(t => t.Key.Day).ThenBy(t => t.Key.Platform, StringComparer.Ordinal)
             .Select(t => (t.Key.Day, t.Key.Platform, (IReadOnlyList<SequencedWithdrawal>)t.Value));
 
-    public void Add(DateTimeOffset timestamp, string platform, long sequenceNumber, decimal usd)
+    public void Add(DateTimeOffset timestamp, string platform, long sequenceNumber, decimal usd, bool valued)
     {
         var key = (DateOnly.FromDateTime(timestamp.UtcDateTime), platform);
         if (!_withdrawals.TryGetValue(key, out var list))
@@ -22,6 +22,6 @@ internal sealed class DailyVolumeTally
             _withdrawals[key] = list = [];
         }
 
-        list.Add(new SequencedWithdrawal(sequenceNumber, usd));
+        list.Add(new SequencedWithdrawal(sequenceNumber, usd, valued));
     }
 }

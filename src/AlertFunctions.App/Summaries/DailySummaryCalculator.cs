@@ -38,6 +38,7 @@ internal static class DailySummaryCalculator
                 Day = day,
                 Platform = platform,
                 Withdrawals = totals?.Withdrawals ?? 0,
+                UnvaluedWithdrawals = totals?.Unvalued ?? 0,
                 VolumeUsd = totals?.VolumeUsd ?? 0m,
                 AlertsByRule = Count(platformAlerts, a => a.Alert.Rule),
                 AlertsBySeverity = Count(platformAlerts, a => a.Alert.Severity.ToName()),

@@ -71,7 +71,8 @@ internal sealed partial class DailySummaryJob(
         [.. record.TopSubjects.Select(s => new DailySummarySubject(s.Subject, s.Rule, s.AmountUsd))],
         record.DeadLettered,
         record.UndeliveredNotifications,
-        record.DeadLetteredWithoutPlatform);
+        record.DeadLetteredWithoutPlatform,
+        record.UnvaluedWithdrawals);
 
     [LoggerMessage(EventId = 4230, Level = LogLevel.Information,
         Message = "Daily summary of {SummaryDay}: {PlatformCount} platforms, {PostedCount} posted now, {AlreadyPostedCount} posted before, {FailedCount} not posted; {DeadLetteredCount} dead letters that day (all platforms; {WithoutPlatformCount} naming none)")]

@@ -6,6 +6,9 @@ public sealed record DailySummaryRecord
     public required DateOnly Day { get; init; }
     public required string Platform { get; init; }
     public required long Withdrawals { get; init; }
+
+    /// <summary>Of <see cref="Withdrawals"/>, those without a USD value: <see cref="VolumeUsd"/> leaves them out.</summary>
+    public long UnvaluedWithdrawals { get; init; }
     public required decimal VolumeUsd { get; init; }
     public required IReadOnlyDictionary<string, int> AlertsByRule { get; init; }
     public required IReadOnlyDictionary<string, int> AlertsBySeverity { get; init; }

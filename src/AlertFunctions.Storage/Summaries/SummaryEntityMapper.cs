@@ -14,6 +14,7 @@ internal static class SummaryEntityMapper
         {
             ["Platform"] = record.Platform,
             ["Withdrawals"] = record.Withdrawals,
+            ["UnvaluedWithdrawals"] = record.UnvaluedWithdrawals,
             ["VolumeUsd"] = InvariantDecimal.Format(record.VolumeUsd),
             ["AlertsByRule"] = JsonSerializer.Serialize(new Dictionary<string, int>(record.AlertsByRule), StorageJsonContext.Default.DictionaryStringInt32),
             ["AlertsBySeverity"] = JsonSerializer.Serialize(new Dictionary<string, int>(record.AlertsBySeverity), StorageJsonContext.Default.DictionaryStringInt32),
@@ -36,6 +37,7 @@ internal static class SummaryEntityMapper
         Day = DayKey.Parse(entity.PartitionKey),
         Platform = Required(entity, "Platform"),
         Withdrawals = entity.GetInt64("Withdrawals") ?? throw Invalid(entity, "Withdrawals"),
+        UnvaluedWithdrawals = entity.GetInt64("UnvaluedWithdrawals") ?? 0,
         VolumeUsd = InvariantDecimal.Parse(Required(entity, "VolumeUsd")),
         AlertsByRule = Counts(entity, "AlertsByRule"),
         AlertsBySeverity = Counts(entity, "AlertsBySeverity"),

@@ -47,7 +47,7 @@ public sealed class DailyVolumeTableStore
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = existing.HasValue ? existing.Value! : null;
             var applied = current?.GetInt64("LastSequenceNumber") ?? long.MinValue;
-            var (count, volumeUsd, lastSequenceNumber) = Unapplied(withdrawals, applied);
+            var (count, volumeUsd, unvalued, lastSequenceNumber) = Unapplied(withdrawals, applied);
             if (count == 0)
             {
                 _logger.DailyVolumeReplaySkipped(platform, partitionKey, scope, withdrawals.Count == 0 ? applied : withdrawals[^1].SequenceNumber, applied);
@@ -61,6 +61,7 @@ public sealed class DailyVolumeTableStore
                 ["Withdrawals"] = (current?.GetInt64("Withdrawals") ?? 0) + count,
                 ["VolumeUsd"] = InvariantDecimal.Format(
                     (current?.GetString("VolumeUsd") is { } stored ? InvariantDecimal.Parse(stored) : 0m) + volumeUsd),
+                ["Unvalued"] = (current?.GetInt64("Unvalued") ?? 0) + unvalued,
                 ["LastSequenceNumber"] = lastSequenceNumber,
             };
 
@@ -84,9 +85,9 @@ public sealed class DailyVolumeTableStore
         }
     }
 
-    private static (long Count, decimal VolumeUsd, long LastSequenceNumber) Unapplied(IReadOnlyList<SequencedWithdrawal> withdrawals, long applied)
+    private static (long Count, decimal VolumeUsd, long Unvalued, long LastSequenceNumber) Unapplied(IReadOnlyList<SequencedWithdrawal> withdrawals, long applied)
     {
-        long count = 0;
+        long count = 0, unvalued = 0;
         var volume = 0m;
         var last = applied;
         foreach (var withdrawal in withdrawals)
@@ -95,32 +96,34 @@ public sealed class DailyVolumeTableStore
             {
                 count++;
                 volume += withdrawal.Usd;
+                unvalued += withdrawal.Valued ? 0 : 1;
                 last = Math.Max(last, withdrawal.SequenceNumber);
             }
         }
 
-        return (count, volume, last);
+        return (count, volume, unvalued, last);
     }
 
     /// <summary>Per-platform totals for the day, summed over scopes, ordered by platform.</summary>
     public async Task<IReadOnlyList<DailyVolumeTotal>> GetTotalsAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var totals = new Dictionary<string, (long Withdrawals, decimal VolumeUsd)>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, (long Withdrawals, decimal VolumeUsd, long Unvalued)>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DayKey.From(day)}"), cancellationToken: cancellationToken)
             .ConfigureAwait(false))
         {
             var platform = entity.GetString("Platform")
                 ?? throw new InvalidDataException($"Daily volume row {entity.PartitionKey}/{entity.RowKey} has no Platform.");
-            var (withdrawals, volume) = totals.GetValueOrDefault(platform);
+            var (withdrawals, volume, unvalued) = totals.GetValueOrDefault(platform);
             totals[platform] = (
                 withdrawals + (entity.GetInt64("Withdrawals") ?? 0),
-                volume + InvariantDecimal.Parse(entity.GetString("VolumeUsd") ?? "0"));
+                volume + InvariantDecimal.Parse(entity.GetString("VolumeUsd") ?? "0"),
+                unvalued + (entity.GetInt64("Unvalued") ?? 0));
         }
 
         return totals
             .OrderBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new DailyVolumeTotal(t.Key, t.Value.Withdrawals, t.Value.VolumeUsd))
+            .Select(t => new DailyVolumeTotal(t.Key, t.Value.Withdrawals, t.Value.VolumeUsd, t.Value.Unvalued))
             .ToList();
     }
 }

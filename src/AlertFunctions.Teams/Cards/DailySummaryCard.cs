@@ -48,12 +48,7 @@ public sealed class DailySummaryCard
                 id: "headline",
                 style: style,
                 bleed: true),
-            AdaptiveElements.FactSet(
-            [
-                ("Withdrawals", CardNumbers.Count(view.Withdrawals)),
-                ("Volume (USD)", CardNumbers.Usd(view.VolumeUsd)),
-                ("Alerts", CardNumbers.Count(totalAlerts)),
-            ]),
+            AdaptiveElements.FactSet(VolumeFacts(view, totalAlerts)),
         };
 
         if (totalAlerts > 0 || view.AlertsByRule.Count > 0)
@@ -92,6 +87,19 @@ public sealed class DailySummaryCard
         }
 
         return AdaptiveElements.Card(body);
+    }
+
+    // Withdrawals nobody could value add nothing to the volume: the card says how many, so the figure is not read as complete.
+    private static List<(string, string)> VolumeFacts(DailySummaryView view, long totalAlerts)
+    {
+        List<(string, string)> facts = [("Withdrawals", CardNumbers.Count(view.Withdrawals)), ("Volume (USD)", CardNumbers.Usd(view.VolumeUsd))];
+        if (view.UnvaluedWithdrawals > 0)
+        {
+            facts.Add(("Without USD value (not in the volume)", CardNumbers.Count(view.UnvaluedWithdrawals)));
+        }
+
+        facts.Add(("Alerts", CardNumbers.Count(totalAlerts)));
+        return facts;
     }
 
     private static long Count(IReadOnlyDictionary<string, int> counts, string key) => counts.GetValueOrDefault(key);

@@ -4,7 +4,8 @@ namespace AlertFunctions.Teams.Cards;
 /// One platform's day, as the daily summary card shows it. Counts keyed by rule id and by severity name
 /// (<c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c>); <see cref="TopSubjects"/> is expected largest first.
 /// <see cref="DeadLettered"/> counts the dead letters whose body named this platform; <see cref="DeadLetteredWithoutPlatform"/>
-/// those that named none (shown on every platform's card).
+/// those that named none (shown on every platform's card). <see cref="UnvaluedWithdrawals"/> of the withdrawals had no USD
+/// value, so <see cref="VolumeUsd"/> understates the day by them.
 /// </summary>
 public sealed record DailySummaryView(
     DateOnly Date,
@@ -16,4 +17,5 @@ public sealed record DailySummaryView(
     IReadOnlyList<DailySummarySubject> TopSubjects,
     long DeadLettered,
     long UndeliveredNotifications,
-    long DeadLetteredWithoutPlatform = 0);
+    long DeadLetteredWithoutPlatform = 0,
+    long UnvaluedWithdrawals = 0);

@@ -18,14 +18,14 @@ public sealed class DailySummaryCalculatorTests
     {
         var records = DailySummaryCalculator.Calculate(
             Day,
-            [new DailyVolumeTotal("quiet-exchange", 120, 45_000.25m)],
+            [new DailyVolumeTotal("quiet-exchange", 120, 45_000.25m, Unvalued: 7)],
             [StoredAlertFactory.Create("a1", "alerting-dex", RuleIds.MixerUsage, Severity.High, "0xw1", 10_000m)],
             new DeadLetterCounts(new Dictionary<string, long> { ["quiet-exchange"] = 3 }, WithoutPlatform: 4),
             GeneratedAt);
 
         Assert.Equal(["alerting-dex", "quiet-exchange"], records.Select(r => r.Platform));
         Assert.Equal((0L, 0m, 1), (records[0].Withdrawals, records[0].VolumeUsd, records[0].AlertsByRule.Count));
-        Assert.Equal((120L, 45_000.25m), (records[1].Withdrawals, records[1].VolumeUsd));
+        Assert.Equal((120L, 45_000.25m, 7L), (records[1].Withdrawals, records[1].VolumeUsd, records[1].UnvaluedWithdrawals));
         Assert.Empty(records[1].AlertsByRule);
         Assert.Empty(records[1].AlertsBySeverity);
         Assert.Empty(records[1].TopSubjects);

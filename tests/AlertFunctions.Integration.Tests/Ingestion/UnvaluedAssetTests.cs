@@ -27,6 +27,8 @@ public sealed class UnvaluedAssetTests(AzuriteFixture azurite)
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Equal(("contoso-exchange", "NEWT", 3), (warning.Value<string>("Platform"), warning.Value<string>("Asset"), warning.Value<int>("EventCount")));
         Assert.Contains("add referencePricesUsd.NEWT to the rules file", warning.Message, StringComparison.Ordinal);
+        var day = Assert.Single(await env.Stores.DailyVolume.GetTotalsAsync(DateOnly.FromDateTime(Start.UtcDateTime)));
+        Assert.Equal((6L, 4L), (day.Withdrawals, day.Unvalued));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class DailySummaryCardTests
         Assert.Equal("2", facts["Large withdrawal"]);
         Assert.Equal("3", facts["Dead-lettered events"]);
         Assert.False(facts.ContainsKey("Dead-lettered, naming no platform"));
+        Assert.False(facts.ContainsKey("Without USD value (not in the volume)"));
         Assert.Equal("0", facts["Undelivered notifications"]);
     }
 
@@ -135,6 +136,14 @@ public sealed class DailySummaryCardTests
         var facts = CardJson.Facts(card);
         Assert.Equal(("0", "2"), (facts["Dead-lettered events"], facts["Dead-lettered, naming no platform"]));
         Assert.Contains(CardJson.TextsIn(card), text => text.StartsWith("Action needed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_WithdrawalsWithoutUsdValue_AreCountedBesideTheVolumeTheyAreMissingFrom()
+    {
+        var facts = CardJson.Facts(CardJson.Card(new DailySummaryCard().Build(Summary() with { UnvaluedWithdrawals = 533 })));
+
+        Assert.Equal(("$98,765,432.10", "533"), (facts["Volume (USD)"], facts["Without USD value (not in the volume)"]));
     }
 
     private static DailySummaryView Summary() => new(
