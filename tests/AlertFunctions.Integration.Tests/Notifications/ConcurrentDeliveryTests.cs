@@ -23,8 +23,7 @@ public sealed class ConcurrentDeliveryTests(AzuriteFixture azurite)
         await using var env = PipelineEnvironment.Create(azurite);
         var first = await env.StartInstanceAsync();
         var second = await env.StartInstanceAsync();
-        await first.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(new DrainScenario("contoso-exchange", "hot-c", DrainStart).Legs(0, 6)), CancellationToken.None);
-        var message = await TakeQueuedMessageAsync(env);
+        var message = await RaiseOneAlertAsync(env, first, "hot-c");
         env.Teams.Enqueue(FakeResponse.AcceptedAfter(TimeSpan.FromSeconds(1)));
 
         var inFlight = first.Dispatcher.DispatchAsync(message, CancellationToken.None);
@@ -45,8 +44,7 @@ public sealed class ConcurrentDeliveryTests(AzuriteFixture azurite)
     {
         await using var env = PipelineEnvironment.Create(azurite);
         var app = await env.StartInstanceAsync();
-        await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(new DrainScenario("contoso-exchange", "hot-s", DrainStart).Legs(0, 6)), CancellationToken.None);
-        var message = await TakeQueuedMessageAsync(env);
+        var message = await RaiseOneAlertAsync(env, app, "hot-s");
         var alertId = Assert.Single(await env.AllAlertsAsync()).Alert.AlertId;
         env.Clock.Advance(NotificationTiming.QueueGrace + TimeSpan.FromMinutes(1));
         var now = env.Clock.GetUtcNow();
@@ -63,8 +61,10 @@ public sealed class ConcurrentDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(NotificationState.Delivered, Assert.Single(await env.AllAlertsAsync()).NotificationState);
     }
 
-    private static async Task<string> TakeQueuedMessageAsync(PipelineEnvironment env)
+    /// <summary>Drains a wallet far enough for one rapid-drain alert and takes its notification off the queue.</summary>
+    private static async Task<string> RaiseOneAlertAsync(PipelineEnvironment env, AppInstance app, string wallet)
     {
+        await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(new DrainScenario("contoso-exchange", wallet, DrainStart).Legs(0, 6)), CancellationToken.None);
         var queue = env.NotificationQueueClient();
         var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
