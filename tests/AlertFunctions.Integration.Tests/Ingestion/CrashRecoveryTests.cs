@@ -21,8 +21,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     {
         await using var env = PipelineEnvironment.Create(azurite);
         var crash = new TransactionCrashPolicy();
-        var crashing = await env.StartInstanceAsync(services => services.AddSingleton(
-            new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
+        var crashing = await StartInstanceCrashingAtTheStateSaveAsync(env, crash);
         var batch = new EventHubBatches("2", DrainStart).Next(new DrainScenario("contoso-exchange", "hot-c", DrainStart).Legs(0, 8));
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Processor.ProcessAsync(batch, CancellationToken.None));
@@ -95,8 +94,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         // checkpoint cut into other batches (four legs, then those four again with four new ones).
         await using var env = PipelineEnvironment.Create(azurite);
         var crash = new TransactionCrashPolicy();
-        var crashing = await env.StartInstanceAsync(services => services.AddSingleton(
-            new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
+        var crashing = await StartInstanceCrashingAtTheStateSaveAsync(env, crash);
         var drain = new DrainScenario("contoso-exchange", "hot-v", DrainStart);
         await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Processor.ProcessAsync(new EventHubBatches("5", DrainStart).Next(drain.Legs(0, 8)), CancellationToken.None));
 
@@ -108,6 +106,10 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         var day = Assert.Single(await env.Stores.DailyVolume.GetTotalsAsync(DateOnly.FromDateTime(DrainStart.UtcDateTime)));
         Assert.Equal((12L, 12 * DrainScenario.LegUsd), (day.Withdrawals, day.VolumeUsd));
     }
+
+    /// <summary>An instance whose detector-state saves fail while <paramref name="crash"/> is armed (everything before them lands).</summary>
+    private static Task<AppInstance> StartInstanceCrashingAtTheStateSaveAsync(PipelineEnvironment env, TransactionCrashPolicy crash) =>
+        env.StartInstanceAsync(services => services.AddSingleton(new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
 
     private static TableServiceClient TablesWith(string connectionString, HttpPipelinePolicy policy)
     {
