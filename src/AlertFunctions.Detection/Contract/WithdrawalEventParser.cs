@@ -359,19 +359,12 @@ public sealed class WithdrawalEventParser
         }
 
         var raw = Unescaped(ref reader);
-        if (!UtcTimestamp.TryParse(raw, out var utc))
+        switch (EventTimestamp.Read(raw, out var utc))
         {
-            if (!reader.TryGetDateTimeOffset(out var parsed))
-            {
+            case EventTimestampReading.Unparsable:
                 return (RejectionReason.TimestampUnparsable, $"field 'timestamp' is not an ISO-8601 date-time: \"{Truncate(Encoding.UTF8.GetString(raw))}\"");
-            }
-
-            if (!HasExplicitOffset(raw))
-            {
+            case EventTimestampReading.NoOffset:
                 return (RejectionReason.TimestampNotUtc, "field 'timestamp' has no UTC designator: end it with 'Z' (or an explicit offset)");
-            }
-
-            utc = parsed.ToUniversalTime();
         }
 
         if (utc > LatestAllowed(utc))
@@ -408,29 +401,6 @@ public sealed class WithdrawalEventParser
     /// <summary>The token's text with JSON escapes resolved (producers' encoders may write '+' as \u002B). Escaped values are rare, so they may allocate.</summary>
     private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-
-    private static bool HasExplicitOffset(ReadOnlySpan<byte> raw)
-    {
-        if (raw.Length == 0)
-        {
-            return false;
-        }
-
-        if (raw[^1] is (byte)'Z' or (byte)'z')
-        {
-            return true;
-        }
-
-        // ...+hh:mm or ...-hh:mm after the time part.
-        var tIndex = raw.IndexOfAny((byte)'T', (byte)'t');
-        if (tIndex < 0)
-        {
-            return false;
-        }
-
-        var time = raw[(tIndex + 1)..];
-        return time.IndexOfAny((byte)'+', (byte)'-') >= 0;
-    }
 
     private static bool IsBlank(ReadOnlySpan<byte> body)
     {
