@@ -10,7 +10,7 @@ internal static class CliRoot
     public static RootCommand Create(CliEnvironment environment) =>
         new("Early-warning detection for crypto withdrawals: replay, validate and send event files, print the event schema, generate sample traffic.")
         {
-            ReplayCommand.Create(environment.Console, environment.Clock),
+            ReplayCommand.Create(environment),
             ValidateCommand.Create(environment),
             SendCommand.Create(environment),
             SchemaCommand.Create(environment.Console),

@@ -29,7 +29,7 @@ internal sealed class CliHarness : IDisposable
 
     public async Task<int> RunAsync(params string[] args)
     {
-        var environment = new CliEnvironment(Console, Clock, () => new MemoryStream(StandardInput, writable: false), Producers);
+        var environment = new CliEnvironment(Console, Clock, () => new PipedInput(StandardInput), Producers);
         var configuration = new InvocationConfiguration { Output = CommandLineOutput, Error = CommandLineOutput };
         return await CliRoot.InvokeAsync(CliRoot.Create(environment), args, configuration);
     }
@@ -38,5 +38,11 @@ internal sealed class CliHarness : IDisposable
     {
         Console.Dispose();
         CommandLineOutput.Dispose();
+    }
+
+    /// <summary>Standard input as the tool gets it from a pipe or a redirect: read once, not seekable.</summary>
+    private sealed class PipedInput(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
     }
 }

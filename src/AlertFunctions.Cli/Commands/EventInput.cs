@@ -1,6 +1,6 @@
 namespace AlertFunctions.Cli.Commands;
 
-/// <summary>Opens the events argument of <c>validate</c> and <c>send</c>: a file path, or <c>-</c> for standard input.</summary>
+/// <summary>Opens the events argument of <c>replay</c>, <c>validate</c> and <c>send</c>: a file path, or <c>-</c> for standard input.</summary>
 internal static class EventInput
 {
     public const string StandardInput = "-";

@@ -16,8 +16,9 @@ internal static class ReplayCommand
 {
     private const string SampleResource = "AlertFunctions.Cli.sample-day.jsonl";
 
-    public static Command Create(IAnsiConsole console, TimeProvider clock)
+    public static Command Create(CliEnvironment environment)
     {
+        var (console, clock) = (environment.Console, environment.Clock);
         var input = new Argument<string?>("events")
         {
             Description = "JSON-lines file of withdrawal events, or '-' for stdin. Omit it to replay the embedded sample day.",
@@ -47,7 +48,7 @@ internal static class ReplayCommand
                     parse.GetValue(rejectedOut),
                     !parse.GetValue(quiet),
                     pipeline.CreateForwarder(parse, clock));
-                return Run(console, clock, request);
+                return Run(console, clock, request, environment.OpenStandardInput);
             }
             catch (Exception ex) when (ex is RulesFileException or WatchlistFormatException or IOException or UnauthorizedAccessException)
             {
@@ -70,10 +71,10 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request)
+    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput)
     {
         var (alertsOut, rejectedOut, progress) = (request.AlertsOut, request.RejectedOut, request.Progress);
-        var (stream, source) = OpenInput(request.Input);
+        var (stream, source) = OpenInput(request.Input, openStandardInput);
         using var input = stream;
         using var rejectedStream = rejectedOut?.Create();
         using var rejectedWriter = rejectedStream is null ? null : new RejectionLinesWriter(rejectedStream);
@@ -133,7 +134,7 @@ internal static class ReplayCommand
         return ExitCodes.Success;
     }
 
-    private static (Stream Stream, string Source) OpenInput(string? path)
+    private static (Stream Stream, string Source) OpenInput(string? path, Func<Stream> openStandardInput)
     {
         if (path is null)
         {
@@ -142,11 +143,6 @@ internal static class ReplayCommand
             return (sample, "embedded sample day (samples/sample-day.jsonl)");
         }
 
-        if (path == "-")
-        {
-            return (Console.OpenStandardInput(), "stdin");
-        }
-
-        return (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan), path);
+        return (EventInput.Open(path, openStandardInput), EventInput.Describe(path));
     }
 }
