@@ -103,6 +103,45 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_SampleDayShuffledThroughout_SortsItAndWritesTheSameAlertBytes()
+    {
+        // Incidents appended after the normal traffic they happened during, or an export ordered by wallet: the file is
+        // sorted before detection, so no withdrawal reaches its wallet's windows late.
+        using var directory = new TemporaryDirectory();
+        var lines = SampleDay.ReadLines();
+        new Random(20261128).Shuffle(lines);
+        var shuffled = directory.Write("shuffled.jsonl", string.Join('\n', lines) + "\n");
+        var expected = directory.File("expected.jsonl");
+        var actual = directory.File("actual.jsonl");
+
+        using var baseline = NewWideHarness();
+        Assert.Equal(0, await baseline.RunAsync("replay", SampleDay.Path, "--alerts-out", expected));
+        using var cli = NewWideHarness();
+        Assert.Equal(0, await cli.RunAsync("replay", shuffled, "--alerts-out", actual));
+
+        Assert.Matches(@"Input order\s*│ in event-time order", baseline.Output);
+        Assert.Matches(@"Input order\s*│ sorted by event time: [0-9,]+ event\(s\) lay more than the allowed lateness behind", cli.Output);
+        Assert.NotEmpty(File.ReadAllBytes(expected));
+        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(actual));
+        Assert.Equal(0, ReplayReport.Count(cli.Output, "Late (outside windows)"));
+    }
+
+    [Fact]
+    public async Task Replay_OutOfOrderFromStandardInput_CountsTheLateEventsAndSaysHowToAvoidThem()
+    {
+        var lines = SampleDay.ReadLines();
+        new Random(20261128).Shuffle(lines);
+        using var cli = NewWideHarness();
+        cli.StandardInput = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+
+        Assert.Equal(0, await cli.RunAsync("replay", "-"));
+
+        Assert.Matches(@"Input order\s*│ not checked \(standard input is read once\)", cli.Output);
+        Assert.InRange(ReplayReport.Count(cli.Output, "Late (outside windows)"), lines.Length / 4, lines.Length);
+        Assert.Contains("replay the file itself, not standard input, and it is sorted first", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_MalformedLines_Exits0AndWritesEachRejectedLineWithItsReason()
     {
         using var directory = new TemporaryDirectory();

@@ -65,6 +65,43 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void Run_TrafficShuffledThroughout_IsSortedFirstAndGivesTheSameAlertsAndCounts()
+    {
+        // An export ordered by anything but time (or files concatenated): without sorting, most events would reach their
+        // wallets' windows late. Small sort chunks make the sorter merge runs from disk, as it does for a large file.
+        var lines = Traffic.Value;
+        var shuffled = lines.ToArray();
+        new Random(20261128).Shuffle(shuffled);
+
+        var expected = Replay(lines, lanes: 2);
+        var actual = Replay(shuffled, lanes: 2, sortChunkBytes: 64 * 1024);
+
+        Assert.False(expected.Order.NeedsSorting);
+        Assert.True(actual.Order.NeedsSorting);
+        Assert.InRange(actual.Order.OutOfOrder, lines.Length / 4, lines.Length);
+        Assert.NotEmpty(expected.Alerts);
+        Assert.Equal(expected.Alerts, actual.Alerts);
+        Assert.Equal(expected.Counts, actual.Counts);
+        Assert.Equal(0, actual.Counts.Late);
+    }
+
+    [Fact]
+    public void Run_OutOfOrderFileWithRefusedLines_NamesEachRefusedLineByItsNumberInTheFile()
+    {
+        var hourLater = EventLines.ValidObject("later", timestamp: "2026-11-25T11:00:00Z");
+        hourLater["amount"] = -1;
+        string[] lines = [EventLines.Valid("a", timestamp: "2026-11-25T12:00:00Z"), "{not json", EventLines.Valid("b"), hourLater.ToJsonString(), EventLines.Valid("c")];
+        var refused = new List<(long Line, string Reason)>();
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(EventLines.Join(lines)));
+
+        var result = new ReplayRunner(Settings(lanes: 1), TimeProvider.System).Run(input, r => refused.Add((r.LineNumber, r.Reason.Code)));
+
+        Assert.True(result.Order.NeedsSorting);
+        Assert.Equal([(2L, "invalid-json"), (4, "amount-not-positive")], refused);
+        Assert.Equal((5L, 3L, 2L), (result.LinesRead, result.Accepted, result.Rejected));
+    }
+
+    [Fact]
     public void Run_InputFailsMidway_ThrowsItsErrorAfterTheLanesStop()
     {
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', Traffic.Value) + "\n");
@@ -128,9 +165,10 @@ public sealed class ReplayRunnerTests
         return [.. lines];
     }
 
-    private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts) Replay(string[] lines, int lanes, bool seekable = true)
+    private static (string[] Alerts, (long Received, long Evaluated, long Duplicates, long Internal, long Late) Counts, InputOrder Order) Replay(
+        string[] lines, int lanes, bool seekable = true, int sortChunkBytes = TimeSortedLines.DefaultChunkBytes)
     {
-        var runner = new ReplayRunner(Settings(lanes), TimeProvider.System);
+        var runner = new ReplayRunner(Settings(lanes) with { SortChunkBytes = sortChunkBytes }, TimeProvider.System);
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
         using var input = seekable ? new MemoryStream(bytes) : new FailingStream(bytes, failAfter: bytes.Length + 1);
         var result = runner.Run(input, rejection => Assert.Fail($"line {rejection.LineNumber} rejected: {rejection.Reason}"));
@@ -138,7 +176,7 @@ public sealed class ReplayRunnerTests
         AlertLinesWriter.Write(output, result.Alerts);
         var alerts = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var engine = result.Engine;
-        return (alerts, (engine.Received, engine.Evaluated, engine.Duplicates, engine.InternalTransfers, engine.Late));
+        return (alerts, (engine.Received, engine.Evaluated, engine.Duplicates, engine.InternalTransfers, engine.Late), result.Order);
     }
 
     private static ReplaySettings Settings(int lanes) =>

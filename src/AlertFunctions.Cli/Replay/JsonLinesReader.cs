@@ -8,8 +8,10 @@ namespace AlertFunctions.Cli.Replay;
 /// <see cref="MaxLineBytes"/> is handed over truncated, with <c>truncated = true</c>, so the caller can refuse it with a
 /// reason instead of the reader failing the whole file.
 /// </summary>
-internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = 4 * 1024 * 1024)
+internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLinesReader.DefaultMaxLineBytes) : ILineSource
 {
+    public const int DefaultMaxLineBytes = 4 * 1024 * 1024;
+
     public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber, bool truncated);
 
     public int MaxLineBytes { get; } = maxLineBytes;

@@ -56,12 +56,13 @@ internal static class ReplayConsoleReport
         var counts = new Table().RoundedBorder().Title("[bold]Replay[/]").AddColumns("", "");
         counts.HideHeaders();
         counts.AddRow("Input", Markup.Escape(source));
+        counts.AddRow("Input order", Order(r.Order));
         counts.AddRow("Events read", Number(r.LinesRead));
         counts.AddRow("Accepted", Number(r.Accepted));
         counts.AddRow("Rejected", r.Rejected == 0 ? "0" : $"[yellow]{Number(r.Rejected)}[/] ({Markup.Escape(string.Join(", ", r.RejectedByReason.OrderBy(k => k.Key).Select(k => $"{k.Key}: {k.Value}")))})");
         counts.AddRow("Duplicates skipped", Number(r.Engine.Duplicates));
         counts.AddRow("Internal transfers", Number(r.Engine.InternalTransfers));
-        counts.AddRow("Late (outside windows)", Number(r.Engine.Late));
+        counts.AddRow("Late (outside windows)", Late(r));
         counts.AddRow("Without USD value", Unvalued(r));
         counts.AddRow("Alerts by rule", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Rule))));
         counts.AddRow("Alerts by severity", Markup.Escape(Breakdown(r.Alerts.GroupBy(a => a.Severity.ToName()))));
@@ -70,6 +71,23 @@ internal static class ReplayConsoleReport
         counts.AddRow("Events per second", Number((long)r.EventsPerSecond));
         console.Write(counts);
     }
+
+    private static string Order(InputOrder order) =>
+        !order.Checked ? "not checked (standard input is read once)"
+        : !order.NeedsSorting ? "in event-time order"
+        : $"[yellow]sorted by event time[/]: {Number(order.OutOfOrder)} event(s) lay more than the allowed lateness behind their platform's newest " +
+          $"(the first on line {Number(order.FirstOutOfOrderLine)}, {Behind(order.FirstBehind)} behind)";
+
+    // Late events are left out of the windows: from a pipe the replay could not sort them, so say how to avoid it.
+    private static string Late(ReplayResult r) =>
+        r.Engine.Late == 0 || r.Order.Checked
+            ? Number(r.Engine.Late)
+            : $"[yellow]{Number(r.Engine.Late)}[/] (more than the allowed lateness behind their wallet's newest event; replay the file itself, not standard input, and it is sorted first)";
+
+    private static string Behind(TimeSpan span) =>
+        span.TotalHours >= 48 ? $"{span.TotalDays.ToString("0.#", CultureInfo.InvariantCulture)} days"
+        : span.TotalMinutes >= 90 ? $"{span.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h"
+        : $"{span.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} min";
 
     // Events no USD threshold could judge: name the assets and the fix, or the count alone leaves the user guessing.
     private static string Unvalued(ReplayResult r) =>

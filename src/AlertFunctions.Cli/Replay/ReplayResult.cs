@@ -21,5 +21,8 @@ internal sealed record ReplayResult(
     /// <summary>Assets whose events had no USD value (see <see cref="EngineCounters.Unvalued"/>), in ordinal order.</summary>
     public IReadOnlyList<string> UnvaluedAssets { get; init; } = [];
 
+    /// <summary>Whether the input's order was checked, and what the replay found (and sorted).</summary>
+    public InputOrder Order { get; init; } = InputOrder.NotChecked;
+
     public double EventsPerSecond => Elapsed.TotalSeconds <= 0 ? 0 : LinesRead / Elapsed.TotalSeconds;
 }

@@ -10,27 +10,31 @@ namespace AlertFunctions.Cli.Replay;
 /// the calling thread and each lane on its own, joined by small bounded queues of recycled blocks, so the cores share the
 /// work. Platforms share no detection state and alerts are merged in the order of the events that raised them, so the
 /// result does not depend on the number of lanes. Rejected lines go to the rejection callback (on the parsing thread)
-/// with their reason and raw bytes. Memory is bounded by the engines' active keys, the orderers' lateness window and the
-/// queues, not by the input's length.
+/// with their reason and raw bytes. A file is read twice: first for its source wallets and its order (see
+/// <see cref="InputSurvey"/>); one whose events lie further out of order than the orderers allow is sorted by event time
+/// first (<see cref="TimeSortedLines"/>). Memory is bounded by the engines' active keys, the orderers' lateness window, the
+/// queues and (when sorting) one sort chunk, not by the input's length.
 /// </summary>
 internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
 {
     public ReplayResult Run(Stream input, Action<Rejection> onRejected, Action<long>? onProgress = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var knownWallets = ScanSourceWallets(input);
+        var survey = Survey(input);
+        using var sorted = survey.Order.NeedsSorting ? TimeSortedLines.Sort(input, settings.SortChunkBytes) : null;
+        var lines = sorted ?? (ILineSource)new JsonLinesReader(input);
         var lanes = new DetectionLane[settings.DetectionLanes];
         var workers = new Task[lanes.Length];
         for (var i = 0; i < lanes.Length; i++)
         {
-            var lane = lanes[i] = new DetectionLane(settings, knownWallets);
+            var lane = lanes[i] = new DetectionLane(settings, survey.KnownWallets);
             workers[i] = Task.Factory.StartNew(lane.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         ParseTotals parsed;
         try
         {
-            parsed = Parse(input, onRejected, onProgress, lanes);
+            parsed = Parse(lines, onRejected, onProgress, lanes);
         }
         catch
         {
@@ -64,28 +68,28 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
             parsed.BytesRead)
         {
             UnvaluedAssets = lanes.SelectMany(l => l.UnvaluedAssets).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Order = survey.Order,
         };
     }
 
-    /// <summary>Every platform's source wallets when the input can be read twice (a file); none for standard input.</summary>
-    private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> ScanSourceWallets(Stream input)
+    /// <summary>The first pass (source wallets, order) when the input can be read twice (a file); none for standard input.</summary>
+    private InputSurvey Survey(Stream input)
     {
         if (!input.CanSeek)
         {
-            return new Dictionary<string, IReadOnlyCollection<string>>();
+            return InputSurvey.NotRead;
         }
 
         var start = input.Position;
-        var wallets = SourceWalletScan.Read(input);
+        var survey = InputSurvey.Read(input, settings.Rules.AllowedLateness);
         input.Position = start;
-        return wallets;
+        return survey;
     }
 
-    private ParseTotals Parse(Stream input, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)
+    private ParseTotals Parse(ILineSource reader, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)
     {
         var parser = new WithdrawalEventParser(new ParserOptions(), clock);
         var totals = new ParseTotals();
-        var reader = new JsonLinesReader(input);
         var router = new LaneRouter(lanes.Length);
         var filling = new ParsedBatch?[lanes.Length];
         try

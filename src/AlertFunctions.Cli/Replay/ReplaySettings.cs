@@ -10,4 +10,7 @@ namespace AlertFunctions.Cli.Replay;
 internal sealed record ReplaySettings(DetectionRules Rules, Watchlist Watchlist)
 {
     public int DetectionLanes { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>How much line text one chunk of an out-of-order file holds in memory while it is sorted (see <see cref="TimeSortedLines"/>).</summary>
+    public int SortChunkBytes { get; init; } = TimeSortedLines.DefaultChunkBytes;
 }
