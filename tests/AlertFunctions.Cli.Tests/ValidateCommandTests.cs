@@ -74,6 +74,22 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_FileSavedWithAByteOrderMark_AcceptsItsFirstEvent()
+    {
+        // What .NET's Encoding.UTF8 writers and many Windows editors write.
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("events.jsonl");
+        File.WriteAllText(path, EventLines.Join(EventLines.Valid("a"), EventLines.Valid("b")), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var cli = new CliHarness();
+
+        var exitCode = await cli.RunAsync("validate", path);
+
+        Assert.Equal(0xEF, File.ReadAllBytes(path)[0]);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("checked 2 event(s): 2 valid, 0 invalid\n", cli.Output);
+    }
+
+    [Fact]
     public async Task Validate_EscapedNewlineInARefusedValue_StaysOneLine()
     {
         using var cli = new CliHarness { StandardInput = Encoding.UTF8.GetBytes(EventLines.With("amount", "1\n2") + "\n") };

@@ -4,13 +4,17 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines without decoding or allocating per line: each line is handed to the callback as a
-/// span into a reused buffer (valid only during the call). A trailing '\r' is dropped. A line longer than
-/// <see cref="MaxLineBytes"/> is handed over truncated, with <c>truncated = true</c>, so the caller can refuse it with a
-/// reason instead of the reader failing the whole file.
+/// span into a reused buffer (valid only during the call). A UTF-8 byte order mark at the start of the stream and a
+/// trailing '\r' are dropped. A line longer than <see cref="MaxLineBytes"/> is handed over truncated, with
+/// <c>truncated = true</c>, so the caller can refuse it with a reason instead of the reader failing the whole file.
 /// </summary>
 internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLinesReader.DefaultMaxLineBytes) : ILineSource
 {
     public const int DefaultMaxLineBytes = 4 * 1024 * 1024;
+
+    // Editors and .NET's Encoding.UTF8 writers put one at the start of a file; JSON parsers may ignore it (RFC 8259), and
+    // the first event must not be refused for it.
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber, bool truncated);
 
@@ -26,6 +30,7 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
             var filled = 0;
             long lineNumber = 0;
             var skippingOversized = false;
+            var atStreamStart = true;
             while (true)
             {
                 if (filled == buffer.Length)
@@ -60,6 +65,22 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
                 var start = 0;
                 var end = filled + read;
                 var searchFrom = filled;
+                if (atStreamStart)
+                {
+                    // A pipe may hand over fewer bytes than the mark: wait only while they could still be its start.
+                    if (end < Utf8ByteOrderMark.Length && Utf8ByteOrderMark.StartsWith(buffer.AsSpan(0, end)))
+                    {
+                        filled = end;
+                        continue;
+                    }
+
+                    atStreamStart = false;
+                    if (buffer.AsSpan(0, end).StartsWith(Utf8ByteOrderMark))
+                    {
+                        start = searchFrom = Utf8ByteOrderMark.Length;
+                    }
+                }
+
                 while (true)
                 {
                     var newline = buffer.AsSpan(searchFrom, end - searchFrom).IndexOf((byte)'\n');
