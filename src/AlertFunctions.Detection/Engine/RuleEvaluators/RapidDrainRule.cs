@@ -25,51 +25,49 @@ internal static class RapidDrainRule
         var shortWindow = c.ShortWindow;
         MarkLargeLeg(c, settings, shortWindow);
         var routine = IsRoutineForDestination(c);
-        if (TryShort(settings, shortWindow, w.Short, routine, out var details, out var basis) || TryFreshDestinationBurst(c, settings, shortWindow, out details, out basis))
+        if ((TryShort(settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
         {
-            Report(c, settings, shortWindow, w.Short, EvidenceFor(details, w, w.ShortEvidence), details, basis, sink);
+            Report(c, settings, shortWindow, w.Short, burst.NamesLargeLegs ? w.LegEvidence : w.ShortEvidence, burst, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
-        if (TryLong(c, settings, longWindow, routine, out details, out basis))
+        if (TryLong(c, settings, longWindow, routine) is { } trickle)
         {
-            Report(c, settings, longWindow, w.Long, EvidenceFor(details, w, w.LongEvidence), details, basis, sink);
+            Report(c, settings, longWindow, w.Long, trickle.NamesLargeLegs ? w.LegEvidence : w.LongEvidence, trickle, sink);
         }
     }
 
-    private static bool TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine, out AlertDetails details, out string basis)
+    private static DrainFinding? TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine)
     {
-        details = null!;
-        basis = string.Empty;
         if (a.OutflowUsd < s.MinUsd)
         {
-            return false;
+            return null;
         }
 
         if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && IsAbnormalDrop(a, s, s.BalanceDropFraction)
             && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
-            details = new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2));
-            basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})";
-            return true;
+            return new DrainFinding(
+                new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2)),
+                $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})");
         }
 
         if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
             && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
         {
-            details = VolumeDetails(r, s.BaselineMultiple);
-            basis = $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
-                    $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size";
-            return true;
+            return new DrainFinding(
+                VolumeDetails(r, s.BaselineMultiple),
+                $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
+                    $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
         }
 
         if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple
             && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && v.VolumeRatio >= s.VolumeOnlyMultiple)
         {
-            details = VolumeDetails(v, s.VolumeOnlyMultiple);
-            basis = $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)";
-            return true;
+            return new DrainFinding(
+                VolumeDetails(v, s.VolumeOnlyMultiple),
+                $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)");
         }
 
         if (ring.LargeLegCount >= s.LargeLegsMinCount)
@@ -79,22 +77,22 @@ internal static class RapidDrainRule
             if ((double)legs >= needed)
             {
                 var threshold = Math.Round((decimal)needed, 2);
-                details = new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
-                basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, " +
-                        $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})";
-                return true;
+                return new DrainFinding(
+                    new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
+                    $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, " +
+                        $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})", NamesLargeLegs: true);
             }
         }
 
         if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
             && a.WithoutLargest(ring) is var c && c.OutflowUsd >= s.ColdStartMinUsd && c.MeanUsd >= s.ColdStartMinMeanUsd)
         {
-            details = new AlertDetails("window outflow USD excluding the largest withdrawal (no history yet)", c.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(c.OutflowUsd / s.ColdStartMinUsd, 2));
-            basis = $"no history yet: {AlertWording.Usd(c.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(c.MeanUsd)}";
-            return true;
+            return new DrainFinding(
+                new AlertDetails("window outflow USD excluding the largest withdrawal (no history yet)", c.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(c.OutflowUsd / s.ColdStartMinUsd, 2)),
+                $"no history yet: {AlertWording.Usd(c.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(c.MeanUsd)}");
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -103,77 +101,73 @@ internal static class RapidDrainRule
     /// The legs, counted across the platform's wallets and assets and without the largest, must reach the large-leg test's
     /// bar for this wallet: twice its normal outflow and at least the window floor.
     /// </summary>
-    private static bool TryFreshDestinationBurst(in EventContext c, RapidDrainSettings s, in DrainAssessment a, out AlertDetails details, out string basis)
+    private static DrainFinding? TryFreshDestinationBurst(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
-        details = null!;
-        basis = string.Empty;
         var d = c.Destination;
         if (c.Event.Timestamp - d.FirstSeen > c.Wallet.Short.Length || d.FreshLegs < s.LargeLegsMinCount || c.Usd < s.MinLegUsd)
         {
-            return false;
+            return null;
         }
 
         var legs = d.FreshLegsUsd - Math.Max(c.DestinationPreviousMaxUsd, c.Usd);
         var needed = LargeLegsBar(s, a);
         if ((double)legs < needed)
         {
-            return false;
+            return null;
         }
 
         var threshold = Math.Round((decimal)needed, 2);
-        details = new AlertDetails("USD into one new destination within the window, excluding the largest withdrawal", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2));
-        basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} from the platform, " +
-                $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})";
-        return true;
+        return new DrainFinding(
+            new AlertDetails("USD into one new destination within the window, excluding the largest withdrawal", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
+            $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} from the platform, " +
+                $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})");
     }
 
-    private static bool TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine, out AlertDetails details, out string basis)
+    private static DrainFinding? TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine)
     {
-        details = null!;
-        basis = string.Empty;
         if (a.OutflowUsd >= s.LongMinUsd)
         {
             if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && IsAbnormalDrop(a, s, s.LongBalanceDropFraction)
                 && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
-                details = new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2));
-                basis = $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})";
-                return true;
+                return new DrainFinding(
+                    new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2)),
+                    $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})");
             }
 
             if (!a.HasBaseline && a.OutflowUsd >= s.LongColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
                 && a.WithoutLargest(c.Wallet.Long) is var cold && cold.OutflowUsd >= s.LongColdStartMinUsd && cold.MeanUsd >= s.ColdStartMinMeanUsd)
             {
-                details = new AlertDetails("12-hour outflow USD excluding the largest withdrawal (no history yet)", cold.OutflowUsd, s.LongColdStartMinUsd, null, Math.Round(cold.OutflowUsd / s.LongColdStartMinUsd, 2));
-                basis = $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}";
-                return true;
+                return new DrainFinding(
+                    new AlertDetails("12-hour outflow USD excluding the largest withdrawal (no history yet)", cold.OutflowUsd, s.LongColdStartMinUsd, null, Math.Round(cold.OutflowUsd / s.LongColdStartMinUsd, 2)),
+                    $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}");
             }
 
             if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
                 && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
             {
-                details = VolumeDetails(r, s.LongBaselineMultiple);
-                basis = $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) " +
-                        $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size";
-                return true;
+                return new DrainFinding(
+                    VolumeDetails(r, s.LongBaselineMultiple),
+                    $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) " +
+                        $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
             }
 
-            if (TryLongLargeLegs(s, a, c.Wallet.Long, out details, out basis))
+            if (TryLongLargeLegs(s, a, c.Wallet.Long) is { } legs)
             {
-                return true;
+                return legs;
             }
         }
 
         var d = c.Destination;
         if (c.Event.Timestamp - d.FirstSeen <= c.Wallet.Long.Length && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
         {
-            details = new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2));
-            basis = $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshLegsUsd)} in {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} " +
-                    $"(threshold {AlertWording.Usd(s.FreshDestinationMinUsd)} in {s.FreshDestinationMinEvents})";
-            return true;
+            return new DrainFinding(
+                new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2)),
+                $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshLegsUsd)} in {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} " +
+                    $"(threshold {AlertWording.Usd(s.FreshDestinationMinUsd)} in {s.FreshDestinationMinEvents})");
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -182,13 +176,11 @@ internal static class RapidDrainRule
     /// market-wide rush customers' large withdrawals to new addresses grow in number with the ordinary ones, where a thief's
     /// chunks come on top of a normal day.
     /// </summary>
-    private static bool TryLongLargeLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, out AlertDetails details, out string basis)
+    private static DrainFinding? TryLongLargeLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring)
     {
-        details = null!;
-        basis = string.Empty;
         if (ring.LargeLegCount < s.LongLargeLegsMinCount)
         {
-            return false;
+            return null;
         }
 
         var largest = ring.LargestLargeLegUsd();
@@ -197,37 +189,29 @@ internal static class RapidDrainRule
         var others = a.OutflowUsd - largest;
         if (legs < floor || others <= 0)
         {
-            return false;
+            return null;
         }
 
         var share = (double)(legs / others);
         if (share < s.LongLargeLegsMinShare)
         {
-            return false;
+            return null;
         }
 
-        details = new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2));
-        basis = $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
-                $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})";
-        return true;
+        return new DrainFinding(
+            new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2)),
+            $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
+                $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", NamesLargeLegs: true);
     }
 
-    /// <summary>
-    /// A large-leg finding names the window's largest large legs (to addresses first paid within the long window, so over
-    /// the hour they may include a leg to an address paid earlier that hour, which its count leaves to the reuse test);
-    /// the others, the window's largest withdrawals.
-    /// </summary>
-    private static WindowEvidence EvidenceFor(AlertDetails details, WalletAssetState w, WindowEvidence window) =>
-        details.Measure == LargeLegsMeasure ? w.LegEvidence : window;
-
-    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, AlertDetails details, string basis, IAlertSink sink)
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, DrainFinding found, IAlertSink sink)
     {
         ref readonly var e = ref c.Event;
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
-        var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {basis}.";
+        var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
-            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, details, summary, c.Wallet.Long.Length, evidence.Since(ring.WindowStart).ConvertAll(w => w.Identity));
+            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, found.Details, summary, c.Wallet.Long.Length, evidence.Since(ring.WindowStart).ConvertAll(w => w.Identity));
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
     }
 
@@ -319,4 +303,12 @@ internal static class RapidDrainRule
     }
 
     private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";
+
+    /// <summary>
+    /// A condition that held: its numbers, the sentence that explains it, and whether it counted large legs. A large-leg
+    /// finding names the wallet's largest large legs (to addresses first paid within the long window, so over the hour they
+    /// may include a leg to an address paid earlier that hour, which its count leaves to the reuse test); the others, the
+    /// window's largest withdrawals.
+    /// </summary>
+    private readonly record struct DrainFinding(AlertDetails Details, string Basis, bool NamesLargeLegs = false);
 }
