@@ -79,7 +79,7 @@ internal static class RapidDrainRule
                 var threshold = Math.Round((decimal)needed, 2);
                 return new DrainFinding(
                     new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
-                    $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to new addresses, " +
+                    $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to new addresses, " +
                         $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})", NamesLargeLegs: true);
             }
         }
@@ -200,7 +200,7 @@ internal static class RapidDrainRule
 
         return new DrainFinding(
             new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2)),
-            $"{ring.LargeLegCount} withdrawals of at least {s.LargeLegMeanMultiple}x the usual size went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
+            $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", NamesLargeLegs: true);
     }
 
@@ -256,6 +256,13 @@ internal static class RapidDrainRule
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
         }
     }
+
+    /// <summary>
+    /// What made a withdrawal a large leg (see <see cref="MarkLargeLeg"/>), for the alert's sentence: a multiple of the usual
+    /// size, or with no history yet the cold-start size, since there is no usual size to name.
+    /// </summary>
+    private static string LegSize(RapidDrainSettings s, in DrainAssessment a) =>
+        a.HasBaseline ? $"{s.LargeLegMeanMultiple}x the usual size" : $"{AlertWording.Usd(Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))} (no history yet)";
 
     /// <summary>
     /// The event pays a destination that already received a comparable amount from the platform (the test large-withdrawal

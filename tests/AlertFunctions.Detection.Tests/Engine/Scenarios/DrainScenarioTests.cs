@@ -253,6 +253,21 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void BurstOfLargeLegs_FromAWalletWithNoHistory_SaysWhatSizeMadeThemLargeNotAUsualSize()
+    {
+        // A wallet seen for the first time has no usual size: its legs count from the cold-start size, and the alert says so.
+        var wallet = Addresses.Evm("new-hot-wallet");
+        var events = Enumerable.Range(0, 4).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"leg-{i}").From(wallet).Asset("USDT").Usd(900_000m, 1m).To(Addresses.Evm($"fresh-{i}")).At(AttackDay.AddMinutes(5 * i)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).AlertsOf(RuleIds.RapidDrain));
+
+        Assert.StartsWith("USD in unusually large withdrawals", alert.Details.Measure);
+        Assert.Contains("withdrawals of at least $50,000 (no history yet) went to new addresses", alert.Summary);
+        Assert.DoesNotContain("usual size", alert.Summary);
+    }
+
+    [Fact]
     public void SlowTrickle_ChunksToNewAddressesNeverThreeInAnHour_IsCaughtByTheLongWindowsLargeLegs()
     {
         // Each $250,000 chunk is over 100x the customers' usual withdrawal, but they come 35 minutes apart, so no hour holds the
