@@ -49,6 +49,40 @@ public sealed class SendCommandTests
     }
 
     [Fact]
+    public async Task Send_EventsFurtherOutOfOrderThanTheLateness_WarnsFirstAndSendsInFileOrder()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("events.jsonl", EventLines.Join(
+            EventLines.Valid("a", timestamp: "2026-11-25T10:00:00Z"),
+            EventLines.Valid("b", timestamp: "2026-11-25T10:04:00Z"),
+            EventLines.Valid("c", timestamp: "2026-11-25T09:00:00Z"),
+            EventLines.Valid("d", timestamp: "2026-11-25T10:01:00Z")));
+        using var cli = new CliHarness();
+
+        var exitCode = await cli.RunAsync("send", file, "--connection-string", ConnectionString);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["a", "b", "c", "d"], EventIds(Assert.Single(cli.Producers.Producer.Sent)));
+        var warning = Assert.Single(cli.Output.Split('\n'), line => line.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.StartsWith("warning: 1 event(s) lie more than 5 min behind an earlier event of their platform (the first on line 3)", warning);
+    }
+
+    [Fact]
+    public async Task Send_EventsReorderedWithinTheLateness_NoWarning()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("events.jsonl", EventLines.Join(
+            EventLines.Valid("a", timestamp: "2026-11-25T10:00:00Z"),
+            EventLines.Valid("b", timestamp: "2026-11-25T10:04:00Z"),
+            EventLines.Valid("c", timestamp: "2026-11-25T10:01:00Z")));
+        using var cli = new CliHarness();
+
+        Assert.Equal(0, await cli.RunAsync("send", file, "--connection-string", ConnectionString));
+
+        Assert.DoesNotContain("warning", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_AllValidAcrossFullBatches_Exits0WithEveryEventSentOnce()
     {
         using var directory = new TemporaryDirectory();

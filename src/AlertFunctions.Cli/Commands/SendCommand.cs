@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using AlertFunctions.Cli.Replay;
 using AlertFunctions.Cli.Send;
 using AlertFunctions.Cli.Validation;
+using AlertFunctions.Detection.Rules;
 using Spectre.Console;
 
 namespace AlertFunctions.Cli.Commands;
@@ -94,6 +96,7 @@ internal static class SendCommand
                 await using (producer.ConfigureAwait(false))
                 {
                     console.MarkupLine($"Sending to {Markup.Escape(target.ToString())}");
+                    WarnIfOutOfOrder(console, stream);
                     report = await SendAsync(console, environment.Clock, producer, stream, progress, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -144,6 +147,31 @@ internal static class SendCommand
                 bytes => task.Value = bytes,
                 cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Functions app takes each platform's events in the order they arrive, and one further behind than the allowed
+    /// lateness is left out of its wallet's windows. <c>send</c> keeps the file's order (its line numbers are what a
+    /// producer resends after a failure), so a file that the replay would have to sort is flagged before it is sent.
+    /// </summary>
+    private static void WarnIfOutOfOrder(IAnsiConsole console, Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return;
+        }
+
+        var start = stream.Position;
+        var lateness = DetectionRules.Default.AllowedLateness;
+        var order = InputSurvey.Read(stream, lateness).Order;
+        stream.Position = start;
+        if (order.NeedsSorting)
+        {
+            // One unwrapped line, like the refusals, so a CI log keeps it whole.
+            console.Profile.Out.Writer.WriteLine(
+                $"warning: {Number(order.OutOfOrder)} event(s) lie more than {lateness.TotalMinutes.ToString(CultureInfo.InvariantCulture)} min behind an earlier event of their platform " +
+                $"(the first on line {Number(order.FirstOutOfOrderLine)}); the Functions app will count them late and leave them out of the windows. Sort the file by timestamp to avoid it.");
+        }
     }
 
     /// <summary>One short line (a redirected console wraps at 80 columns): read = sent + rejected + not sent.</summary>
