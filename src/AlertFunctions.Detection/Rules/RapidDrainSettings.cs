@@ -16,8 +16,10 @@ namespace AlertFunctions.Detection.Rules;
 /// <item>large legs: at least <see cref="LargeLegsMinCount"/> withdrawals in the window each ≥ <see cref="LargeLegMeanMultiple"/>
 /// × the usual withdrawal (and ≥ <see cref="MinLegUsd"/>; without a baseline ≥ <see cref="ColdStartMinMeanUsd"/>) to addresses
 /// the platform never paid, which together, without the largest, reach <see cref="LargeLegsVolumeMultiple"/> × the normal
-/// outflow (without a baseline: <see cref="ColdStartMinUsd"/>) — a drain cut into equal chunks, which the window's mean would
-/// hide among a busy wallet's ordinary withdrawals;</item>
+/// outflow (without a baseline: <see cref="ColdStartMinUsd"/>) and <see cref="LargeLegsMinShare"/> of the window's outflow
+/// (also without it) — a drain cut into equal chunks, which the window's mean would hide among a busy wallet's ordinary
+/// withdrawals; the share keeps out a burst of ordinary withdrawals (a batch of queued payouts, a rush), whose tail holds
+/// such withdrawals in proportion to its size;</item>
 /// <item>legs into one new address: at least <see cref="LargeLegsMinCount"/> withdrawals of at least <see cref="MinLegUsd"/>,
 /// from any of the platform's wallets and assets, into one address first seen within the short window, which without the
 /// largest reach the same bar as large legs (a thief reusing the address he just made; a drain split over tokens);</item>
@@ -47,6 +49,7 @@ public sealed record RapidDrainSettings
     public double VolumeOnlyMultiple { get; init; } = 30;
     public double LargeLegMeanMultiple { get; init; } = 20;
     public int LargeLegsMinCount { get; init; } = 3;
+    public double LargeLegsMinShare { get; init; } = 0.3;
     public double LargeLegsVolumeMultiple { get; init; } = 2;
     public decimal ColdStartMinUsd { get; init; } = 2_000_000m;
     public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
@@ -79,6 +82,7 @@ public sealed record RapidDrainSettings
         if (LargeLegMeanMultiple < MeanSizeMultiple) yield return $"rapidDrain.largeLegMeanMultiple must be at least meanSizeMultiple ({MeanSizeMultiple}), was {LargeLegMeanMultiple}";
         if (LargeLegsMinCount is < 2 or > 100) yield return $"rapidDrain.largeLegsMinCount must be between 2 and 100, was {LargeLegsMinCount}";
         if (LongLargeLegsMinCount is < 2 or > 1_000) yield return $"rapidDrain.longLargeLegsMinCount must be between 2 and 1000, was {LongLargeLegsMinCount}";
+        if (LargeLegsMinShare is < 0 or > 1) yield return $"rapidDrain.largeLegsMinShare must be in [0, 1], was {LargeLegsMinShare}";
         if (LongLargeLegsMinShare is <= 0 or > 1) yield return $"rapidDrain.longLargeLegsMinShare must be in (0, 1], was {LongLargeLegsMinShare}";
         if (LargeLegsVolumeMultiple < 1) yield return $"rapidDrain.largeLegsVolumeMultiple must be at least 1, was {LargeLegsVolumeMultiple}";
         if (ColdStartMinUsd <= 0) yield return $"rapidDrain.coldStartMinUsd must be greater than 0, was {ColdStartMinUsd}";

@@ -80,6 +80,7 @@ public sealed class DetectionRulesDefaultTests
         Assert.Equal(20d, s.LargeLegMeanMultiple);
         Assert.Equal(3, s.LargeLegsMinCount);
         Assert.Equal(2d, s.LargeLegsVolumeMultiple);
+        Assert.Equal(0.3d, s.LargeLegsMinShare);
         Assert.Equal(6, s.LongLargeLegsMinCount);
         Assert.Equal(0.3d, s.LongLargeLegsMinShare);
     }

@@ -174,6 +174,8 @@ public sealed class RulesFileLoaderTests
         { """ "rapidDrain": { "largeLegMeanMultiple": 2 } """, "rapidDrain.largeLegMeanMultiple must be at least meanSizeMultiple (3), was 2" },
         { """ "rapidDrain": { "largeLegsMinCount": 1 } """, "rapidDrain.largeLegsMinCount must be between 2 and 100, was 1" },
         { """ "rapidDrain": { "largeLegsVolumeMultiple": 0.5 } """, "rapidDrain.largeLegsVolumeMultiple must be at least 1, was 0.5" },
+        { """ "rapidDrain": { "largeLegsMinShare": -0.1 } """, "rapidDrain.largeLegsMinShare must be in [0, 1], was -0.1" },
+        { """ "rapidDrain": { "largeLegsMinShare": 1.2 } """, "rapidDrain.largeLegsMinShare must be in [0, 1], was 1.2" },
         { """ "rapidDrain": { "longLargeLegsMinCount": 1 } """, "rapidDrain.longLargeLegsMinCount must be between 2 and 1000, was 1" },
         { """ "rapidDrain": { "longLargeLegsMinShare": 0 } """, "rapidDrain.longLargeLegsMinShare must be in (0, 1], was 0" },
         { """ "rapidDrain": { "longLargeLegsMinShare": 1.2 } """, "rapidDrain.longLargeLegsMinShare must be in (0, 1], was 1.2" },

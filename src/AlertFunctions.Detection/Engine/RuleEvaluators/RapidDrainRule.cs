@@ -72,9 +72,11 @@ internal static class RapidDrainRule
 
         if (ring.LargeLegCount >= s.LargeLegsMinCount)
         {
-            var legs = ring.LargeLegUsd - ring.LargestLargeLegUsd();
+            var largest = ring.LargestLargeLegUsd();
+            var legs = ring.LargeLegUsd - largest;
             var needed = LargeLegsBar(s, a);
-            if ((double)legs >= needed)
+            var others = a.OutflowUsd - largest;
+            if ((double)legs >= needed && others > 0 && (double)(legs / others) >= s.LargeLegsMinShare)
             {
                 var threshold = Math.Round((decimal)needed, 2);
                 return new DrainFinding(

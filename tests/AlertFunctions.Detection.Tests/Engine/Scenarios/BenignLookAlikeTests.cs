@@ -78,6 +78,30 @@ public sealed class BenignLookAlikeTests
     }
 
     [Theory]
+    [InlineData(0.3, false)]
+    [InlineData(0, true)]
+    public void BatchedPayouts_ADaysQueuedWithdrawalsPaidInOneRun_AreNotLargeLegsWhileTheirShareIsSmall(double minShare, bool caught)
+    {
+        // A wallet that pays its customers once a day: a day's 2,400 requests go out within minutes at midnight. Before
+        // any history, 56 of the first batch's withdrawals are at least the $50,000 cold-start leg size and go to addresses
+        // never paid before, $5.1 million: as many as a drain's legs, but 27% of the batch. Only the share keeps them apart.
+        var hot = Addresses.Evm("batching-hot-wallet");
+        var requests = new TrafficBuilder(31, customers: 20_000) { Wallet = hot, Assets = ["BTC"], EventsPerHour = 100, MedianUsd = 2_500, Sigma = 1.5 }
+            .Between(Day0, Day0.AddDays(3)).ToList();
+        var paid = requests.Select((e, i) => e with
+        {
+            EventId = $"payout-{i:D5}",
+            Timestamp = e.Timestamp.UtcDateTime.Date.AddDays(1) + TimeSpan.FromSeconds(i % 3_600 / 10.0),
+        });
+
+        var rules = RulesFileLoader.Parse($$"""{ "defaults": { "rapidDrain": { "largeLegsMinShare": {{minShare.ToString(CultureInfo.InvariantCulture)}} } } }""", "test rules");
+        var run = ScenarioRun.Of(paid.OrderBy(e => e.Timestamp), rules);
+
+        Assert.Equal(caught, run.Alerts.Any(a => a.Details.Measure == "USD in unusually large withdrawals to new addresses, excluding the largest"));
+        Assert.Equal(caught ? 1 : 0, run.Alerts.Count);
+    }
+
+    [Theory]
     [InlineData(1, true)]
     [InlineData(2, false)]
     public void RunOnTheExchange_LegsFarAboveTheLearnedSize_CountAsDrainLegsOnlyWhenTheHourIsOrdinary(int sizeOfTheRush, bool caught)
