@@ -37,9 +37,14 @@ internal sealed class EventOrderCheck(TimeSpan lateness)
         {
             newest = ticks;
         }
-        else if (newest - ticks > lateness.Ticks && _outOfOrder++ == 0)
+        else if (newest - ticks > lateness.Ticks)
         {
-            (_firstLine, _firstBehind) = (lineNumber, TimeSpan.FromTicks(newest - ticks));
+            if (_outOfOrder == 0)
+            {
+                (_firstLine, _firstBehind) = (lineNumber, TimeSpan.FromTicks(newest - ticks));
+            }
+
+            _outOfOrder++;
         }
     }
 }
