@@ -85,7 +85,7 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
         var store = Store;
         var first = SampleAlerts.Create(revision: 1, severity: Severity.High);
         await store.UpsertAsync(first);
-        await store.MarkDeliveredAsync(first.AlertId, Severity.High);
+        await store.MarkDeliveredAsync(first.AlertId, Severity.High, heldClaim: null);
         await store.AcknowledgeAsync(first.AlertId, "alice@example.com", Now);
         var second = SampleAlerts.Create(revision: 2, severity: Severity.High);
 
@@ -108,7 +108,7 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
         var store = Store;
         var first = SampleAlerts.Create(revision: 1, severity: Severity.High);
         await store.UpsertAsync(first);
-        await store.MarkDeliveredAsync(first.AlertId, Severity.High);
+        await store.MarkDeliveredAsync(first.AlertId, Severity.High, heldClaim: null);
         await store.AcknowledgeAsync(first.AlertId, "alice@example.com", Now);
 
         var result = await store.UpsertAsync(SampleAlerts.Create(revision: 2, severity: Severity.Critical));
@@ -181,11 +181,11 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
         var store = Store;
         await store.UpsertAsync(SampleAlerts.Create(alertId: "pending-medium", severity: Severity.Medium));
         await store.UpsertAsync(SampleAlerts.Create(alertId: "delivered", severity: Severity.Critical));
-        await store.MarkDeliveredAsync("delivered", Severity.Critical);
+        await store.MarkDeliveredAsync("delivered", Severity.Critical, heldClaim: null);
         await store.UpsertAsync(SampleAlerts.Create(alertId: "failed-due", severity: Severity.Critical));
-        await store.MarkDeliveryFailedAsync("failed-due", "HTTP 502 from webhook", Now.AddMinutes(-1));
+        await store.MarkDeliveryFailedAsync("failed-due", "HTTP 502 from webhook", Now.AddMinutes(-1), heldClaim: null);
         await store.UpsertAsync(SampleAlerts.Create(alertId: "failed-later", severity: Severity.Critical));
-        await store.MarkDeliveryFailedAsync("failed-later", "HTTP 429 from webhook", Now.AddMinutes(5));
+        await store.MarkDeliveryFailedAsync("failed-later", "HTTP 429 from webhook", Now.AddMinutes(5), heldClaim: null);
 
         var pending = await store.ListPendingNotificationsAsync(Now, 10);
 
@@ -232,7 +232,7 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
         var store = Store;
         var alert = SampleAlerts.Create(severity: Severity.High);
         await store.UpsertAsync(alert);
-        await store.MarkDeliveredAsync(alert.AlertId, Severity.High);
+        await store.MarkDeliveredAsync(alert.AlertId, Severity.High, heldClaim: null);
 
         Assert.Equal(PostClaimOutcome.NotOwed, (await store.ClaimPostAsync(alert.AlertId, Now, Now.AddMinutes(2))).Outcome);
         Assert.Equal(new PostClaim(PostClaimOutcome.Missing, null), await store.ClaimPostAsync("no-such-alert", Now, Now.AddMinutes(2)));
@@ -245,9 +245,9 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
         var alert = SampleAlerts.Create();
         await store.UpsertAsync(alert);
 
-        await store.MarkDeliveryFailedAsync(alert.AlertId, "HTTP 503 from webhook", Now.AddMinutes(2));
+        await store.MarkDeliveryFailedAsync(alert.AlertId, "HTTP 503 from webhook", Now.AddMinutes(2), heldClaim: null);
         var failed = await store.GetAsync(alert.AlertId);
-        await store.MarkDeliveredAsync(alert.AlertId, Severity.High);
+        await store.MarkDeliveredAsync(alert.AlertId, Severity.High, heldClaim: null);
         var delivered = await store.GetAsync(alert.AlertId);
 
         Assert.Equal(NotificationState.Failed, failed!.NotificationState);
@@ -261,13 +261,34 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task MarkDeliveredAsync_OfTheLowerSeverity_WhileTheEscalationIsBeingPosted_KeepsTheEscalationsClaim()
+    {
+        var store = Store;
+        var id = SampleAlerts.Create().AlertId;
+        await store.UpsertAsync(SampleAlerts.Create(revision: 1, severity: Severity.High));
+        // Deliverer A claims and starts posting the High card; the alert escalates, which releases A's claim, and B claims the
+        // Critical post.
+        var a = await store.ClaimPostAsync(id, Now, Now.AddMinutes(2));
+        await store.UpsertAsync(SampleAlerts.Create(revision: 2, severity: Severity.Critical));
+        var b = await store.ClaimPostAsync(id, Now.AddSeconds(10), Now.AddSeconds(10).AddMinutes(2));
+        Assert.Equal((PostClaimOutcome.Claimed, Severity.Critical), (b.Outcome, b.Alert!.Alert.Severity));
+
+        // A's High post returns and is recorded while B's Critical post is still in flight.
+        await store.MarkDeliveredAsync(id, Severity.High, a.Alert!.PostingUntil);
+
+        // The sweep (or a duplicate message) 20 s later must leave the alert to B.
+        Assert.Empty(await store.ListPendingNotificationsAsync(Now.AddSeconds(20), 50));
+        Assert.Equal(PostClaimOutcome.HeldByAnother, (await store.ClaimPostAsync(id, Now.AddSeconds(20), Now.AddSeconds(20).AddMinutes(2))).Outcome);
+    }
+
+    [Fact]
     public async Task MarkDeliveredAsync_AlertEscalatedMeanwhile_StaysPendingForHigherSeverity()
     {
         var store = Store;
         await store.UpsertAsync(SampleAlerts.Create(revision: 1, severity: Severity.High));
         await store.UpsertAsync(SampleAlerts.Create(revision: 2, severity: Severity.Critical));
 
-        await store.MarkDeliveredAsync(SampleAlerts.Create().AlertId, Severity.High);
+        await store.MarkDeliveredAsync(SampleAlerts.Create().AlertId, Severity.High, heldClaim: null);
 
         var stored = await store.GetAsync(SampleAlerts.Create().AlertId);
         Assert.Equal(NotificationState.Pending, stored!.NotificationState);
@@ -303,7 +324,7 @@ public sealed class AlertTableStoreTests(AzuriteFixture azurite)
 
         Assert.False(await store.AcknowledgeAsync("no-such-alert", "alice", Now));
         Assert.False(await store.ResolveAsync("no-such-alert", "alice", Now));
-        Assert.False(await store.MarkDeliveredAsync("no-such-alert", Severity.Low));
+        Assert.False(await store.MarkDeliveredAsync("no-such-alert", Severity.Low, heldClaim: null));
         Assert.Null(await store.GetAsync("no-such-alert"));
     }
 

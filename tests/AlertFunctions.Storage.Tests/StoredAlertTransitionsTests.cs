@@ -11,7 +11,7 @@ public sealed class StoredAlertTransitionsTests
     public void Upsert_FailedDeliveryUpdatedWithoutEscalation_KeepsBackOff()
     {
         var failed = StoredAlertTransitions.MarkDeliveryFailed(
-            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later)!;
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later, heldClaim: null)!;
 
         var next = StoredAlertTransitions.Upsert(failed, SampleAlerts.Create(revision: 2, severity: Severity.High))!;
 
@@ -24,7 +24,7 @@ public sealed class StoredAlertTransitionsTests
     public void Upsert_FailedDeliveryEscalated_BecomesPendingNow()
     {
         var failed = StoredAlertTransitions.MarkDeliveryFailed(
-            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later)!;
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), "HTTP 500", Later, heldClaim: null)!;
 
         var next = StoredAlertTransitions.Upsert(failed, SampleAlerts.Create(revision: 2, severity: Severity.Critical))!;
 
@@ -46,7 +46,7 @@ public sealed class StoredAlertTransitionsTests
     public void Upsert_DeliveredThenEscalatedWithNotificationDueTime_ReopensUntilThen()
     {
         var delivered = StoredAlertTransitions.MarkDelivered(
-            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High);
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High, heldClaim: null);
 
         var next = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.Critical), Later)!;
 
@@ -68,7 +68,7 @@ public sealed class StoredAlertTransitionsTests
     public void Upsert_DeliveredThenSeverityDrops_StaysDelivered()
     {
         var delivered = StoredAlertTransitions.MarkDelivered(
-            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High);
+            StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Severity.High, heldClaim: null);
 
         var next = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.Medium))!;
 
@@ -79,15 +79,15 @@ public sealed class StoredAlertTransitionsTests
     [Fact]
     public void MarkDeliveryFailed_AfterDelivery_ChangesNothing()
     {
-        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create()), Severity.High);
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create()), Severity.High, heldClaim: null);
 
-        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(delivered, "late timeout", Later));
+        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(delivered, "late timeout", Later, heldClaim: null));
     }
 
     [Fact]
     public void MarkDeliveryFailed_VeryLongError_IsTruncated()
     {
-        var failed = StoredAlertTransitions.MarkDeliveryFailed(StoredAlertTransitions.New(SampleAlerts.Create()), new string('x', 10_000), Later)!;
+        var failed = StoredAlertTransitions.MarkDeliveryFailed(StoredAlertTransitions.New(SampleAlerts.Create()), new string('x', 10_000), Later, heldClaim: null)!;
 
         Assert.Equal(StoredAlertTransitions.MaxErrorLength, failed.LastNotificationError!.Length);
     }
@@ -125,7 +125,7 @@ public sealed class StoredAlertTransitionsTests
     [Fact]
     public void ClaimPost_SeverityAlreadyPosted_IsRefused()
     {
-        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High)), Severity.High);
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High)), Severity.High, heldClaim: null);
 
         Assert.Null(StoredAlertTransitions.ClaimPost(delivered, Later, Later.AddMinutes(2)));
         Assert.False(StoredAlertTransitions.IsOwed(delivered));
@@ -136,15 +136,42 @@ public sealed class StoredAlertTransitionsTests
     {
         var claimed = StoredAlertTransitions.ClaimPost(StoredAlertTransitions.New(SampleAlerts.Create(severity: Severity.High)), Later, Later.AddMinutes(2))!;
 
-        Assert.Null(StoredAlertTransitions.MarkDelivered(claimed, Severity.High).PostingUntil);
-        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(claimed, "HTTP 500", Later.AddMinutes(1))!.PostingUntil);
+        Assert.Null(StoredAlertTransitions.MarkDelivered(claimed, Severity.High, claimed.PostingUntil).PostingUntil);
+        Assert.Null(StoredAlertTransitions.MarkDeliveryFailed(claimed, "HTTP 500", Later.AddMinutes(1), claimed.PostingUntil)!.PostingUntil);
+    }
+
+    [Fact]
+    public void MarkDeliveredOrFailed_AnotherDeliverersClaim_IsKept()
+    {
+        // A's claim on the High post was released by an escalation and B claimed the Critical post: A's result must not free it.
+        var mine = StoredAlertTransitions.ClaimPost(StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.High)), Later, Later.AddMinutes(2))!;
+        var escalated = StoredAlertTransitions.Upsert(mine, SampleAlerts.Create(revision: 2, severity: Severity.Critical))!;
+        var theirs = StoredAlertTransitions.ClaimPost(escalated, Later.AddSeconds(10), Later.AddSeconds(10).AddMinutes(2))!;
+
+        var delivered = StoredAlertTransitions.MarkDelivered(theirs, Severity.High, mine.PostingUntil);
+        var failed = StoredAlertTransitions.MarkDeliveryFailed(theirs, "HTTP 500", Later.AddMinutes(1), mine.PostingUntil)!;
+
+        Assert.Equal((NotificationState.Pending, Severity.High), (delivered.NotificationState, delivered.NotifiedSeverity));
+        Assert.Equal(theirs.PostingUntil, delivered.PostingUntil);
+        Assert.Equal(theirs.PostingUntil, failed.PostingUntil);
+    }
+
+    [Fact]
+    public void ClaimPost_EndOfTheClaim_IsKeptInWholeMilliseconds()
+    {
+        // The end is its holder's token: it must compare equal after any store's round trip.
+        var until = Later.AddTicks(12_345);
+
+        var claimed = StoredAlertTransitions.ClaimPost(StoredAlertTransitions.New(SampleAlerts.Create()), Later, until)!;
+
+        Assert.Equal(Later.AddMilliseconds(1), claimed.PostingUntil);
     }
 
     [Fact]
     public void Upsert_EscalatedWhileTheLowerSeverityIsBeingPosted_ReleasesTheClaimForTheNewPost()
     {
         // The higher severity is a post of its own: its delivery must not wait for the lower one's claim to run out.
-        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.Medium)), Severity.Medium);
+        var delivered = StoredAlertTransitions.MarkDelivered(StoredAlertTransitions.New(SampleAlerts.Create(revision: 1, severity: Severity.Medium)), Severity.Medium, heldClaim: null);
         var high = StoredAlertTransitions.Upsert(delivered, SampleAlerts.Create(revision: 2, severity: Severity.High))!;
         var posting = StoredAlertTransitions.ClaimPost(high, Later, Later.AddMinutes(2))!;
 

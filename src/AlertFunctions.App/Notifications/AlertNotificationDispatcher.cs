@@ -75,14 +75,14 @@ internal sealed partial class AlertNotificationDispatcher(
         var result = await teams.NotifyAsync(alert, cancellationToken).ConfigureAwait(false);
         if (result.Delivered)
         {
-            await alerts.MarkDeliveredAsync(alert.AlertId, alert.Severity, cancellationToken).ConfigureAwait(false);
+            await alerts.MarkDeliveredAsync(alert.AlertId, alert.Severity, stored.PostingUntil, cancellationToken).ConfigureAwait(false);
             return DeliveryOutcome.Delivered;
         }
 
         var attempt = stored.NotificationAttempts + 1;
         var nextAttemptAt = timeProvider.GetUtcNow() + NotificationTiming.RetryDelay(attempt);
         var error = result.Error ?? $"Teams did not accept the post (status {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).";
-        await alerts.MarkDeliveryFailedAsync(alert.AlertId, error, nextAttemptAt, cancellationToken).ConfigureAwait(false);
+        await alerts.MarkDeliveryFailedAsync(alert.AlertId, error, nextAttemptAt, stored.PostingUntil, cancellationToken).ConfigureAwait(false);
         LogDeliveryFailed(alert.AlertId, attempt, nextAttemptAt, error);
         return DeliveryOutcome.Failed;
     }

@@ -51,7 +51,7 @@ internal sealed class PipelineForwarder(string? storageConnectionString, string?
                 posted++;
                 if (stores is not null)
                 {
-                    await stores.Alerts.MarkDeliveredAsync(alert.AlertId, alert.Severity, cancellationToken).ConfigureAwait(false);
+                    await stores.Alerts.MarkDeliveredAsync(alert.AlertId, alert.Severity, heldClaim: null, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
@@ -59,7 +59,7 @@ internal sealed class PipelineForwarder(string? storageConnectionString, string?
                 failed++;
                 if (stores is not null)
                 {
-                    await stores.Alerts.MarkDeliveryFailedAsync(alert.AlertId, result.Error ?? "not delivered", clock.GetUtcNow().AddMinutes(1), cancellationToken).ConfigureAwait(false);
+                    await stores.Alerts.MarkDeliveryFailedAsync(alert.AlertId, result.Error ?? "not delivered", clock.GetUtcNow().AddMinutes(1), heldClaim: null, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

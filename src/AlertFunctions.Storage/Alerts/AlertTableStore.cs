@@ -190,15 +190,22 @@ public sealed partial class AlertTableStore
             : new PostClaim(StoredAlertTransitions.IsOwed(current) ? PostClaimOutcome.HeldByAnother : PostClaimOutcome.NotOwed, current);
     }
 
-    /// <summary>Records a successful Teams post of <paramref name="postedSeverity"/>. False when the alert does not exist.</summary>
-    public Task<bool> MarkDeliveredAsync(string alertId, Severity postedSeverity, CancellationToken cancellationToken = default) =>
-        ChangeAsync(alertId, stored => StoredAlertTransitions.MarkDelivered(stored, postedSeverity), cancellationToken);
+    /// <summary>
+    /// Records a successful Teams post of <paramref name="postedSeverity"/> and releases the caller's claim
+    /// (<paramref name="heldClaim"/>: the <see cref="StoredAlert.PostingUntil"/> its claim wrote, null if it claimed nothing),
+    /// never another deliverer's. False when the alert does not exist.
+    /// </summary>
+    public Task<bool> MarkDeliveredAsync(string alertId, Severity postedSeverity, DateTimeOffset? heldClaim, CancellationToken cancellationToken = default) =>
+        ChangeAsync(alertId, stored => StoredAlertTransitions.MarkDelivered(stored, postedSeverity, heldClaim), cancellationToken);
 
-    /// <summary>Records a failed post and when to retry. The error text must not contain secrets (it is stored and shown).</summary>
-    public Task<bool> MarkDeliveryFailedAsync(string alertId, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a failed post and when to retry, releasing only the caller's claim (as <see cref="MarkDeliveredAsync"/>). The
+    /// error text must not contain secrets (it is stored and shown).
+    /// </summary>
+    public Task<bool> MarkDeliveryFailedAsync(string alertId, string error, DateTimeOffset nextAttemptAt, DateTimeOffset? heldClaim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return ChangeAsync(alertId, stored => StoredAlertTransitions.MarkDeliveryFailed(stored, error, nextAttemptAt), cancellationToken);
+        return ChangeAsync(alertId, stored => StoredAlertTransitions.MarkDeliveryFailed(stored, error, nextAttemptAt, heldClaim), cancellationToken);
     }
 
     public Task<bool> AcknowledgeAsync(string alertId, string by, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -67,13 +67,19 @@ internal static class StoredAlertTransitions
             return null;
         }
 
-        return stored with { PostingUntil = until };
+        // The claim's end is also its holder's token (see MarkDelivered): whole milliseconds survive any store's round trip.
+        return stored with { PostingUntil = new DateTimeOffset(until.UtcTicks - (until.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero) };
     }
 
     public static bool IsOwed(StoredAlert stored) => stored.NotifiedSeverity is not { } notified || stored.Alert.Severity > notified;
 
-    /// <summary>Records a successful post; if the alert escalated while the post was in flight it stays pending for the higher severity.</summary>
-    public static StoredAlert MarkDelivered(StoredAlert stored, Severity postedSeverity)
+    /// <summary>
+    /// Records a successful post; if the alert escalated while the post was in flight it stays pending for the higher severity.
+    /// <paramref name="heldClaim"/> is the <see cref="StoredAlert.PostingUntil"/> of the caller's claim (null if it claimed
+    /// nothing): only that claim is released. An escalation may have released it and another deliverer claimed the higher
+    /// severity's post; that claim must hold, or the sweep would post the escalation a second time while it is in flight.
+    /// </summary>
+    public static StoredAlert MarkDelivered(StoredAlert stored, Severity postedSeverity, DateTimeOffset? heldClaim)
     {
         var notified = stored.NotifiedSeverity is { } previous && previous > postedSeverity ? previous : postedSeverity;
         return stored with
@@ -83,12 +89,15 @@ internal static class StoredAlertTransitions
             NotificationAttempts = stored.NotificationAttempts + 1,
             LastNotificationError = null,
             NextAttemptAt = null,
-            PostingUntil = null,
+            PostingUntil = Released(stored, heldClaim),
         };
     }
 
-    /// <summary>A failure reported after a successful delivery (two deliverers racing) must not undo it.</summary>
-    public static StoredAlert? MarkDeliveryFailed(StoredAlert stored, string error, DateTimeOffset nextAttemptAt)
+    /// <summary>
+    /// A failure reported after a successful delivery (two deliverers racing) must not undo it. Like
+    /// <see cref="MarkDelivered"/>, it releases only the caller's own claim.
+    /// </summary>
+    public static StoredAlert? MarkDeliveryFailed(StoredAlert stored, string error, DateTimeOffset nextAttemptAt, DateTimeOffset? heldClaim)
     {
         if (stored.NotificationState == NotificationState.Delivered)
         {
@@ -101,9 +110,12 @@ internal static class StoredAlertTransitions
             NotificationAttempts = stored.NotificationAttempts + 1,
             LastNotificationError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error,
             NextAttemptAt = nextAttemptAt,
-            PostingUntil = null,
+            PostingUntil = Released(stored, heldClaim),
         };
     }
+
+    private static DateTimeOffset? Released(StoredAlert stored, DateTimeOffset? heldClaim) =>
+        stored.PostingUntil == heldClaim ? null : stored.PostingUntil;
 
     /// <summary>The first acknowledgement wins; acknowledging a resolved alert records who did it but keeps it resolved.</summary>
     public static StoredAlert? Acknowledge(StoredAlert stored, string by, DateTimeOffset at)

@@ -61,10 +61,46 @@ public sealed class ConcurrentDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(NotificationState.Delivered, Assert.Single(await env.AllAlertsAsync()).NotificationState);
     }
 
+    [Fact]
+    public async Task Sweep_WhileTheEscalationIsBeingPosted_AfterTheLowerPostWasRecorded_DoesNotPostTheEscalationAgain()
+    {
+        // A posts the raised alert; it escalates meanwhile and B claims and posts the escalation. A's result, recorded while
+        // B's post is in flight, released B's claim, and the sweep then posted the escalation a second time.
+        await using var env = PipelineEnvironment.Create(azurite);
+        var first = await env.StartInstanceAsync();
+        var second = await env.StartInstanceAsync();
+        var sweeper = await env.StartInstanceAsync();
+        var drain = new DrainScenario("contoso-exchange", "hot-e", DrainStart);
+        var batches = new EventHubBatches("0", DrainStart);
+        await first.Processor.ProcessAsync(batches.Next(drain.Legs(0, 6)), CancellationToken.None);
+        var raisedMessage = await TakeOneMessageAsync(env);
+        var raised = Assert.Single(await env.AllAlertsAsync()).Alert;
+        env.Teams.Enqueue(FakeResponse.AcceptedAfter(TimeSpan.FromMilliseconds(500)), FakeResponse.AcceptedAfter(TimeSpan.FromMilliseconds(1500)));
+        var postA = first.Dispatcher.DispatchAsync(raisedMessage, CancellationToken.None);
+        await env.Teams.WaitForRequestsAsync(1);
+
+        await first.Processor.ProcessAsync(batches.Next(drain.Legs(6, 14)), CancellationToken.None);
+        var escalated = Assert.Single(await env.AllAlertsAsync()).Alert;
+        Assert.True(escalated.Severity > raised.Severity, $"{escalated.Severity} should exceed {raised.Severity}");
+        var postB = second.Dispatcher.DispatchAsync(await TakeOneMessageAsync(env), CancellationToken.None);
+        await env.Teams.WaitForRequestsAsync(2);
+        await postA;
+        await sweeper.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+        await postB;
+
+        Assert.Equal(2, TeamsPosts.AcceptedAlertIds(env.Teams).Count);
+        Assert.Equal(NotificationState.Delivered, Assert.Single(await env.AllAlertsAsync()).NotificationState);
+    }
+
     /// <summary>Drains a wallet far enough for one rapid-drain alert and takes its notification off the queue.</summary>
     private static async Task<string> RaiseOneAlertAsync(PipelineEnvironment env, AppInstance app, string wallet)
     {
         await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(new DrainScenario("contoso-exchange", wallet, DrainStart).Legs(0, 6)), CancellationToken.None);
+        return await TakeOneMessageAsync(env);
+    }
+
+    private static async Task<string> TakeOneMessageAsync(PipelineEnvironment env)
+    {
         var queue = env.NotificationQueueClient();
         var message = Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
