@@ -48,6 +48,12 @@ internal static class FindingReporter
             {
                 Grow(episode, finding, e, eventUsd, sink);
             }
+            else if (e.Timestamp > episode.LastTrigger)
+            {
+                // The rule still fires, so the incident goes on: the episode stays open though this withdrawal is not part
+                // of it, or a drain whose events do not grow the alert would be raised again once the cooldown ran out.
+                episode.LastTrigger = e.Timestamp;
+            }
 
             return;
         }

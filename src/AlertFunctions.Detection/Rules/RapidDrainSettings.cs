@@ -35,8 +35,9 @@ namespace AlertFunctions.Detection.Rules;
 /// new address; a whale's first large withdrawal plus some small change is one leg).</item>
 /// </list>
 /// Volume tests leave out the window's largest withdrawal (one big withdrawal is <c>large-withdrawal</c>'s question). Once
-/// fired, the alert grows only with withdrawals of at least <see cref="MinLegUsd"/>: one alert per source wallet, whatever
-/// the asset, so a hot wallet emptied token by token is one alert.
+/// fired, the alert grows only with withdrawals of at least <see cref="MinLegUsd"/> or of <see cref="LargeLegMeanMultiple"/>
+/// × the usual size, and stays open while the rule keeps firing: one alert per source wallet, whatever the asset, so a hot
+/// wallet emptied token by token is one alert.
 /// </summary>
 public sealed record RapidDrainSettings
 {

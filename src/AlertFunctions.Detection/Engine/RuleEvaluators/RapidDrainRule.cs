@@ -23,18 +23,21 @@ internal static class RapidDrainRule
 
         var w = c.Wallet;
         var shortWindow = c.ShortWindow;
-        MarkLargeLeg(c, settings, shortWindow);
+        var outsized = MarkLargeLeg(c, settings, shortWindow);
+        // An open alert grows with the drain's legs, not with the customers' withdrawals its window still holds: legs of at
+        // least the leg minimum, or far above this wallet's usual size (a small wallet drained in legs under the minimum).
+        var minGrowthUsd = outsized ? 0m : settings.MinLegUsd;
         var routine = IsRoutineForDestination(c);
         if ((TryShort(settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
         {
-            Report(c, settings, shortWindow, w.Short, burst.NamesLargeLegs ? w.LegEvidence : w.ShortEvidence, burst, sink);
+            Report(c, settings, shortWindow, w.Short, burst.NamesLargeLegs ? w.LegEvidence : w.ShortEvidence, burst, minGrowthUsd, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
         if (TryLong(c, settings, longWindow, routine) is { } trickle)
         {
-            Report(c, settings, longWindow, w.Long, trickle.NamesLargeLegs ? w.LegEvidence : w.LongEvidence, trickle, sink);
+            Report(c, settings, longWindow, w.Long, trickle.NamesLargeLegs ? w.LegEvidence : w.LongEvidence, trickle, minGrowthUsd, sink);
         }
     }
 
@@ -206,7 +209,7 @@ internal static class RapidDrainRule
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", NamesLargeLegs: true);
     }
 
-    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, DrainFinding found, IAlertSink sink)
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
         ref readonly var e = ref c.Event;
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
@@ -214,7 +217,7 @@ internal static class RapidDrainRule
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
             ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, found.Details, summary, c.Wallet.Long.Length, evidence.Since(ring.WindowStart).ConvertAll(w => w.Identity));
-        FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, s.MinLegUsd);
+        FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, minGrowthUsd);
     }
 
     /// <summary>
@@ -223,26 +226,29 @@ internal static class RapidDrainRule
     /// an address the platform never paid (short window) or first paid within the long window (long window). Decided once,
     /// at the event, against the usual size of its own hour.
     /// </summary>
-    private static void MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    /// <returns>True when the withdrawal was marked outsized (far above the usual size; only with a baseline).</returns>
+    private static bool MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
+        var outsized = false;
         if (a.HasBaseline)
         {
             // The usual size is never below the learned mean: most withdrawals are ruled out before the hour's mean is computed.
             var usd = (double)c.Usd;
             if (usd < s.LargeLegMeanMultiple * a.ExpectedMeanUsd || usd < s.LargeLegMeanMultiple * a.UsualMeanUsd)
             {
-                return;
+                return false;
             }
 
             c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
+            outsized = true;
             if (c.Usd < s.MinLegUsd)
             {
-                return;
+                return outsized;
             }
         }
         else if (c.Usd < Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
         {
-            return;
+            return outsized;
         }
 
         if (c.DestinationIsNew)
@@ -257,6 +263,8 @@ internal static class RapidDrainRule
             c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
         }
+
+        return outsized;
     }
 
     /// <summary>

@@ -253,6 +253,32 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void DrainInLegsUnderTheLegMinimum_ForFourteenHours_IsOneAlertThatGrowsWithEveryLeg()
+    {
+        // A small wallet ($1,000 withdrawals) drained in $40,000 legs, 40x its usual size but under the $50,000 leg minimum,
+        // every 2 minutes for 14 hours. The legs neither grew the alert nor kept it open: it stayed at its first revision and
+        // a second alert was raised for the same drain once the 12-hour cooldown ran out. Found by a review.
+        var hot = Addresses.Evm("small-hot");
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 6 * 48; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"n-{i:D4}").From(hot).Usd(1_000m).To($"0x{i % 40 + 1:x40}").At(Day0.AddMinutes(10 * i)));
+        }
+
+        for (var i = 0; i < 30 * 14; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"d-{i:D4}").From(hot).Usd(40_000m).To(Addresses.Evm("attacker")).At(AttackDay.AddMinutes(2 * i)));
+        }
+
+        var drains = ScenarioRun.Of(events).AlertsOf(RuleIds.RapidDrain);
+
+        // It grows with the legs until the baseline has learned the drain's first hours (12 hours on), then stays open.
+        var alert = Assert.Single(drains);
+        Assert.InRange(alert.EventCount, 300, 30 * 14);
+        Assert.True(alert.WindowEnd >= AttackDay.AddHours(11), $"last grown at {alert.WindowEnd:HH:mm}");
+    }
+
+    [Fact]
     public void BurstOfLargeLegs_FromAWalletWithNoHistory_SaysWhatSizeMadeThemLargeNotAUsualSize()
     {
         // A wallet seen for the first time has no usual size: its legs count from the cold-start size, and the alert says so.
