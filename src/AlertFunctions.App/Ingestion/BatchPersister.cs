@@ -41,6 +41,7 @@ internal sealed class BatchPersister(
             session.Engine.ExportChanges(),
             session.Snapshot,
             batch.LastSequenceNumber,
+            removedKeys: session.Engine.ExportEvictedKeys(),
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return queued;
     }

@@ -20,6 +20,7 @@ public sealed class DetectionEngine
     private readonly int _duplicateMemory;
     private PlatformTables? _lastPlatform;
     private readonly List<TrackedState> _dirty = [];
+    private readonly HashSet<string> _evicted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unvaluedAssets = new(StringComparer.Ordinal);
 
     /// <param name="duplicateMemory">How many recent event ids per platform are remembered to skip duplicates.</param>
@@ -121,7 +122,9 @@ public sealed class DetectionEngine
             }
         }
 
-        var account = e.AccountId is null ? null : knownAccount ?? NewAccount(tables, e.AccountId, t);
+        var account = e.AccountId is null ? null
+            : knownAccount is { } k && t - k.LastSeen <= tables.Accounts.IdleLimit ? k
+            : NewAccount(tables, e.AccountId, t);
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 
@@ -151,14 +154,35 @@ public sealed class DetectionEngine
     public IReadOnlyList<DetectorStateEntry> ExportChanges()
     {
         var entries = new List<DetectorStateEntry>(_dirty.Count);
-        foreach (var state in _dirty)
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Newest first: a state that replaced an idle one of the same key (events spanning more than the idle limit) was
+        // marked later, and only it is saved; two entries for one key would fail the save on every retry.
+        for (var i = _dirty.Count - 1; i >= 0; i--)
         {
-            entries.Add(new DetectorStateEntry(state.StateKey, DetectorStateCodec.Encode(state)));
+            var state = _dirty[i];
             state.Dirty = false;
+            var key = state.StateKey;
+            if (keys.Add(key))
+            {
+                entries.Add(new DetectorStateEntry(key, DetectorStateCodec.Encode(state)));
+            }
         }
 
         _dirty.Clear();
+        entries.Reverse();
         return entries;
+    }
+
+    /// <summary>
+    /// The keys of states dropped as idle since the last call (and not created again since), so their persisted copies can be
+    /// deleted: kept, they would grow the stored state without bound and come back on the next load. Clears the set. Empty
+    /// unless <see cref="TrackChanges"/>.
+    /// </summary>
+    public IReadOnlyList<string> ExportEvictedKeys()
+    {
+        var keys = _evicted.Order(StringComparer.Ordinal).ToList();
+        _evicted.Clear();
+        return keys;
     }
 
     /// <summary>Every state held, serialized (for a full snapshot or tests).</summary>
@@ -274,7 +298,7 @@ public sealed class DetectionEngine
 
         if (!_platforms.TryGetValue(id, out var tables))
         {
-            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, InternalWalletsOf(id));
+            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, InternalWalletsOf(id), TrackChanges ? OnEvicted : null);
             _platforms.Add(id, tables);
         }
 
@@ -303,7 +327,7 @@ public sealed class DetectionEngine
     private WalletAssetState GetWallet(PlatformTables tables, in AddressKey source, in WithdrawalEvent e, DateTimeOffset t)
     {
         var key = new WalletKey(source, e.Asset);
-        if (!tables.Wallets.TryGetValue(key, out var wallet))
+        if (!tables.Wallets.TryGetValue(key, out var wallet) || t - wallet.LastSeen > tables.Wallets.IdleLimit)
         {
             wallet = new WalletAssetState(e.Platform, e.SourceWallet, e.Asset, _rules.For(e.Platform, e.Asset)) { FirstSeen = t, LastSeen = t };
             tables.Wallets.Add(key, wallet, t);
@@ -349,6 +373,22 @@ public sealed class DetectionEngine
         {
             state.Dirty = true;
             _dirty.Add(state);
+            if (_evicted.Count > 0)
+            {
+                // A key dropped and created again is saved, not deleted.
+                _evicted.Remove(state.StateKey);
+            }
+        }
+    }
+
+    private void OnEvicted(TrackedState state)
+    {
+        _evicted.Add(state.StateKey);
+        if (state.Dirty)
+        {
+            // Touched earlier in this batch (its events spanned more than the idle limit): not to be saved back.
+            state.Dirty = false;
+            _dirty.Remove(state);
         }
     }
 }

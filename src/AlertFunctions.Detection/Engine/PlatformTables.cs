@@ -12,13 +12,13 @@ internal sealed class PlatformTables
     private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
     private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
 
-    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory, HashSet<AddressKey> internalWallets)
+    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory, HashSet<AddressKey> internalWallets, Action<TrackedState>? onEvicted = null)
     {
         State = new PlatformState(platform);
         InternalWallets = internalWallets;
-        Wallets = new StateTable<WalletKey, WalletAssetState>(EqualityComparer<WalletKey>.Default, WalletIdleLimit);
-        Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory);
-        Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit);
+        Wallets = new StateTable<WalletKey, WalletAssetState>(EqualityComparer<WalletKey>.Default, WalletIdleLimit, onEvicted);
+        Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory, onEvicted);
+        Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit, onEvicted);
         RecentEventIds = new RecentEventIds(duplicateMemory);
     }
 

@@ -3,7 +3,9 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Keyed detector states with idle eviction: a state untouched for longer than <see cref="IdleLimit"/> (event time) is
 /// dropped by a sweep that runs after enough inserts (at least half the table's size), so memory follows the active
-/// wallets, accounts and destinations, not the stream's length, and the sweep costs amortized O(1) per insert.
+/// wallets, accounts and destinations, not the stream's length, and the sweep costs amortized O(1) per insert. Until a
+/// sweep runs, the engine treats a state found idle beyond the limit as absent, so what it decides never depends on when
+/// the sweep ran (or whether a restart brought the state back).
 /// </summary>
 internal sealed class StateTable<TKey, TState>
     where TKey : notnull
@@ -11,12 +13,15 @@ internal sealed class StateTable<TKey, TState>
 {
     private const int MinInsertsBetweenSweeps = 4096;
     private readonly Dictionary<TKey, TState> _items;
+    private readonly Action<TrackedState>? _onEvicted;
     private int _insertsSinceSweep;
 
-    public StateTable(IEqualityComparer<TKey> comparer, TimeSpan idleLimit)
+    /// <param name="onEvicted">Told of each state a sweep drops, so a persisted copy can be dropped too.</param>
+    public StateTable(IEqualityComparer<TKey> comparer, TimeSpan idleLimit, Action<TrackedState>? onEvicted = null)
     {
         _items = new Dictionary<TKey, TState>(comparer);
         IdleLimit = idleLimit;
+        _onEvicted = onEvicted;
     }
 
     public TimeSpan IdleLimit { get; }
@@ -45,6 +50,7 @@ internal sealed class StateTable<TKey, TState>
             if (state.LastSeen < cutoff)
             {
                 _items.Remove(key);
+                _onEvicted?.Invoke(state);
             }
         }
     }

@@ -350,6 +350,67 @@ public sealed class DetectorStateCodecTests
         Assert.DoesNotContain($"a\u001f{Platform}\u001facct-s", keys);
     }
 
+    [Fact]
+    public void ExportChanges_DestinationPaidAgainAfterItsMemoryInOneBatch_SavesOneEntryForItsKey()
+    {
+        // A batch whose events span more than the destination memory (a sparse backfill): the destination is new again and
+        // its fresh state replaces the old one under the same key. Two entries for one key would fail the save on every retry.
+        var engine = new DetectionEngine(DetectionRules.Default, DefaultWatchlist) { TrackChanges = true };
+        var sink = new AlertChangeRecorder();
+        var destination = "0x1234567890123456789012345678901234567890";
+        engine.Process(Withdrawal("early", T0, HotWallet, "USDT", 10m, 10m, destination), sink);
+        engine.Process(Withdrawal("late", T0.AddDays(10), HotWallet, "USDT", 10m, 10m, destination), sink);
+
+        var keys = engine.ExportChanges().Select(e => e.Key).ToList();
+
+        Assert.Equal(keys.Distinct(StringComparer.Ordinal).Count(), keys.Count);
+        Assert.Contains($"d\u001f{Platform}\u001f{destination}", keys);
+    }
+
+    [Fact]
+    public void ExportEvictedKeys_StatesDroppedAsIdle_AreReportedOnceAndNotWhenCreatedAgain()
+    {
+        var engine = new DetectionEngine(DetectionRules.Default, DefaultWatchlist) { TrackChanges = true };
+        var sink = new AlertChangeRecorder();
+        var idle = "0x00000000000000000000000000000000000000aa";
+        engine.Process(Withdrawal("old", T0, HotWallet, "USDT", 10m, 10m, idle), sink);
+        engine.ExportChanges();
+
+        // Forty days on, enough new destinations for a sweep of that table: the idle destination (7-day memory) goes.
+        var later = T0.AddDays(40);
+        for (var i = 0; i < 4_200; i++)
+        {
+            engine.Process(Withdrawal($"new-{i}", later.AddSeconds(i), "0x00000000000000000000000000000000000000bb", "USDT", 10m, 10m, $"0x1{i:x39}"), sink);
+        }
+
+        var evicted = engine.ExportEvictedKeys();
+
+        Assert.Contains($"d\u001f{Platform}\u001f{idle}", evicted);
+        Assert.Empty(engine.ExportEvictedKeys());
+
+        engine.Process(Withdrawal("again", later.AddDays(1), HotWallet, "USDT", 10m, 10m, idle), sink);
+        engine.Process(Withdrawal("filler", later.AddDays(1).AddSeconds(1), HotWallet, "USDT", 10m, 10m, "0x00000000000000000000000000000000000000cc"), sink);
+        Assert.DoesNotContain($"d\u001f{Platform}\u001f{idle}", engine.ExportEvictedKeys());
+    }
+
+    [Fact]
+    public void Process_WalletIdleBeyondItsLimitButNotYetSwept_StartsAfreshAsIfSwept()
+    {
+        // Whether a sweep has run yet (or a restart brought the state back) must not change what the engine decides: a whale's
+        // wallet idle for 31 days has no learned bar any more, so $2,000,000 is under the $5,000,000 cold-start floor.
+        var whale = "0xffffffffffffffffffffffffffffffffffffffff";
+        var engine = NewEngine();
+        var sink = new AlertChangeRecorder();
+        for (var i = 0; i < 96; i++)
+        {
+            engine.Process(Withdrawal($"h-{i}", T0.AddMinutes(30 * i), whale, "USDT", 100_000m, 100_000m, $"0x{i + 1:x40}"), sink);
+        }
+
+        engine.Process(Withdrawal("big", T0.AddDays(33), whale, "USDT", 2_000_000m, 2_000_000m, "0x3333333333333333333333333333333333333333"), sink);
+
+        Assert.DoesNotContain(sink.Changes, c => c.Alert.TriggerEventId == "big");
+    }
+
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);
 
     private static (DetectionEngine Engine, AlertChangeRecorder Recorder) Drive(IEnumerable<WithdrawalEvent> events)
