@@ -76,9 +76,10 @@ public sealed class TimeSortedLinesTests
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
         using var sorted = TimeSortedLines.Sort(input, chunkBytes, temporaryFolder: folder);
         runsOnDisk = sorted.RunsOnDisk;
-        if (folder is not null)
+        if (folder is not null && !OperatingSystem.IsWindows())
         {
-            Assert.Equal(runsOnDisk, Directory.EnumerateFiles(folder).Count());
+            // The runs are open but already nameless: a replay killed now leaves nothing in the folder.
+            Assert.Empty(Directory.EnumerateFiles(folder));
         }
 
         var result = new List<(long, string)>();

@@ -5,7 +5,7 @@ namespace AlertFunctions.Cli.Replay;
 /// <summary>
 /// A sorted chunk written to a temporary file so that sorting a large file holds one chunk in memory, not the file. Each
 /// record is the key (event ticks, line number), a truncated flag, the text's length and the text. The file is deleted
-/// when the run is disposed.
+/// when the run is disposed (on Unix its name is removed at once, so nothing is left even if the process is killed).
 /// </summary>
 internal sealed class SortRunFile : ISortedRun
 {
@@ -33,6 +33,13 @@ internal sealed class SortRunFile : ISortedRun
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1024 * 1024, FileOptions.DeleteOnClose);
         try
         {
+            // On Unix the open handle keeps the data, so the name can go now: a replay stopped with Ctrl+C or killed never
+            // disposes the stream, and DeleteOnClose alone would leave 64 MiB files behind. Windows deletes on the handle's close.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.Delete(path);
+            }
+
             var header = new byte[HeaderBytes];
             while (chunk.MoveNext())
             {
