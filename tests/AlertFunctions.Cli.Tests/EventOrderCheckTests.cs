@@ -64,14 +64,53 @@ public sealed class EventOrderCheckTests
         Assert.Equal(0, order.OutOfOrder);
     }
 
+    [Fact]
+    public void Read_ATimeTheParserRefuses_DoesNotMakeLaterEventsOutOfOrder()
+    {
+        // A producer with a broken clock: its line dated 2099 is refused, and must not become the platform's newest.
+        var accepted = new AcceptedTimes(new DateTimeOffset(2009, 1, 3, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var order = Check(accepted, Line("future", "northwind", "2099-01-01T00:00:00Z"), At("a", "10:00:00"), At("b", "10:01:00"), Line("old", "northwind", "2001-01-01T00:00:00Z"));
+
+        Assert.Equal(0, order.OutOfOrder);
+    }
+
+    [Fact]
+    public void Read_BlankLines_AreSkippedWithoutAJsonReaderException()
+    {
+        var thrown = 0;
+        var thread = Environment.CurrentManagedThreadId;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (Environment.CurrentManagedThreadId == thread && e.Exception is System.Text.Json.JsonException)
+            {
+                Interlocked.Increment(ref thrown);
+            }
+        }
+
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            Check(At("a", "10:00:00"), "", "   ", "\r", "", At("b", "09:00:00"), "");
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.Equal(0, thrown);
+    }
+
     private static string At(string id, string time, string platform = "northwind") => Line(id, platform, $"2026-11-25T{time}Z");
 
     private static string Line(string id, string platform, string timestamp) =>
         $$"""{"eventId":"{{id}}","platform":"{{platform}}","sourceWallet":"hot","timestamp":"{{timestamp}}"}""";
 
-    private static InputOrder Check(params string[] lines)
+    private static InputOrder Check(params string[] lines) => Check(AcceptedTimes.Any, lines);
+
+    private static InputOrder Check(AcceptedTimes accepted, params string[] lines)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-        return InputSurvey.Read(input, Lateness).Order;
+        return InputSurvey.Read(input, Lateness, accepted).Order;
     }
 }

@@ -102,6 +102,41 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void Run_InOrderFileWithOneRefusedFutureLine_IsNotReportedOutOfOrderNorSorted()
+    {
+        string[] lines =
+        [
+            EventLines.Valid("bad", timestamp: "2099-01-01T00:00:00Z"),
+            EventLines.Valid("a", timestamp: "2026-11-25T10:00:00Z"),
+            EventLines.Valid("b", timestamp: "2026-11-25T10:01:00Z"),
+            EventLines.Valid("c", timestamp: "2026-11-25T10:02:00Z"),
+        ];
+        var refused = new List<(long Line, string Reason)>();
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(EventLines.Join(lines)));
+
+        var result = new ReplayRunner(Settings(lanes: 1), TimeProvider.System).Run(input, r => refused.Add((r.LineNumber, r.Reason.Code)));
+
+        Assert.Equal([(1L, "timestamp-in-future")], refused);
+        Assert.False(result.Order.NeedsSorting);
+    }
+
+    [Fact]
+    public void Run_TwoEventsWithTheSameIdAndTime_GiveTheSameAlertsInEitherOrder()
+    {
+        // A producer sending two bodies under one id: the engine keeps the first, which must not depend on the file's order.
+        var large = EventLines.ValidObject("dup", timestamp: "2026-11-25T10:00:00Z");
+        large["amount"] = 2_000m;
+        large["amountUsd"] = 6_000_000m;
+        var small = EventLines.ValidObject("dup", timestamp: "2026-11-25T10:00:00Z");
+
+        var largeFirst = Replay([large.ToJsonString(), small.ToJsonString()], lanes: 1);
+        var smallFirst = Replay([small.ToJsonString(), large.ToJsonString()], lanes: 1);
+
+        Assert.Equal(largeFirst.Alerts, smallFirst.Alerts);
+        Assert.Equal(1, smallFirst.Counts.Duplicates);
+    }
+
+    [Fact]
     public void Run_InputFailsMidway_ThrowsItsErrorAfterTheLanesStop()
     {
         var bytes = Encoding.UTF8.GetBytes(string.Join('\n', Traffic.Value) + "\n");

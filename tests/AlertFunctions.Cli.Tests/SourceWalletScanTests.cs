@@ -75,6 +75,6 @@ public sealed class SourceWalletScanTests
     private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> Scan(params string[] lines)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
-        return InputSurvey.Read(input, TimeSpan.FromMinutes(5)).KnownWallets;
+        return InputSurvey.Read(input, TimeSpan.FromMinutes(5), AcceptedTimes.Any).KnownWallets;
     }
 }

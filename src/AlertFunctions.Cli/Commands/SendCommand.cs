@@ -3,6 +3,7 @@ using System.Globalization;
 using AlertFunctions.Cli.Replay;
 using AlertFunctions.Cli.Send;
 using AlertFunctions.Cli.Validation;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 using Spectre.Console;
 
@@ -96,7 +97,7 @@ internal static class SendCommand
                 await using (producer.ConfigureAwait(false))
                 {
                     console.MarkupLine($"Sending to {Markup.Escape(target.ToString())}");
-                    WarnIfOutOfOrder(console, stream);
+                    WarnIfOutOfOrder(console, stream, environment.Clock);
                     report = await SendAsync(console, environment.Clock, producer, stream, progress, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -154,7 +155,7 @@ internal static class SendCommand
     /// lateness is left out of its wallet's windows. <c>send</c> keeps the file's order (its line numbers are what a
     /// producer resends after a failure), so a file that the replay would have to sort is flagged before it is sent.
     /// </summary>
-    private static void WarnIfOutOfOrder(IAnsiConsole console, Stream stream)
+    private static void WarnIfOutOfOrder(IAnsiConsole console, Stream stream, TimeProvider clock)
     {
         if (!stream.CanSeek)
         {
@@ -163,7 +164,7 @@ internal static class SendCommand
 
         var start = stream.Position;
         var lateness = DetectionRules.Default.AllowedLateness;
-        var order = InputSurvey.Read(stream, lateness).Order;
+        var order = InputSurvey.Read(stream, lateness, AcceptedTimes.Of(new ParserOptions(), clock)).Order;
         stream.Position = start;
         if (order.NeedsSorting)
         {

@@ -9,9 +9,10 @@ namespace AlertFunctions.Cli.Replay;
 /// event-time order: they can unless an event lies more than the allowed lateness behind the newest earlier event of its
 /// platform (then it could reach the engine after later events, and its wallet's windows would have moved on). Such a file
 /// is sorted first (<see cref="TimeSortedLines"/>), which an export ordered by wallet, asset or chain, or two files
-/// concatenated, needs. Lines without a readable platform or timestamp are left to the main pass, which refuses them.
+/// concatenated, needs. Lines without a readable platform or timestamp, or with a time the parser refuses (see
+/// <see cref="AcceptedTimes"/>), are left to the main pass, which refuses them.
 /// </summary>
-internal sealed class EventOrderCheck(TimeSpan lateness)
+internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
 {
     private const int MaxPlatformCharsOnStack = 256;
     private readonly Dictionary<string, long> _newestTicks = new(StringComparer.Ordinal);
@@ -23,7 +24,7 @@ internal sealed class EventOrderCheck(TimeSpan lateness)
 
     public void Add(long lineNumber, ReadOnlySpan<byte> platform, ReadOnlySpan<byte> timestamp)
     {
-        if (platform.IsEmpty || !EventTimestamp.TryParse(timestamp, out var at))
+        if (platform.IsEmpty || !EventTimestamp.TryParse(timestamp, out var at) || !accepted.Contains(at))
         {
             return;
         }

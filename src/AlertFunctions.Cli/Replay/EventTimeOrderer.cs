@@ -104,7 +104,37 @@ internal sealed class EventTimeOrderer(TimeSpan lateness)
     private static int Compare(in WithdrawalEvent x, in WithdrawalEvent y)
     {
         var byTime = x.Timestamp.UtcTicks.CompareTo(y.Timestamp.UtcTicks);
-        return byTime != 0 ? byTime : string.CompareOrdinal(x.EventId, y.EventId);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byId = string.CompareOrdinal(x.EventId, y.EventId);
+        return byId != 0 ? byId : CompareContent(x, y);
+    }
+
+    /// <summary>
+    /// Two events under one id at one time (a producer sending conflicting bodies): the engine keeps the first, so which
+    /// comes first must not depend on the file's order. Compared field by field; events equal here are equal to the engine.
+    /// </summary>
+    private static int CompareContent(in WithdrawalEvent x, in WithdrawalEvent y)
+    {
+        int c;
+        if ((c = string.CompareOrdinal(x.SourceWallet, y.SourceWallet)) != 0
+            || (c = string.CompareOrdinal(x.DestinationAddress, y.DestinationAddress)) != 0
+            || (c = string.CompareOrdinal(x.Asset, y.Asset)) != 0
+            || (c = string.CompareOrdinal(x.Chain, y.Chain)) != 0
+            || (c = x.Amount.CompareTo(y.Amount)) != 0
+            || (c = Nullable.Compare(x.AmountUsd, y.AmountUsd)) != 0
+            || (c = Nullable.Compare(x.BalanceAfter, y.BalanceAfter)) != 0
+            || (c = string.CompareOrdinal(x.AccountId, y.AccountId)) != 0
+            || (c = string.CompareOrdinal(x.TxHash, y.TxHash)) != 0
+            || (c = x.PlatformType.CompareTo(y.PlatformType)) != 0)
+        {
+            return c;
+        }
+
+        return 0;
     }
 }
 

@@ -10,10 +10,10 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
     public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked);
 
     /// <summary>Reads the stream from its current position to the end; the caller rewinds it.</summary>
-    public static InputSurvey Read(Stream input, TimeSpan lateness)
+    public static InputSurvey Read(Stream input, TimeSpan lateness, AcceptedTimes accepted)
     {
         var wallets = new SourceWalletScan();
-        var order = new EventOrderCheck(lateness);
+        var order = new EventOrderCheck(lateness, accepted);
         new JsonLinesReader(input).ReadAll((line, lineNumber, truncated) =>
         {
             if (truncated)

@@ -81,7 +81,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         }
 
         var start = input.Position;
-        var survey = InputSurvey.Read(input, settings.Rules.AllowedLateness);
+        var survey = InputSurvey.Read(input, settings.Rules.AllowedLateness, AcceptedTimes.Of(new ParserOptions(), clock));
         input.Position = start;
         return survey;
     }
