@@ -218,7 +218,7 @@ public sealed class DetectionEngine
             switch (state)
             {
                 case PlatformState p:
-                    GetPlatform(p.Platform).State = p;
+                    GetPlatform(p.Platform).Adopt(p);
                     break;
                 case WalletAssetState w:
                     GetPlatform(w.Platform).Wallets.Add(new WalletKey(new AddressKey(w.Wallet), w.Asset), w, w.LastSeen);

@@ -13,7 +13,8 @@ namespace AlertFunctions.Detection.Engine;
 /// alerts name (each wallet window's largest withdrawals; which withdrawals an account's near-threshold and mixer-denomination
 /// rings hold; which withdrawal each account counted by a destination made), version 5 a wallet's largest large legs (what
 /// its large-leg alerts name); an older state is read without them (they fill again within the structuring and rapid-drain
-/// windows), so an upgrade keeps what every state has learned.
+/// windows), so an upgrade keeps what every state has learned. A platform's latest event ids are a trailer read only when
+/// present: snapshots written before it load without them (and an older engine ignores them).
 /// </summary>
 internal static class DetectorStateCodec
 {
@@ -91,6 +92,16 @@ internal static class DetectorStateCodec
         WriteEpisode(w, p.MultiAssetEpisode);
         WriteEpisodes(w, p.LargeWithdrawalEpisodes);
         WriteEpisodes(w, p.RapidDrainEpisodes);
+
+        // A trailer that older snapshots lack (read only when present, so no version change): the latest event ids, oldest
+        // first, so an event sent again after the partition moved is still recognised as a duplicate.
+        var ids = p.EventIds?.Latest().ToList() ?? [];
+        w.Write(ids.Count);
+        foreach (var id in ids)
+        {
+            w.Write(unchecked((ulong)id));
+            w.Write(unchecked((ulong)(id >> 64)));
+        }
     }
 
     private static PlatformState ReadPlatform(BinaryReader r)
@@ -111,6 +122,24 @@ internal static class DetectorStateCodec
         p.MultiAssetEpisode = ReadEpisode(r);
         ReadEpisodes(r, p.LargeWithdrawalEpisodes);
         ReadEpisodes(r, p.RapidDrainEpisodes);
+        if (r.BaseStream.Position < r.BaseStream.Length)
+        {
+            var count = r.ReadInt32();
+            if (count is < 0 or > RecentEventIds.MaxSaved)
+            {
+                throw new InvalidDataException($"platform '{p.Platform}' keeps {count} event ids; at most {RecentEventIds.MaxSaved} are saved");
+            }
+
+            var ids = new UInt128[count];
+            for (var i = 0; i < count; i++)
+            {
+                var low = r.ReadUInt64();
+                ids[i] = new UInt128(r.ReadUInt64(), low);
+            }
+
+            p.RestoredEventIds = ids;
+        }
+
         return p;
     }
 

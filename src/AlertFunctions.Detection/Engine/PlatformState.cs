@@ -24,6 +24,12 @@ internal sealed class PlatformState : TrackedState
 
     public AlertEpisode? MultiAssetEpisode { get; set; }
 
+    /// <summary>The platform's recent event ids while it is live in an engine: a snapshot keeps the latest of them.</summary>
+    internal RecentEventIds? EventIds { get; set; }
+
+    /// <summary>The fingerprints a snapshot kept, oldest first, until the engine adopts this state (see <see cref="PlatformTables.Adopt"/>).</summary>
+    internal IReadOnlyList<UInt128> RestoredEventIds { get; set; } = [];
+
     /// <summary>
     /// Open <c>large-withdrawal</c> and <c>rapid-drain</c> episodes per source wallet. Per wallet, not per wallet/asset, so a
     /// compromised hot wallet emptied asset by asset is one growing alert (asset <c>*</c>), not one alert per token.

@@ -20,9 +20,19 @@ internal sealed class PlatformTables
         Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory, onEvicted);
         Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit, onEvicted);
         RecentEventIds = new RecentEventIds(duplicateMemory);
+        State.EventIds = RecentEventIds;
     }
 
-    public PlatformState State { get; set; }
+    public PlatformState State { get; private set; }
+
+    /// <summary>Takes a restored platform state, with the event ids it kept, in place of this one's.</summary>
+    public void Adopt(PlatformState restored)
+    {
+        RecentEventIds.Restore(restored.RestoredEventIds);
+        restored.RestoredEventIds = [];
+        restored.EventIds = RecentEventIds;
+        State = restored;
+    }
 
     public StateTable<WalletKey, WalletAssetState> Wallets { get; }
 

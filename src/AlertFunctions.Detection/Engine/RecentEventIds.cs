@@ -21,8 +21,15 @@ namespace AlertFunctions.Detection.Engine;
 /// </remarks>
 internal sealed class RecentEventIds
 {
+    /// <summary>How many of the latest fingerprints a snapshot keeps (64 KiB): a producer's retry comes within seconds.</summary>
+    public const int MaxSaved = 4_096;
+
+    private readonly int _maxLatest;
+    private UInt128[] _latest;
     private Generation _current;
     private Generation _previous;
+    private int _latestNext;
+    private int _latestCount;
 
     public RecentEventIds(int capacity)
     {
@@ -30,15 +37,37 @@ internal sealed class RecentEventIds
         Capacity = capacity;
         _current = new Generation(capacity);
         _previous = new Generation(capacity);
+        _maxLatest = Math.Min(capacity, MaxSaved);
+        _latest = new UInt128[Math.Min(16, _maxLatest)];
     }
 
     /// <summary>How many of the latest ids are always remembered.</summary>
     public int Capacity { get; }
 
     /// <summary>Returns false when the id was seen recently.</summary>
-    public bool TryAdd(string eventId)
+    public bool TryAdd(string eventId) => TryAdd(Fingerprint(eventId));
+
+    /// <summary>The latest fingerprints, oldest first, at most <see cref="MaxSaved"/>: what a snapshot keeps.</summary>
+    public IEnumerable<UInt128> Latest()
     {
-        var fingerprint = Fingerprint(eventId);
+        var start = _latestNext - _latestCount;
+        for (var i = 0; i < _latestCount; i++)
+        {
+            yield return _latest[(start + i + _latest.Length) % _latest.Length];
+        }
+    }
+
+    /// <summary>Remembers fingerprints a snapshot kept (oldest first), so an event redelivered after a restart is still a duplicate.</summary>
+    public void Restore(IEnumerable<UInt128> fingerprints)
+    {
+        foreach (var fingerprint in fingerprints)
+        {
+            TryAdd(fingerprint);
+        }
+    }
+
+    private bool TryAdd(UInt128 fingerprint)
+    {
         if (_previous.Contains(fingerprint) || !_current.TryAdd(fingerprint))
         {
             return false;
@@ -50,7 +79,32 @@ internal sealed class RecentEventIds
             _current.Clear();
         }
 
+        Remember(fingerprint);
         return true;
+    }
+
+    /// <summary>
+    /// Appends to the ring of latest fingerprints, which starts small and doubles up to its maximum (a quiet platform does not
+    /// hold 64 KiB it never fills), then overwrites the oldest.
+    /// </summary>
+    private void Remember(UInt128 fingerprint)
+    {
+        if (_latestCount == _latest.Length && _latest.Length < _maxLatest)
+        {
+            var larger = new UInt128[Math.Min(_latest.Length * 2, _maxLatest)];
+            var i = 0;
+            foreach (var kept in Latest())
+            {
+                larger[i++] = kept;
+            }
+
+            _latest = larger;
+            _latestNext = i;
+        }
+
+        _latest[_latestNext] = fingerprint;
+        _latestNext = _latestNext + 1 == _latest.Length ? 0 : _latestNext + 1;
+        _latestCount = Math.Min(_latestCount + 1, _latest.Length);
     }
 
     private static UInt128 Fingerprint(string eventId)

@@ -310,7 +310,13 @@ public sealed class DetectorStateCodecTests
     {
         var (engine, _) = Drive(FirstEvents());
         var exported = engine.ExportAll();
-        var damaged = exported.SelectMany(e => Enumerable.Range(2, e.Payload.Length - 2).Select(n => new DetectorStateEntry(e.Key, e.Payload[..n]))).ToList();
+        // A platform snapshot cut exactly before its event-id trailer is one written before the trailer existed: it loads.
+        var olderLayouts = exported.Where(e => e.Payload[1] == 'p')
+            .Select(e => (e.Key, Length: e.Payload.Length - 4 - (16 * ((PlatformState)DetectorStateCodec.Decode(e, DetectionRules.Default)).RestoredEventIds.Count)))
+            .ToHashSet();
+        var damaged = exported.SelectMany(e => Enumerable.Range(2, e.Payload.Length - 2)
+            .Where(n => !olderLayouts.Contains((e.Key, n)))
+            .Select(n => new DetectorStateEntry(e.Key, e.Payload[..n]))).ToList();
         var restored = NewEngine();
 
         var unreadable = restored.Import(damaged);
@@ -409,6 +415,43 @@ public sealed class DetectorStateCodecTests
         engine.Process(Withdrawal("big", T0.AddDays(33), whale, "USDT", 2_000_000m, 2_000_000m, "0x3333333333333333333333333333333333333333"), sink);
 
         Assert.DoesNotContain(sink.Changes, c => c.Alert.TriggerEventId == "big");
+    }
+
+    [Fact]
+    public void Import_EventSentAgainAfterARestart_IsStillADuplicate()
+    {
+        // A producer's retry arriving as a new message after the partition moved: the sequence-number checkpoint cannot
+        // see it, so the engine's memory of event ids must survive the snapshot. Counted twice, two near-threshold
+        // withdrawals became a structuring alert.
+        var first = Withdrawal("w-1", T0, HotWallet, "USDT", 9_500m, 9_500m, Address(1), "acct-7");
+        var second = Withdrawal("w-2", T0.AddHours(1), HotWallet, "USDT", 9_600m, 9_600m, Address(2), "acct-7");
+        var (original, _) = Drive([first, second]);
+        var restored = NewEngine();
+        Assert.Empty(restored.Import(original.ExportAll()));
+        var sink = new AlertChangeRecorder();
+
+        restored.Process(second, sink);
+
+        Assert.Equal(1, restored.Counters.Duplicates);
+        Assert.Empty(sink.Changes);
+    }
+
+    [Fact]
+    public void Import_PlatformSnapshotWithoutEventIds_LoadsAsBefore()
+    {
+        // Snapshots written before the event-id trailer end after the episodes: they load, remembering no ids.
+        var (engine, _) = Drive(FirstEvents());
+        var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
+        var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
+        var older = platform.Payload[..^(4 + (16 * state.RestoredEventIds.Count))];
+
+        var restored = NewEngine();
+        Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));
+        var sink = new AlertChangeRecorder();
+        restored.Process(FirstEvents().First(), sink);
+
+        Assert.NotEmpty(state.RestoredEventIds);
+        Assert.Equal(0, restored.Counters.Duplicates);
     }
 
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);

@@ -99,6 +99,26 @@ public sealed class RecentEventIdsTests
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 1, 8 * 1024);
     }
 
+    [Theory]
+    [InlineData(65_536, 5_000, RecentEventIds.MaxSaved)]
+    [InlineData(10, 25, 10)]
+    public void Restore_LatestOfAnother_RecognisesExactlyTheIdsItKept(int capacity, int added, int kept)
+    {
+        var original = new RecentEventIds(capacity);
+        for (var i = 0; i < added; i++)
+        {
+            Assert.True(original.TryAdd($"evt-{i}"));
+        }
+
+        var restored = new RecentEventIds(capacity);
+        restored.Restore(original.Latest());
+
+        Assert.Equal(kept, original.Latest().Count());
+        Assert.False(restored.TryAdd($"evt-{added - 1}"));
+        Assert.False(restored.TryAdd($"evt-{added - kept}"));
+        Assert.True(restored.TryAdd($"evt-{added - kept - 1}"));
+    }
+
     [Fact]
     public void Constructor_CapacityBelowOne_Throws()
     {
