@@ -123,7 +123,7 @@ public sealed class DetectionEngine
         }
 
         var account = e.AccountId is null ? null
-            : knownAccount is { } k && t - k.LastSeen <= tables.Accounts.IdleLimit ? k
+            : knownAccount is { } k && !tables.Accounts.IsIdle(k, t) ? k
             : NewAccount(tables, e.AccountId, t);
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
@@ -327,7 +327,7 @@ public sealed class DetectionEngine
     private WalletAssetState GetWallet(PlatformTables tables, in AddressKey source, in WithdrawalEvent e, DateTimeOffset t)
     {
         var key = new WalletKey(source, e.Asset);
-        if (!tables.Wallets.TryGetValue(key, out var wallet) || t - wallet.LastSeen > tables.Wallets.IdleLimit)
+        if (!tables.Wallets.TryGetValue(key, out var wallet) || tables.Wallets.IsIdle(wallet, t))
         {
             wallet = new WalletAssetState(e.Platform, e.SourceWallet, e.Asset, _rules.For(e.Platform, e.Asset)) { FirstSeen = t, LastSeen = t };
             tables.Wallets.Add(key, wallet, t);
@@ -338,7 +338,7 @@ public sealed class DetectionEngine
 
     private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
     {
-        if (known is not null && t - known.LastSeen <= _rules.DestinationMemory)
+        if (known is not null && !tables.Destinations.IsIdle(known, t))
         {
             isNew = false;
             return known;

@@ -32,6 +32,9 @@ internal sealed class StateTable<TKey, TState>
 
     public bool TryGetValue(TKey key, out TState state) => _items.TryGetValue(key, out state!);
 
+    /// <summary>Untouched for longer than <see cref="IdleLimit"/> at <paramref name="now"/>: what a sweep drops, and what the engine treats as absent until then.</summary>
+    public bool IsIdle(TState state, DateTimeOffset now) => now - state.LastSeen > IdleLimit;
+
     public void Add(TKey key, TState state, DateTimeOffset now)
     {
         _items[key] = state;
@@ -44,10 +47,9 @@ internal sealed class StateTable<TKey, TState>
     private void Sweep(DateTimeOffset now)
     {
         _insertsSinceSweep = 0;
-        var cutoff = now - IdleLimit;
         foreach (var (key, state) in _items)
         {
-            if (state.LastSeen < cutoff)
+            if (IsIdle(state, now))
             {
                 _items.Remove(key);
                 _onEvicted?.Invoke(state);
