@@ -157,15 +157,8 @@ internal static class SendCommand
     /// </summary>
     private static void WarnIfOutOfOrder(IAnsiConsole console, Stream stream, TimeProvider clock)
     {
-        if (!stream.CanSeek)
-        {
-            return;
-        }
-
-        var start = stream.Position;
         var lateness = DetectionRules.Default.AllowedLateness;
         var order = InputSurvey.Read(stream, lateness, AcceptedTimes.Of(new ParserOptions(), clock)).Order;
-        stream.Position = start;
         if (order.NeedsSorting)
         {
             // One unwrapped line, like the refusals, so a CI log keeps it whole.

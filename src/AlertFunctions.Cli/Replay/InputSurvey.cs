@@ -9,9 +9,18 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
 {
     public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked);
 
-    /// <summary>Reads the stream from its current position to the end; the caller rewinds it.</summary>
+    /// <summary>
+    /// Reads the stream from its current position to the end and rewinds it there, so the main pass reads it again; a
+    /// stream that cannot seek (standard input) is not read (<see cref="NotRead"/>).
+    /// </summary>
     public static InputSurvey Read(Stream input, TimeSpan lateness, AcceptedTimes accepted)
     {
+        if (!input.CanSeek)
+        {
+            return NotRead;
+        }
+
+        var start = input.Position;
         var wallets = new SourceWalletScan();
         var order = new EventOrderCheck(lateness, accepted);
         new JsonLinesReader(input).ReadAll((line, lineNumber, truncated) =>
@@ -25,6 +34,7 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
             wallets.Add(fields.Platform, fields.SourceWallet);
             order.Add(lineNumber, fields.Platform, fields.Timestamp);
         });
+        input.Position = start;
         return new InputSurvey(wallets.Wallets, order.Result);
     }
 }

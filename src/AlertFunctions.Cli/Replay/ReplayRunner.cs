@@ -20,7 +20,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
     public ReplayResult Run(Stream input, Action<Rejection> onRejected, Action<long>? onProgress = null)
     {
         var stopwatch = Stopwatch.StartNew();
-        var survey = Survey(input);
+        var survey = InputSurvey.Read(input, settings.Rules.AllowedLateness, AcceptedTimes.Of(new ParserOptions(), clock));
         using var sorted = survey.Order.NeedsSorting ? TimeSortedLines.Sort(input, settings.SortChunkBytes) : null;
         var lines = sorted ?? (ILineSource)new JsonLinesReader(input);
         var lanes = new DetectionLane[settings.DetectionLanes];
@@ -70,20 +70,6 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
             UnvaluedAssets = lanes.SelectMany(l => l.UnvaluedAssets).Distinct().Order(StringComparer.Ordinal).ToList(),
             Order = survey.Order,
         };
-    }
-
-    /// <summary>The first pass (source wallets, order) when the input can be read twice (a file); none for standard input.</summary>
-    private InputSurvey Survey(Stream input)
-    {
-        if (!input.CanSeek)
-        {
-            return InputSurvey.NotRead;
-        }
-
-        var start = input.Position;
-        var survey = InputSurvey.Read(input, settings.Rules.AllowedLateness, AcceptedTimes.Of(new ParserOptions(), clock));
-        input.Position = start;
-        return survey;
     }
 
     private ParseTotals Parse(ILineSource reader, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)
