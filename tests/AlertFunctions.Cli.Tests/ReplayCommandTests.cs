@@ -89,17 +89,12 @@ public sealed class ReplayCommandTests
         Assert.NotEqual(lines, disordered.Where((_, i) => i < lines.Length));
         Assert.InRange(duplicates, lines.Length / 20, lines.Length / 5);
         var variant = directory.Write("variant.jsonl", string.Join('\n', disordered) + "\n");
-        var expected = directory.File("expected.jsonl");
-        var actual = directory.File("actual.jsonl");
 
-        using var baseline = NewWideHarness();
-        Assert.Equal(0, await baseline.RunAsync("replay", SampleDay.Path, "--alerts-out", expected));
-        using var cli = NewWideHarness();
-        Assert.Equal(0, await cli.RunAsync("replay", variant, "--alerts-out", actual));
+        var (baseline, actual) = await ReplaySampleDayAndAsync(directory, variant);
 
-        Assert.NotEmpty(File.ReadAllBytes(expected));
-        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(actual));
-        Assert.Equal(ReplayReport.Count(baseline.Output, "Duplicates skipped") + duplicates, ReplayReport.Count(cli.Output, "Duplicates skipped"));
+        Assert.NotEmpty(baseline.Alerts);
+        Assert.Equal(baseline.Alerts, actual.Alerts);
+        Assert.Equal(ReplayReport.Count(baseline.Output, "Duplicates skipped") + duplicates, ReplayReport.Count(actual.Output, "Duplicates skipped"));
     }
 
     [Fact]
@@ -111,19 +106,14 @@ public sealed class ReplayCommandTests
         var lines = SampleDay.ReadLines();
         new Random(20261128).Shuffle(lines);
         var shuffled = directory.Write("shuffled.jsonl", string.Join('\n', lines) + "\n");
-        var expected = directory.File("expected.jsonl");
-        var actual = directory.File("actual.jsonl");
 
-        using var baseline = NewWideHarness();
-        Assert.Equal(0, await baseline.RunAsync("replay", SampleDay.Path, "--alerts-out", expected));
-        using var cli = NewWideHarness();
-        Assert.Equal(0, await cli.RunAsync("replay", shuffled, "--alerts-out", actual));
+        var (baseline, actual) = await ReplaySampleDayAndAsync(directory, shuffled);
 
         Assert.Matches(@"Input order\s*│ in event-time order", baseline.Output);
-        Assert.Matches(@"Input order\s*│ sorted by event time: [0-9,]+ event\(s\) lay more than the allowed lateness behind", cli.Output);
-        Assert.NotEmpty(File.ReadAllBytes(expected));
-        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(actual));
-        Assert.Equal(0, ReplayReport.Count(cli.Output, "Late (outside windows)"));
+        Assert.Matches(@"Input order\s*│ sorted by event time: [0-9,]+ event\(s\) lay more than the allowed lateness behind", actual.Output);
+        Assert.NotEmpty(baseline.Alerts);
+        Assert.Equal(baseline.Alerts, actual.Alerts);
+        Assert.Equal(0, ReplayReport.Count(actual.Output, "Late (outside windows)"));
     }
 
     [Fact]
@@ -202,6 +192,18 @@ public sealed class ReplayCommandTests
         var cli = new CliHarness();
         cli.Console.Width(250);
         return cli;
+    }
+
+    /// <summary>Replays the shipped sample day and a variant of it, each with --alerts-out: what each printed and the alert bytes it wrote.</summary>
+    private static async Task<((string Output, byte[] Alerts) Baseline, (string Output, byte[] Alerts) Variant)> ReplaySampleDayAndAsync(TemporaryDirectory directory, string variant)
+    {
+        var expected = directory.File("expected.jsonl");
+        var actual = directory.File("actual.jsonl");
+        using var baseline = NewWideHarness();
+        Assert.Equal(0, await baseline.RunAsync("replay", SampleDay.Path, "--alerts-out", expected));
+        using var cli = NewWideHarness();
+        Assert.Equal(0, await cli.RunAsync("replay", variant, "--alerts-out", actual));
+        return ((baseline.Output, File.ReadAllBytes(expected)), (cli.Output, File.ReadAllBytes(actual)));
     }
 
     private static async Task<int> ReplayAsync(string events, string alertsOut)
