@@ -229,7 +229,6 @@ internal static class RapidDrainRule
     /// <returns>True when the withdrawal was marked outsized (far above the usual size; only with a baseline).</returns>
     private static bool MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
-        var outsized = false;
         if (a.HasBaseline)
         {
             // The usual size is never below the learned mean: most withdrawals are ruled out before the hour's mean is computed.
@@ -240,15 +239,14 @@ internal static class RapidDrainRule
             }
 
             c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
-            outsized = true;
             if (c.Usd < s.MinLegUsd)
             {
-                return outsized;
+                return true;
             }
         }
         else if (c.Usd < Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
         {
-            return outsized;
+            return false;
         }
 
         if (c.DestinationIsNew)
@@ -264,7 +262,8 @@ internal static class RapidDrainRule
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
         }
 
-        return outsized;
+        // Marked outsized above exactly when there is a baseline.
+        return a.HasBaseline;
     }
 
     /// <summary>
