@@ -93,12 +93,7 @@ internal sealed class WindowEvidence
         writer.Write(_count);
         for (var i = 0; i < _count; i++)
         {
-            ref readonly var s = ref _slots[i];
-            writer.Write(s.EventId);
-            writer.Write(s.Destination);
-            writer.Write(s.TxHash ?? string.Empty);
-            writer.Write(s.Usd);
-            writer.Write(s.Time.UtcTicks);
+            EvidenceCodec.Write(writer, _slots[i]);
         }
     }
 
@@ -112,12 +107,7 @@ internal sealed class WindowEvidence
 
         for (var i = 0; i < count; i++)
         {
-            var eventId = reader.ReadString();
-            var destination = reader.ReadString();
-            var txHash = reader.ReadString();
-            var usd = reader.ReadDecimal();
-            var time = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-            _slots[i] = new EvidenceWithdrawal(eventId, destination, txHash.Length == 0 ? null : txHash, usd, time);
+            _slots[i] = EvidenceCodec.Read(reader);
         }
 
         _count = count;

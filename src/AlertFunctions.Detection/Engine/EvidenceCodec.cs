@@ -1,0 +1,24 @@
+namespace AlertFunctions.Detection.Engine;
+
+/// <summary>How one kept withdrawal is written in a snapshot, shared by the evidence a wallet keeps.</summary>
+internal static class EvidenceCodec
+{
+    public static void Write(BinaryWriter writer, in EvidenceWithdrawal w)
+    {
+        writer.Write(w.EventId);
+        writer.Write(w.Destination);
+        writer.Write(w.TxHash ?? string.Empty);
+        writer.Write(w.Usd);
+        writer.Write(w.Time.UtcTicks);
+    }
+
+    public static EvidenceWithdrawal Read(BinaryReader reader)
+    {
+        var eventId = reader.ReadString();
+        var destination = reader.ReadString();
+        var txHash = reader.ReadString();
+        var usd = reader.ReadDecimal();
+        var time = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+        return new EvidenceWithdrawal(eventId, destination, txHash.Length == 0 ? null : txHash, usd, time);
+    }
+}
