@@ -154,6 +154,7 @@ internal sealed class NaiveLinqDetector
         var firstSeen = destination.Min(x => x.Event.Timestamp);
         // The long window counts large legs to addresses first paid within it (a thief rotating among fresh addresses).
         c.LargeLeg = currentIsLarge && c.Event.Timestamp - firstSeen <= LongWindow;
+        JudgeSize(c, wallet, firstSeen);
         if (shortWindow.OutflowUsd >= s.MinUsd)
         {
             var r = shortWindow.WithoutLargest();
@@ -189,7 +190,8 @@ internal sealed class NaiveLinqDetector
             if ((longWindow.BalanceDrop >= s.LongBalanceDropFraction && IsNotRefill(longWindow) && IsNotOrdinary(longWindow, s.LongBalanceDropFraction) && IsNotOneWithdrawal(longWindow, s.LongBalanceDropFraction))
                 || (longWindow.Warm && longWindow.VolumeRatio >= s.LongBaselineMultiple && longWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
-                || LongLargeLegsReachTheBar(wallet, c.Event.Timestamp, longWindow))
+                || LongLargeLegsReachTheBar(wallet, c.Event.Timestamp, longWindow)
+                || RareLegsBeyondChance(wallet, c.Event.Timestamp, longWindow))
             {
                 Found(RuleIds.RapidDrain);
                 return;
@@ -273,6 +275,43 @@ internal sealed class NaiveLinqDetector
         var others = a.OutflowUsd - largest;
         var legsUsd = legs.Sum() - largest;
         return legsUsd >= (a.Warm ? s.LongMinUsd : s.LongColdStartMinUsd) && others > 0 && (double)(legsUsd / others) >= s.LongLargeLegsMinShare;
+    }
+
+    /// <summary>Judged against the mean of the wallet's history (the engine's rush-raised usual size is left out).</summary>
+    private void JudgeSize(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, DateTimeOffset firstSeen)
+    {
+        var s = _rules.RapidDrain;
+        var history = History(wallet, c.Event.Timestamp);
+        c.Judged = history.Count > 0;
+        c.Rare = c.Judged && (double)c.Usd >= s.RareLegMeanMultiple * (double)history.Average(x => x.Usd);
+        c.RareLeg = c.Rare && c.Usd >= s.MinLegUsd && c.Event.Timestamp - firstSeen <= LongWindow;
+    }
+
+    /// <summary>
+    /// The long window's rare legs against the count the history's share of rare withdrawals predicts for the window, with the
+    /// exact Poisson tail (the engine uses a bound), once a day and 500 withdrawals of history were judged.
+    /// </summary>
+    private bool RareLegsBeyondChance(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
+    {
+        var s = _rules.RapidDrain;
+        var judged = History(wallet, t).Where(x => x.Judged).ToList();
+        if (!a.Warm || judged.Count < 500 || t - LongWindow - judged.Min(x => x.Event.Timestamp) < TimeSpan.FromDays(1))
+        {
+            return false;
+        }
+
+        var legs = wallet.Where(x => x.RareLeg && t - x.Event.Timestamp < LongWindow).Select(x => x.Usd).ToList();
+        if (legs.Count < s.LongLargeLegsMinCount)
+        {
+            return false;
+        }
+
+        var expected = Math.Max(judged.Count(x => x.Rare) / (double)judged.Count, 0.002) * a.Count;
+        var chance = 1 - Enumerable.Range(0, legs.Count).Sum(k => Math.Exp((k * Math.Log(expected)) - expected - Enumerable.Range(1, k).Sum(i => Math.Log(i))));
+        var largest = legs.Max();
+        var others = a.OutflowUsd - largest;
+        var legsUsd = legs.Sum() - largest;
+        return chance <= s.RareLegsMaxChance && legsUsd >= s.LongMinUsd && others > 0 && (double)(legsUsd / others) >= s.LongLargeLegsMinShare;
     }
 
     private void MultiAssetDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)

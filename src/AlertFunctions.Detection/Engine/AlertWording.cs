@@ -15,6 +15,9 @@ internal static class AlertWording
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>An expected count, to one decimal.</summary>
+    public static string Expected(double count) => count.ToString("0.#", CultureInfo.InvariantCulture);
+
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.#", CultureInfo.InvariantCulture) + "x" : "no history";
 
     public static string Duration(TimeSpan span) => span.TotalHours >= 1 && span.TotalMinutes % 60 == 0

@@ -29,6 +29,19 @@ internal sealed class Baseline
 
     public long LearnedEvents { get; private set; }
 
+    /// <summary>Exponentially weighted withdrawals judged for their size per bucket, and how many of them were rare (see <see cref="LearnSizes"/>).</summary>
+    public double JudgedPerBucket { get; private set; }
+
+    public double RarePerBucket { get; private set; }
+
+    /// <summary>Buckets and withdrawals that were judged for their size, learned so far.</summary>
+    public long JudgedBuckets { get; private set; }
+
+    public long JudgedEvents { get; private set; }
+
+    /// <summary>The learned share of withdrawals judged rare in size; 0 before any was judged.</summary>
+    public double RareShare => JudgedPerBucket <= 0 ? 0 : RarePerBucket / JudgedPerBucket;
+
     /// <summary>1 − decay^n: divides the weighted sums so that they are unbiased averages from the first bucket on. Kept, not recomputed per read.</summary>
     private double _correction = 1;
 
@@ -49,6 +62,24 @@ internal sealed class Baseline
         UpdateCorrection();
     }
 
+    /// <summary>
+    /// Learns how many of a bucket's withdrawals were judged for their size and how many of them were rare. Only buckets with
+    /// judged withdrawals count: before the first mean is learned nothing can be judged, and those buckets must not pull the
+    /// share towards zero. A ratio of two sums with the same weights, so no bias correction is needed.
+    /// </summary>
+    public void LearnSizes(int judged, int rare)
+    {
+        if (judged <= 0)
+        {
+            return;
+        }
+
+        JudgedPerBucket = (_decay * JudgedPerBucket) + ((1 - _decay) * judged);
+        RarePerBucket = (_decay * RarePerBucket) + ((1 - _decay) * rare);
+        JudgedBuckets++;
+        JudgedEvents += judged;
+    }
+
     public void LearnEmpty(long buckets)
     {
         if (buckets <= 0)
@@ -65,6 +96,14 @@ internal sealed class Baseline
     }
 
     private void UpdateCorrection() => _correction = 1 - Math.Pow(_decay, LearnedBuckets);
+
+    internal void RestoreSizes(double judgedPerBucket, double rarePerBucket, long judgedBuckets, long judgedEvents)
+    {
+        JudgedPerBucket = judgedPerBucket;
+        RarePerBucket = rarePerBucket;
+        JudgedBuckets = judgedBuckets;
+        JudgedEvents = judgedEvents;
+    }
 
     internal void Restore(double usdPerBucket, double eventsPerBucket, double decayedMaxUsd, long learnedBuckets, long learnedEvents)
     {

@@ -24,6 +24,11 @@ internal sealed class BucketRing
     private readonly int[] _largeLegCount;
     private readonly decimal[] _outsizedUsd;
     private readonly int[] _outsizedCount;
+    private readonly int[] _judgedCount;
+    private readonly int[] _rareCount;
+    private readonly int[] _rareLegCount;
+    private readonly decimal[] _rareLegUsd;
+    private readonly decimal[] _largestRareLegUsd;
     private long _head = Empty;
     private long _origin = Empty;
     private long _balanceStart = Empty;
@@ -46,6 +51,11 @@ internal sealed class BucketRing
         _largeLegCount = new int[bucketCount];
         _outsizedUsd = new decimal[bucketCount];
         _outsizedCount = new int[bucketCount];
+        _judgedCount = new int[bucketCount];
+        _rareCount = new int[bucketCount];
+        _rareLegCount = new int[bucketCount];
+        _rareLegUsd = new decimal[bucketCount];
+        _largestRareLegUsd = new decimal[bucketCount];
     }
 
     public int BucketCount { get; }
@@ -69,6 +79,11 @@ internal sealed class BucketRing
     public int OutsizedCount { get; private set; }
 
     public int SumCount { get; private set; }
+
+    /// <summary>Count and USD of the window's "rare legs": withdrawals the engine judged rare in size (see <see cref="MarkJudged"/>), to new addresses.</summary>
+    public int RareLegCount { get; private set; }
+
+    public decimal RareLegUsd { get; private set; }
 
     /// <summary>The newest bucket's index, or <see cref="long.MinValue"/> before the first event.</summary>
     public long Head => _head;
@@ -152,8 +167,50 @@ internal sealed class BucketRing
         return true;
     }
 
+    /// <summary>
+    /// Records that a withdrawal already added with <see cref="TryAdd"/> was judged for its size: whether it was rare (far
+    /// above the usual size, though not necessarily a large leg) and, if so, whether it is a leg (to a new address). The
+    /// judged and rare counts of each bucket are handed to the <see cref="Baseline"/> when it leaves the window, so the
+    /// share of rare withdrawals is learned from the same judgement that counts them here. Returns false when its bucket
+    /// has left the window (or was never added).
+    /// </summary>
+    public bool MarkJudged(DateTimeOffset time, decimal usd, bool rare, bool leg)
+    {
+        if (!TryLiveSlot(time, out var slot))
+        {
+            return false;
+        }
+
+        _judgedCount[slot]++;
+        if (!rare)
+        {
+            return true;
+        }
+
+        _rareCount[slot]++;
+        if (leg)
+        {
+            _rareLegCount[slot]++;
+            _rareLegUsd[slot] += usd;
+            if (usd > _largestRareLegUsd[slot])
+            {
+                _largestRareLegUsd[slot] = usd;
+            }
+
+            RareLegCount++;
+            RareLegUsd += usd;
+        }
+
+        return true;
+    }
+
     /// <summary>The largest large leg in the window. O(bucket count): only on the rare path that needs it.</summary>
-    public decimal LargestLargeLegUsd()
+    public decimal LargestLargeLegUsd() => LargestIn(_largestLegUsd);
+
+    /// <summary>The largest rare leg in the window. O(bucket count): only on the rare path that needs it.</summary>
+    public decimal LargestRareLegUsd() => LargestIn(_largestRareLegUsd);
+
+    private decimal LargestIn(decimal[] perBucket)
     {
         var largest = 0m;
         if (_head == Empty)
@@ -164,9 +221,9 @@ internal sealed class BucketRing
         var oldest = _head - BucketCount + 1;
         for (var i = 0; i < BucketCount; i++)
         {
-            if (_index[i] != Empty && _index[i] >= oldest && _largestLegUsd[i] > largest)
+            if (_index[i] != Empty && _index[i] >= oldest && perBucket[i] > largest)
             {
-                largest = _largestLegUsd[i];
+                largest = perBucket[i];
             }
         }
 
@@ -238,6 +295,11 @@ internal sealed class BucketRing
             _largeLegCount[slot] = 0;
             _outsizedUsd[slot] = 0;
             _outsizedCount[slot] = 0;
+            _judgedCount[slot] = 0;
+            _rareCount[slot] = 0;
+            _rareLegCount[slot] = 0;
+            _rareLegUsd[slot] = 0;
+            _largestRareLegUsd[slot] = 0;
         }
 
         _usd[slot] += usd;
@@ -274,6 +336,9 @@ internal sealed class BucketRing
         }
 
         learner?.Learn(_usd[slot], _count[slot], _maxUsd[slot]);
+        learner?.LearnSizes(_judgedCount[slot], _rareCount[slot]);
+        RareLegCount -= _rareLegCount[slot];
+        RareLegUsd -= _rareLegUsd[slot];
         SumUsd -= _usd[slot];
         SumAsset -= _asset[slot];
         SumCount -= _count[slot];
@@ -340,6 +405,58 @@ internal sealed class BucketRing
             writer.Write(_largeLegCount[i]);
             writer.Write(_outsizedUsd[i]);
             writer.Write(_outsizedCount[i]);
+        }
+    }
+
+    /// <summary>Writes the judged and rare counts of the live buckets (a section of its own, so older snapshots load without it).</summary>
+    internal void WriteJudged(BinaryWriter writer)
+    {
+        var live = 0;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] != Empty && _judgedCount[i] > 0)
+            {
+                live++;
+            }
+        }
+
+        writer.Write(live);
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (_index[i] == Empty || _judgedCount[i] == 0)
+            {
+                continue;
+            }
+
+            writer.Write(_index[i]);
+            writer.Write(_judgedCount[i]);
+            writer.Write(_rareCount[i]);
+            writer.Write(_rareLegCount[i]);
+            writer.Write(_rareLegUsd[i]);
+            writer.Write(_largestRareLegUsd[i]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteJudged"/> wrote, after <see cref="Read"/>; a bucket no longer held is refused.</summary>
+    internal void ReadJudged(BinaryReader reader)
+    {
+        var live = reader.ReadInt32();
+        for (var n = 0; n < live; n++)
+        {
+            var bucket = reader.ReadInt64();
+            var slot = Slot(bucket);
+            if (_index[slot] != bucket)
+            {
+                throw new InvalidDataException($"judged sizes for bucket {bucket}, which the window does not hold");
+            }
+
+            _judgedCount[slot] = reader.ReadInt32();
+            _rareCount[slot] = reader.ReadInt32();
+            _rareLegCount[slot] = reader.ReadInt32();
+            _rareLegUsd[slot] = reader.ReadDecimal();
+            _largestRareLegUsd[slot] = reader.ReadDecimal();
+            RareLegCount += _rareLegCount[slot];
+            RareLegUsd += _rareLegUsd[slot];
         }
     }
 

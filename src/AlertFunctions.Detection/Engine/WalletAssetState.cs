@@ -50,6 +50,9 @@ internal sealed class WalletAssetState : TrackedState
     /// </summary>
     public WindowEvidence LegEvidence { get; }
 
+    /// <summary>The latest rare legs (see <see cref="RuleEvaluators.RareLegs"/>): what a rare-leg alert names.</summary>
+    public LatestEvidence RareLegEvidence { get; } = new();
+
     /// <summary>Event time of the first withdrawal seen from this wallet/asset.</summary>
     public DateTimeOffset FirstSeen { get; set; }
 

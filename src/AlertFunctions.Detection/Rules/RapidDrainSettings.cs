@@ -30,6 +30,15 @@ namespace AlertFunctions.Detection.Rules;
 /// which, without the largest, reach <see cref="LongMinUsd"/> (without a baseline, <see cref="LongColdStartMinUsd"/>) and
 /// at least <see cref="LongLargeLegsMinShare"/> of the window's outflow (also without it) — a drain in chunks spaced so that
 /// no hour holds enough of them; the share keeps out a market-wide rush, whose large withdrawals grow with its ordinary ones;</item>
+/// <item>long window only: rare legs, once at least a day of withdrawals has been judged for their size — withdrawals of at
+/// least <see cref="RareLegMeanMultiple"/> × the usual size (and ≥ <see cref="MinLegUsd"/>) to addresses first paid within the
+/// window, at least <see cref="LongLargeLegsMinCount"/> of them and so many more than the wallet's learned share of such
+/// withdrawals predicts for the window's withdrawals that chance would give that many at most once in
+/// 1 / <see cref="RareLegsMaxChance"/> (a Poisson tail bound), which without the largest reach <see cref="LongMinUsd"/> and
+/// <see cref="LongLargeLegsMinShare"/> of the window's outflow — a trickle in chunks under the large-leg size from a wallet
+/// whose withdrawals are heavy-tailed (a bridge averaging $20,000 with routine millions), which the large-leg test misses
+/// (rare: the usual size raised during a rush, as for large legs; the learned share never below 0.2%);
+/// comparing with the window's own count keeps out a rush, whose rare withdrawals grow with its ordinary ones;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
 /// <see cref="FreshDestinationMinEvents"/> withdrawals of at least <see cref="MinLegUsd"/> each (a trickle into the attacker's
 /// new address; a whale's first large withdrawal plus some small change is one leg).</item>
@@ -61,6 +70,10 @@ public sealed record RapidDrainSettings
     public double LongLargeLegsMinShare { get; init; } = 0.3;
     public double LongBalanceDropFraction { get; init; } = 0.8;
     public double LongBaselineMultiple { get; init; } = 5;
+
+    public double RareLegMeanMultiple { get; init; } = 6;
+
+    public double RareLegsMaxChance { get; init; } = 1e-6;
     public decimal FreshDestinationMinUsd { get; init; } = 1_000_000m;
     public int FreshDestinationMinEvents { get; init; } = 3;
     public decimal MinLegUsd { get; init; } = 50_000m;
@@ -81,6 +94,8 @@ public sealed record RapidDrainSettings
         if (VolumeOnlyMultiple < BaselineMultiple) yield return $"rapidDrain.volumeOnlyMultiple must be at least baselineMultiple ({BaselineMultiple}), was {VolumeOnlyMultiple}";
         if (LongColdStartMinUsd < LongMinUsd) yield return $"rapidDrain.longColdStartMinUsd must be at least longMinUsd ({LongMinUsd}), was {LongColdStartMinUsd}";
         if (LargeLegMeanMultiple < MeanSizeMultiple) yield return $"rapidDrain.largeLegMeanMultiple must be at least meanSizeMultiple ({MeanSizeMultiple}), was {LargeLegMeanMultiple}";
+        if (RareLegMeanMultiple < 1) yield return $"rapidDrain.rareLegMeanMultiple must be at least 1, was {RareLegMeanMultiple}";
+        if (!(RareLegsMaxChance is > 0 and <= 0.01)) yield return $"rapidDrain.rareLegsMaxChance must be in (0, 0.01], was {RareLegsMaxChance}";
         if (LargeLegsMinCount is < 2 or > 100) yield return $"rapidDrain.largeLegsMinCount must be between 2 and 100, was {LargeLegsMinCount}";
         if (LongLargeLegsMinCount is < 2 or > 1_000) yield return $"rapidDrain.longLargeLegsMinCount must be between 2 and 1000, was {LongLargeLegsMinCount}";
         if (LargeLegsMinShare is < 0 or > 1) yield return $"rapidDrain.largeLegsMinShare must be in [0, 1], was {LargeLegsMinShare}";
@@ -98,7 +113,8 @@ public sealed record RapidDrainSettings
             ("rapidDrain.minLegUsd", MinLegUsd), ("rapidDrain.criticalUsd", CriticalUsd));
         var multiples = SettingBounds.Multiples(
             ("rapidDrain.baselineMultiple", BaselineMultiple), ("rapidDrain.meanSizeMultiple", MeanSizeMultiple), ("rapidDrain.volumeOnlyMultiple", VolumeOnlyMultiple),
-            ("rapidDrain.largeLegMeanMultiple", LargeLegMeanMultiple), ("rapidDrain.largeLegsVolumeMultiple", LargeLegsVolumeMultiple), ("rapidDrain.longBaselineMultiple", LongBaselineMultiple));
+            ("rapidDrain.largeLegMeanMultiple", LargeLegMeanMultiple), ("rapidDrain.largeLegsVolumeMultiple", LargeLegsVolumeMultiple), ("rapidDrain.longBaselineMultiple", LongBaselineMultiple),
+            ("rapidDrain.rareLegMeanMultiple", RareLegMeanMultiple));
         foreach (var problem in usd.Concat(multiples))
         {
             yield return problem;

@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(5, reexported.Payload[0]);
+        Assert.Equal(6, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -211,16 +211,16 @@ public sealed class DetectorStateCodecTests
     public void Import_Version3Wallet_KeepsEverythingItHeldAndStartsItsEvidenceEmpty()
     {
         // Version 4 appended each window's largest withdrawals (the evidence its alerts name) to the version 3 layout,
-        // version 5 the largest large legs after them.
+        // version 5 the largest large legs after them, version 6 the judged sizes after those.
         var (engine, _) = Drive(FirstEvents());
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var version3 = OlderWallet(wallet, 3, state.ShortEvidence, state.LongEvidence, state.LegEvidence);
+        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([5, .. version3.AsSpan(1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], reexported.Payload);
+        Assert.Equal([6, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes], reexported.Payload);
     }
 
     [Fact]
@@ -230,20 +230,52 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var version4 = OlderWallet(wallet, 4, state.LegEvidence);
+        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([5, .. version4.AsSpan(1), 0, 0, 0, 0], reexported.Payload);
+        Assert.Equal([6, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
     }
 
     [Fact]
+    public void Import_Version5Wallet_KeepsItsLargeLegsAndStartsJudgingSizesAfresh()
+    {
+        var (wallet, state) = HeavyTailedWallet();
+        Assert.True(state.Baseline.JudgedEvents > 0 && state.Long.RareLegCount > 0 && state.RareLegEvidence.Count > 0, "the wallet judged sizes and kept rare legs");
+        var version5 = OlderWallet(wallet, 5, JudgedSizesBytes(state));
+
+        var reexported = ImportAlone(wallet.Key, version5);
+
+        Assert.Equal([6, .. version5.AsSpan(1), .. NoJudgedSizes], reexported.Payload);
+        var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Equal(0, read.Baseline.RareShare);
+        Assert.Equal(0, read.Long.RareLegCount);
+        Assert.Equal(state.Baseline.MeanEventUsd, read.Baseline.MeanEventUsd);
+    }
+
+    [Fact]
+    public void Import_CurrentWallet_KeepsItsJudgedSizesAndLatestRareLegs()
+    {
+        var (wallet, state) = HeavyTailedWallet();
+
+        var read = (WalletAssetState)DetectorStateCodec.Decode(ImportAlone(wallet.Key, wallet.Payload), DetectionRules.Default);
+
+        Assert.InRange(read.Long.RareLegCount, 4, int.MaxValue); // at least the four chunks
+        Assert.Contains(read.RareLegEvidence.Since(DateTimeOffset.MinValue), w => w.EventId == "chunk-3");
+        Assert.Equal(state.Baseline.RareShare, read.Baseline.RareShare);
+        Assert.Equal(state.Baseline.JudgedBuckets, read.Baseline.JudgedBuckets);
+        Assert.Equal(state.Baseline.JudgedEvents, read.Baseline.JudgedEvents);
+        Assert.Equal((state.Long.RareLegCount, state.Long.RareLegUsd, state.Long.LargestRareLegUsd()), (read.Long.RareLegCount, read.Long.RareLegUsd, read.Long.LargestRareLegUsd()));
+        Assert.Equal(state.RareLegEvidence.Since(DateTimeOffset.MinValue), read.RareLegEvidence.Since(DateTimeOffset.MinValue));
+    }
+
+    [Fact]
     public void Import_Version4AccountsAndDestinations_AreReadAsTheCurrentLayout()
     {
-        // Version 5 changed only the wallet layout.
+        // Versions 5 and 6 changed only the wallet layout.
         var (engine, _) = Drive(FirstEvents());
         var entries = engine.ExportAll().Where(e => e.Payload[1] is (byte)'a' or (byte)'d').ToList();
         Assert.NotEmpty(entries);
@@ -256,15 +288,57 @@ public sealed class DetectorStateCodecTests
         AssertSameEntries(entries, restored.ExportAll());
     }
 
+    /// <summary>What a version 6 wallet appends when it has judged nothing: four zero counters, no judged bucket, no rare leg.</summary>
+    private static readonly byte[] NoJudgedSizes = new byte[(4 * 8) + 4 + 4];
+
     /// <summary>
-    /// A current wallet snapshot as an older version wrote it: without the evidence that version lacked, which the
-    /// current layout appends last (checked, so the layouts cannot drift apart unnoticed).
+    /// A current wallet snapshot as an older version wrote it: without what that version lacked, which the current layout
+    /// appends last (checked, so the layouts cannot drift apart unnoticed).
     /// </summary>
-    private static byte[] OlderWallet(DetectorStateEntry wallet, byte version, params WindowEvidence[] appendedSince)
+    private static byte[] OlderWallet(DetectorStateEntry wallet, byte version, byte[] appendedSince)
     {
-        var tail = EvidenceBytes(appendedSince);
-        Assert.Equal(tail, wallet.Payload[^tail.Length..]);
-        return [version, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - tail.Length)];
+        Assert.Equal(appendedSince, wallet.Payload[^appendedSince.Length..]);
+        return [version, .. wallet.Payload.AsSpan(1, wallet.Payload.Length - 1 - appendedSince.Length)];
+    }
+
+    /// <summary>The version 6 section of a wallet: its learned share of rare sizes, its window's judged buckets, its latest rare legs.</summary>
+    private static byte[] JudgedSizesBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(state.Baseline.JudgedPerBucket);
+            writer.Write(state.Baseline.RarePerBucket);
+            writer.Write(state.Baseline.JudgedBuckets);
+            writer.Write(state.Baseline.JudgedEvents);
+            state.Long.WriteJudged(writer);
+            state.RareLegEvidence.Write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A bridge wallet two days into heavy-tailed traffic, with chunks of 12x its mean to new addresses: it has judged sizes and kept rare legs.</summary>
+    private static (DetectorStateEntry Entry, WalletAssetState State) HeavyTailedWallet()
+    {
+        var wallet = Address(900);
+        var random = new Random(5);
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var usd = Math.Round((decimal)(4_000 * Math.Exp(1.8 * normal)), 2);
+            events.Add(Withdrawal($"h-{i:D4}", T0.AddMinutes(3 * i), wallet, "USDC", usd, usd, Address(1_000 + (i % 300))));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(Withdrawal($"chunk-{i}", T0.AddMinutes((3 * 1_000) + (20 * i)), wallet, "USDC", 250_000m, 250_000m, Address(5_000 + i)));
+        }
+
+        var (engine, _) = Drive(events);
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'w');
+        return (entry, (WalletAssetState)DetectorStateCodec.Decode(entry, DetectionRules.Default));
     }
 
     /// <summary>Imports one entry into a fresh engine, which must read it, and returns what that engine exports.</summary>

@@ -83,6 +83,8 @@ public sealed class DetectionRulesDefaultTests
         Assert.Equal(0.3d, s.LargeLegsMinShare);
         Assert.Equal(6, s.LongLargeLegsMinCount);
         Assert.Equal(0.3d, s.LongLargeLegsMinShare);
+        Assert.Equal(6d, s.RareLegMeanMultiple);
+        Assert.Equal(1e-6, s.RareLegsMaxChance);
     }
 
     [Fact]

@@ -192,6 +192,9 @@ public sealed class RulesFileLoaderTests
         { """ "rapidDrain": { "freshDestinationMinUsd": 0 } """, "rapidDrain.freshDestinationMinUsd must be greater than 0, was 0" },
         { """ "rapidDrain": { "freshDestinationMinEvents": 0 } """, "rapidDrain.freshDestinationMinEvents must be at least 1, was 0" },
         { """ "rapidDrain": { "criticalUsd": 1 } """, "rapidDrain.criticalUsd must be at least minUsd (250000), was 1" },
+        { """ "rapidDrain": { "rareLegMeanMultiple": 0.5 } """, "rapidDrain.rareLegMeanMultiple must be at least 1, was 0.5" },
+        { """ "rapidDrain": { "rareLegsMaxChance": 0 } """, "rapidDrain.rareLegsMaxChance must be in (0, 0.01], was 0" },
+        { """ "rapidDrain": { "rareLegsMaxChance": 0.05 } """, "rapidDrain.rareLegsMaxChance must be in (0, 0.01], was 0.05" },
 
         { """ "multiAssetDrain": { "windowMinutes": 0 } """, "multiAssetDrain.windowMinutes must be between 1 and 360, was 0" },
         { """ "multiAssetDrain": { "windowMinutes": 361 } """, "multiAssetDrain.windowMinutes must be between 1 and 360, was 361" },
@@ -242,6 +245,7 @@ public sealed class RulesFileLoaderTests
         { """ "largeWithdrawal": { "criticalUsd": 1e16 } """, "largeWithdrawal.criticalUsd must be at most 10^15, was 10000000000000000" },
         { """ "largeWithdrawal": { "knownDestinationTolerance": 2000000 } """, "largeWithdrawal.knownDestinationTolerance must be at most 1000000, was 2000000" },
         { """ "rapidDrain": { "largeLegsVolumeMultiple": 1000001 } """, "rapidDrain.largeLegsVolumeMultiple must be at most 1000000, was 1000001" },
+        { """ "rapidDrain": { "rareLegMeanMultiple": 1e7 } """, "rapidDrain.rareLegMeanMultiple must be at most 1000000, was 10000000" },
         { """ "rapidDrain": { "freshDestinationMinUsd": 1000000000000001 } """, "rapidDrain.freshDestinationMinUsd must be at most 10^15, was 1000000000000001" },
         { """ "multiAssetDrain": { "keyBaselineMultiple": 1e7 } """, "multiAssetDrain.keyBaselineMultiple must be at most 1000000, was 10000000" },
         { """ "destinationFanIn": { "minUsd": 1e16 } """, "destinationFanIn.minUsd must be at most 10^15, was 10000000000000000" },

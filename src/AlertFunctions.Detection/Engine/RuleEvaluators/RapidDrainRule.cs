@@ -23,6 +23,7 @@ internal static class RapidDrainRule
 
         var w = c.Wallet;
         var shortWindow = c.ShortWindow;
+        RareLegs.Judge(c, settings);
         var outsized = MarkLargeLeg(c, settings, shortWindow);
         // An open alert grows with the drain's legs, not with the customers' withdrawals its window still holds: legs of at
         // least the leg minimum, or far above this wallet's usual size (a small wallet drained in legs under the minimum).
@@ -30,14 +31,20 @@ internal static class RapidDrainRule
         var routine = IsRoutineForDestination(c);
         if ((TryShort(settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
         {
-            Report(c, settings, shortWindow, w.Short, burst.NamesLargeLegs ? w.LegEvidence : w.ShortEvidence, burst, minGrowthUsd, sink);
+            Report(c, settings, shortWindow, w.Short, (burst.Names == DrainEvidence.LargeLegs ? w.LegEvidence : w.ShortEvidence).Since(w.Short.WindowStart), burst, minGrowthUsd, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
         if (TryLong(c, settings, longWindow, routine) is { } trickle)
         {
-            Report(c, settings, longWindow, w.Long, trickle.NamesLargeLegs ? w.LegEvidence : w.LongEvidence, trickle, minGrowthUsd, sink);
+            var evidence = trickle.Names switch
+            {
+                DrainEvidence.LargeLegs => w.LegEvidence.Since(w.Long.WindowStart),
+                DrainEvidence.RareLegs => w.RareLegEvidence.Since(w.Long.WindowStart),
+                _ => w.LongEvidence.Since(w.Long.WindowStart),
+            };
+            Report(c, settings, longWindow, w.Long, evidence, trickle, minGrowthUsd, sink);
         }
     }
 
@@ -85,7 +92,7 @@ internal static class RapidDrainRule
                 return new DrainFinding(
                     new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
                     $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to new addresses, " +
-                        $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})", NamesLargeLegs: true);
+                        $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})", DrainEvidence.LargeLegs);
             }
         }
 
@@ -161,6 +168,11 @@ internal static class RapidDrainRule
             {
                 return legs;
             }
+
+            if (RareLegs.Assess(s, a, c.Wallet) is { } rare)
+            {
+                return RareLegsFinding(s, rare, c.Wallet.Long);
+            }
         }
 
         var d = c.Destination;
@@ -206,17 +218,27 @@ internal static class RapidDrainRule
         return new DrainFinding(
             new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2)),
             $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
-                $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", NamesLargeLegs: true);
+                $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", DrainEvidence.LargeLegs);
     }
 
-    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence evidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
+    private static DrainFinding RareLegsFinding(RapidDrainSettings s, in RareLegs.Count rare, BucketRing ring) => new(
+        new AlertDetails(
+            $"withdrawals of at least {s.RareLegMeanMultiple}x the usual size to addresses first paid within the window", rare.Legs, rare.Needed,
+            Math.Round((decimal)rare.Expected, 2), Math.Round((decimal)(rare.Legs / rare.Expected), 2)),
+        $"{rare.Legs} withdrawals of at least {s.RareLegMeanMultiple}x the usual size went to addresses first paid within {AlertWording.Duration(ring.Length)}, " +
+            $"where its history predicts {AlertWording.Expected(rare.Expected)} of its {AlertWording.Withdrawals(ring.SumCount)} (threshold {rare.Needed}), " +
+            $"{AlertWording.Usd(rare.UsdWithoutLargest)} without the largest (threshold {AlertWording.Usd(s.LongMinUsd)}), {AlertWording.Percent(rare.Share)} of the outflow " +
+            $"(threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})",
+        DrainEvidence.RareLegs);
+
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, List<EvidenceWithdrawal> evidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
         ref readonly var e = ref c.Event;
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
-            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, found.Details, summary, c.Wallet.Long.Length, evidence.Since(ring.WindowStart).ConvertAll(w => w.Identity));
+            ring.WindowStart, a.Count, a.OutflowUsd, ring.SumAsset, found.Details, summary, c.Wallet.Long.Length, evidence.ConvertAll(w => w.Identity));
         FindingReporter.Report(c.Platform.RapidDrainEpisodes, e.SourceWallet, finding, e, c.Usd, sink, minGrowthUsd);
     }
 
@@ -321,10 +343,18 @@ internal static class RapidDrainRule
     private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";
 
     /// <summary>
-    /// A condition that held: its numbers, the sentence that explains it, and whether it counted large legs. A large-leg
+    /// A condition that held: its numbers, the sentence that explains it, and which withdrawals its alert names. A large-leg
     /// finding names the wallet's largest large legs (to addresses first paid within the long window, so over the hour they
-    /// may include a leg to an address paid earlier that hour, which its count leaves to the reuse test); the others, the
+    /// may include a leg to an address paid earlier that hour, which its count leaves to the reuse test); a rare-leg finding
+    /// the latest rare legs (a trickle's chunks are alike, its largest rare withdrawals often customers'); the others, the
     /// window's largest withdrawals.
     /// </summary>
-    private readonly record struct DrainFinding(AlertDetails Details, string Basis, bool NamesLargeLegs = false);
+    private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window);
+
+    private enum DrainEvidence
+    {
+        Window,
+        LargeLegs,
+        RareLegs,
+    }
 }

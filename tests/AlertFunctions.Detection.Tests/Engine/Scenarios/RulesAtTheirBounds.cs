@@ -13,7 +13,7 @@ internal static class RulesAtTheirBounds
           "defaults": {
             "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
             "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
-                            "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "minUsd": 1, "minLegUsd": 0, "coldStartMinMeanUsd": 0,
+                            "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "rareLegMeanMultiple": 1000000, "rareLegsMaxChance": 0.01, "minUsd": 1, "minLegUsd": 0, "coldStartMinMeanUsd": 0,
                             "criticalUsd": 1000000000000000 },
             "multiAssetDrain": { "keyBaselineMultiple": 1000000, "keyMinUsd": 1, "minUsd": 1 },
             "structuring": { "thresholdUsd": 1000000000000000 },

@@ -31,6 +31,9 @@ internal sealed class TrafficBuilder
     public bool WithAccounts { get; init; } = true;
     public double RateMultiplier { get; init; } = 1;
 
+    /// <summary>The largest withdrawal drawn; a bridge's or an institution-heavy venue's tail runs into the millions.</summary>
+    public double MaxUsd { get; init; } = 250_000;
+
     /// <summary>
     /// A period in which withdrawals come <c>Multiplier</c> times as often (a market-wide rush), in the same stream so that
     /// the reported balances stay one consistent series.
@@ -54,7 +57,7 @@ internal sealed class TrafficBuilder
 
             var asset = Assets[_random.Next(Assets.Length)];
             var (account, usual) = _customers[_random.Next(_customers.Count)];
-            var usd = Math.Round((decimal)Math.Min(MedianUsd * Math.Exp(Sigma * Normal()), 250_000), 2);
+            var usd = Math.Round((decimal)Math.Min(MedianUsd * Math.Exp(Sigma * Normal()), MaxUsd), 2);
             decimal? balance = null;
             if (balances[asset] is { } b)
             {

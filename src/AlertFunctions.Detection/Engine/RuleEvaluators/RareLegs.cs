@@ -1,0 +1,79 @@
+using AlertFunctions.Detection.Rules;
+
+namespace AlertFunctions.Detection.Engine.RuleEvaluators;
+
+/// <summary>
+/// Rapid-drain's rare-leg test over the long window (see <see cref="RapidDrainSettings.RareLegMeanMultiple"/>): each withdrawal is
+/// judged once, at its event, as rare in size or not, and the wallet learns what share of its withdrawals are rare from the
+/// buckets leaving the window. A trickle of chunks under the large-leg size still shows as far more rare legs to new
+/// addresses than that share predicts for the window's withdrawals, where a rush raises both.
+/// </summary>
+internal static class RareLegs
+{
+    /// <summary>
+    /// A wallet with none in its history would expect none: the share is never taken below this, so a handful of rare legs in
+    /// a quiet wallet is not yet beyond chance.
+    /// </summary>
+    private const double MinShare = 0.002;
+
+    /// <summary>The learned share must rest on at least this many judged withdrawals, over at least <see cref="MinJudgedHistory"/>.</summary>
+    private const int MinJudgedEvents = 500;
+
+    private static readonly TimeSpan MinJudgedHistory = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Judges the withdrawal once its wallet has learned a mean: rare when at least the multiple of the usual size (the learned
+    /// mean, or the rush-raised one of <see cref="DrainAssessment.UsualMeanUsd"/>), a rare leg when it is also at least the leg
+    /// minimum and goes to an address first paid within the long window (kept as the wallet's latest rare legs, for alerts).
+    /// </summary>
+    public static void Judge(in EventContext c, RapidDrainSettings s)
+    {
+        var w = c.Wallet;
+        var mean = w.Baseline.MeanEventUsd;
+        if (mean <= 0)
+        {
+            return;
+        }
+
+        var usd = (double)c.Usd;
+        // The usual size of a rush is computed only for withdrawals already above the learned bar: most never need it.
+        var rare = usd >= s.RareLegMeanMultiple * mean && (!c.ShortWindow.HasBaseline || usd >= s.RareLegMeanMultiple * c.ShortWindow.UsualMeanUsd);
+        var leg = rare && c.Usd >= s.MinLegUsd && c.Event.Timestamp - c.Destination.FirstSeen <= w.Long.Length;
+        w.Long.MarkJudged(c.Event.Timestamp, c.Usd, rare, leg);
+        if (leg)
+        {
+            w.RareLegEvidence.Offer(c.Event, c.Usd);
+        }
+    }
+
+    /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
+    public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w)
+    {
+        var ring = w.Long;
+        var learned = w.Baseline;
+        if (!a.HasBaseline || ring.RareLegCount < s.LongLargeLegsMinCount || learned.JudgedEvents < MinJudgedEvents
+            || learned.JudgedBuckets * ring.WidthTicks < MinJudgedHistory.Ticks)
+        {
+            return null;
+        }
+
+        var expected = Math.Max(learned.RareShare, MinShare) * ring.SumCount;
+        if (PoissonTail.LogChanceOfAtLeast(ring.RareLegCount, expected) > Math.Log(s.RareLegsMaxChance))
+        {
+            return null;
+        }
+
+        var largest = ring.LargestRareLegUsd();
+        var legsUsd = ring.RareLegUsd - largest;
+        var others = a.OutflowUsd - largest;
+        if (legsUsd < s.LongMinUsd || others <= 0 || (double)(legsUsd / others) < s.LongLargeLegsMinShare)
+        {
+            return null;
+        }
+
+        return new Count(ring.RareLegCount, expected, PoissonTail.SmallestUnlikelyCount(expected, s.RareLegsMaxChance), legsUsd, (double)(legsUsd / others));
+    }
+
+    /// <summary>What the test found: the rare legs, how many chance explains and how many it does not, their USD without the largest and its share of the outflow.</summary>
+    internal readonly record struct Count(int Legs, double Expected, int Needed, decimal UsdWithoutLargest, double Share);
+}
