@@ -8,7 +8,7 @@ internal sealed record NaiveHistoryEntry(WithdrawalEvent Event, decimal Usd, boo
     /// <summary>Judged a large leg (against its own hour, to an address first paid within the long window) when it arrived.</summary>
     public bool LargeLeg { get; set; }
 
-    /// <summary>Judged for its size when it arrived (the wallet had history), and judged rare (8x the history's mean); a rare leg when also to an address first paid within the long window.</summary>
+    /// <summary>Judged for its size when it arrived (the wallet had history), and judged rare (rareLegMeanMultiple x the history's mean); a rare leg when also to an address first paid within the long window.</summary>
     public bool Judged { get; set; }
 
     public bool Rare { get; set; }

@@ -15,8 +15,8 @@ internal static class AlertWording
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>An expected count, to one decimal.</summary>
-    public static string Expected(double count) => count.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>An expected count, to two decimals (a quiet wallet may expect 0.04).</summary>
+    public static string Expected(double count) => count.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.#", CultureInfo.InvariantCulture) + "x" : "no history";
 

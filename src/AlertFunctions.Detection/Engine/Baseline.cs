@@ -63,19 +63,21 @@ internal sealed class Baseline
     }
 
     /// <summary>
-    /// Learns how many of a bucket's withdrawals were judged for their size and how many of them were rare. Only buckets with
-    /// judged withdrawals count: before the first mean is learned nothing can be judged, and those buckets must not pull the
-    /// share towards zero. A ratio of two sums with the same weights, so no bias correction is needed.
+    /// Learns how many of a bucket's withdrawals were judged for their size and how many of them were rare. Every bucket ages
+    /// the sums, as it ages the mean (so the share's half-life is in time, not in judged buckets); only judged withdrawals
+    /// add to them, so the hours before the first mean, when nothing could be judged, do not pull the share towards zero.
     /// </summary>
     public void LearnSizes(int judged, int rare)
     {
+        JudgedPerBucket *= _decay;
+        RarePerBucket *= _decay;
         if (judged <= 0)
         {
             return;
         }
 
-        JudgedPerBucket = (_decay * JudgedPerBucket) + ((1 - _decay) * judged);
-        RarePerBucket = (_decay * RarePerBucket) + ((1 - _decay) * rare);
+        JudgedPerBucket += (1 - _decay) * judged;
+        RarePerBucket += (1 - _decay) * rare;
         JudgedBuckets++;
         JudgedEvents += judged;
     }
@@ -91,6 +93,8 @@ internal sealed class Baseline
         UsdPerBucket *= factor;
         EventsPerBucket *= factor;
         DecayedMaxUsd *= factor;
+        JudgedPerBucket *= factor;
+        RarePerBucket *= factor;
         LearnedBuckets += buckets;
         UpdateCorrection();
     }
@@ -99,6 +103,13 @@ internal sealed class Baseline
 
     internal void RestoreSizes(double judgedPerBucket, double rarePerBucket, long judgedBuckets, long judgedEvents)
     {
+        // A damaged share would reach detection as NaN and fail every batch of the partition; refused here, the entry is
+        // skipped at import and the wallet starts judging afresh.
+        if (!(judgedPerBucket >= 0) || !double.IsFinite(judgedPerBucket) || !(rarePerBucket >= 0) || !(rarePerBucket <= judgedPerBucket) || judgedBuckets < 0 || judgedEvents < 0)
+        {
+            throw new InvalidDataException($"judged sizes out of range: {judgedPerBucket} judged and {rarePerBucket} rare per bucket, {judgedBuckets} buckets, {judgedEvents} withdrawals");
+        }
+
         JudgedPerBucket = judgedPerBucket;
         RarePerBucket = rarePerBucket;
         JudgedBuckets = judgedBuckets;

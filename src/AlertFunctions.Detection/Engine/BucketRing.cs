@@ -24,11 +24,8 @@ internal sealed class BucketRing
     private readonly int[] _largeLegCount;
     private readonly decimal[] _outsizedUsd;
     private readonly int[] _outsizedCount;
-    private readonly int[] _judgedCount;
-    private readonly int[] _rareCount;
-    private readonly int[] _rareLegCount;
-    private readonly decimal[] _rareLegUsd;
-    private readonly decimal[] _largestRareLegUsd;
+    /// <summary>Allocated on the first judged withdrawal: only the long window is judged, so the short one never holds them.</summary>
+    private JudgedBuckets? _judged;
     private long _head = Empty;
     private long _origin = Empty;
     private long _balanceStart = Empty;
@@ -51,11 +48,6 @@ internal sealed class BucketRing
         _largeLegCount = new int[bucketCount];
         _outsizedUsd = new decimal[bucketCount];
         _outsizedCount = new int[bucketCount];
-        _judgedCount = new int[bucketCount];
-        _rareCount = new int[bucketCount];
-        _rareLegCount = new int[bucketCount];
-        _rareLegUsd = new decimal[bucketCount];
-        _largestRareLegUsd = new decimal[bucketCount];
     }
 
     public int BucketCount { get; }
@@ -181,20 +173,21 @@ internal sealed class BucketRing
             return false;
         }
 
-        _judgedCount[slot]++;
+        var judged = _judged ??= new JudgedBuckets(BucketCount);
+        judged.Judged[slot]++;
         if (!rare)
         {
             return true;
         }
 
-        _rareCount[slot]++;
+        judged.Rare[slot]++;
         if (leg)
         {
-            _rareLegCount[slot]++;
-            _rareLegUsd[slot] += usd;
-            if (usd > _largestRareLegUsd[slot])
+            judged.RareLegs[slot]++;
+            judged.RareLegUsd[slot] += usd;
+            if (usd > judged.LargestRareLegUsd[slot])
             {
-                _largestRareLegUsd[slot] = usd;
+                judged.LargestRareLegUsd[slot] = usd;
             }
 
             RareLegCount++;
@@ -208,7 +201,7 @@ internal sealed class BucketRing
     public decimal LargestLargeLegUsd() => LargestIn(_largestLegUsd);
 
     /// <summary>The largest rare leg in the window. O(bucket count): only on the rare path that needs it.</summary>
-    public decimal LargestRareLegUsd() => LargestIn(_largestRareLegUsd);
+    public decimal LargestRareLegUsd() => _judged is null ? 0m : LargestIn(_judged.LargestRareLegUsd);
 
     private decimal LargestIn(decimal[] perBucket)
     {
@@ -295,11 +288,7 @@ internal sealed class BucketRing
             _largeLegCount[slot] = 0;
             _outsizedUsd[slot] = 0;
             _outsizedCount[slot] = 0;
-            _judgedCount[slot] = 0;
-            _rareCount[slot] = 0;
-            _rareLegCount[slot] = 0;
-            _rareLegUsd[slot] = 0;
-            _largestRareLegUsd[slot] = 0;
+            _judged?.Clear(slot);
         }
 
         _usd[slot] += usd;
@@ -336,9 +325,13 @@ internal sealed class BucketRing
         }
 
         learner?.Learn(_usd[slot], _count[slot], _maxUsd[slot]);
-        learner?.LearnSizes(_judgedCount[slot], _rareCount[slot]);
-        RareLegCount -= _rareLegCount[slot];
-        RareLegUsd -= _rareLegUsd[slot];
+        if (_judged is { } judged)
+        {
+            learner?.LearnSizes(judged.Judged[slot], judged.Rare[slot]);
+            RareLegCount -= judged.RareLegs[slot];
+            RareLegUsd -= judged.RareLegUsd[slot];
+        }
+
         SumUsd -= _usd[slot];
         SumAsset -= _asset[slot];
         SumCount -= _count[slot];
@@ -414,7 +407,7 @@ internal sealed class BucketRing
         var live = 0;
         for (var i = 0; i < BucketCount; i++)
         {
-            if (_index[i] != Empty && _judgedCount[i] > 0)
+            if (IsJudged(i))
             {
                 live++;
             }
@@ -423,17 +416,18 @@ internal sealed class BucketRing
         writer.Write(live);
         for (var i = 0; i < BucketCount; i++)
         {
-            if (_index[i] == Empty || _judgedCount[i] == 0)
+            if (!IsJudged(i))
             {
                 continue;
             }
 
+            var judged = _judged!;
             writer.Write(_index[i]);
-            writer.Write(_judgedCount[i]);
-            writer.Write(_rareCount[i]);
-            writer.Write(_rareLegCount[i]);
-            writer.Write(_rareLegUsd[i]);
-            writer.Write(_largestRareLegUsd[i]);
+            writer.Write(judged.Judged[i]);
+            writer.Write(judged.Rare[i]);
+            writer.Write(judged.RareLegs[i]);
+            writer.Write(judged.RareLegUsd[i]);
+            writer.Write(judged.LargestRareLegUsd[i]);
         }
     }
 
@@ -450,15 +444,33 @@ internal sealed class BucketRing
                 throw new InvalidDataException($"judged sizes for bucket {bucket}, which the window does not hold");
             }
 
-            _judgedCount[slot] = reader.ReadInt32();
-            _rareCount[slot] = reader.ReadInt32();
-            _rareLegCount[slot] = reader.ReadInt32();
-            _rareLegUsd[slot] = reader.ReadDecimal();
-            _largestRareLegUsd[slot] = reader.ReadDecimal();
-            RareLegCount += _rareLegCount[slot];
-            RareLegUsd += _rareLegUsd[slot];
+            var judged = _judged ??= new JudgedBuckets(BucketCount);
+            if (judged.Judged[slot] != 0)
+            {
+                throw new InvalidDataException($"judged sizes for bucket {bucket} twice");
+            }
+
+            var judgedCount = reader.ReadInt32();
+            var rare = reader.ReadInt32();
+            var legs = reader.ReadInt32();
+            var legUsd = reader.ReadDecimal();
+            var largest = reader.ReadDecimal();
+            if (judgedCount <= 0 || judgedCount > _count[slot] || rare < 0 || rare > judgedCount || legs < 0 || legs > rare || legUsd < 0 || largest < 0 || largest > legUsd)
+            {
+                throw new InvalidDataException($"judged sizes for bucket {bucket} out of range: {judgedCount} judged of {_count[slot]}, {rare} rare, {legs} legs of {legUsd} USD, the largest {largest}");
+            }
+
+            judged.Judged[slot] = judgedCount;
+            judged.Rare[slot] = rare;
+            judged.RareLegs[slot] = legs;
+            judged.RareLegUsd[slot] = legUsd;
+            judged.LargestRareLegUsd[slot] = largest;
+            RareLegCount += judged.RareLegs[slot];
+            RareLegUsd += judged.RareLegUsd[slot];
         }
     }
+
+    private bool IsJudged(int slot) => _judged is { } judged && _index[slot] != Empty && judged.Judged[slot] > 0;
 
     /// <param name="withOutsized">False for snapshots older than the outsized marks: the window then counts every withdrawal as ordinary until its buckets leave.</param>
     internal void Read(BinaryReader reader, bool withOutsized)
@@ -496,5 +508,28 @@ internal sealed class BucketRing
         }
 
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);
+    }
+
+    /// <summary>Per bucket: withdrawals judged for their size, how many were rare, and the rare legs' count, USD and largest.</summary>
+    private sealed class JudgedBuckets(int bucketCount)
+    {
+        public int[] Judged { get; } = new int[bucketCount];
+
+        public int[] Rare { get; } = new int[bucketCount];
+
+        public int[] RareLegs { get; } = new int[bucketCount];
+
+        public decimal[] RareLegUsd { get; } = new decimal[bucketCount];
+
+        public decimal[] LargestRareLegUsd { get; } = new decimal[bucketCount];
+
+        public void Clear(int slot)
+        {
+            Judged[slot] = 0;
+            Rare[slot] = 0;
+            RareLegs[slot] = 0;
+            RareLegUsd[slot] = 0;
+            LargestRareLegUsd[slot] = 0;
+        }
     }
 }

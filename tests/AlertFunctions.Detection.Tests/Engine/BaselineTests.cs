@@ -246,4 +246,32 @@ public sealed class BaselineTests
 
     private static void AssertRelative(double expected, double actual) =>
         Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1d, Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
+
+    [Fact]
+    public void LearnSizes_AfterAGapOfTenHalfLives_TheOldShareWeighsAsLittleAsTheOldMean()
+    {
+        var baseline = new Baseline(halfLifeBuckets: 4);
+        baseline.Learn(100_000m, 10, 10_000m);
+        baseline.LearnSizes(10, 10); // every withdrawal rare back then
+        baseline.LearnEmpty(40); // ten half-lives without a withdrawal
+        baseline.Learn(1_000m, 10, 100m);
+        baseline.LearnSizes(10, 0); // none rare since
+
+        // The mean has all but forgotten the old bucket (10,000 then, 100 now); the share must too.
+        Assert.InRange(baseline.MeanEventUsd, 100, 110);
+        Assert.InRange(baseline.RareShare, 0, 0.01);
+    }
+
+    [Fact]
+    public void LearnSizes_BucketsWithNothingJudged_AgeTheShareWithoutPullingItTowardsZero()
+    {
+        var baseline = new Baseline(halfLifeBuckets: 4);
+        baseline.LearnSizes(10, 1);
+        baseline.LearnSizes(0, 0);
+        baseline.LearnSizes(0, 0);
+
+        Assert.Equal(0.1, baseline.RareShare, 12);
+        Assert.Equal(1, baseline.JudgedBuckets);
+        Assert.Equal(10, baseline.JudgedEvents);
+    }
 }

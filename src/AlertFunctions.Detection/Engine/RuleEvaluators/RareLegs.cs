@@ -1,3 +1,4 @@
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
@@ -37,7 +38,7 @@ internal static class RareLegs
 
         var usd = (double)c.Usd;
         // The usual size of a rush is computed only for withdrawals already above the learned bar: most never need it.
-        var rare = usd >= s.RareLegMeanMultiple * mean && (!c.ShortWindow.HasBaseline || usd >= s.RareLegMeanMultiple * c.ShortWindow.UsualMeanUsd);
+        var rare = IsCounted(c.Event) && usd >= s.RareLegMeanMultiple * mean && (!c.ShortWindow.HasBaseline || usd >= s.RareLegMeanMultiple * c.ShortWindow.UsualMeanUsd);
         var leg = rare && c.Usd >= s.MinLegUsd && c.Event.Timestamp - c.Destination.FirstSeen <= w.Long.Length;
         w.Long.MarkJudged(c.Event.Timestamp, c.Usd, rare, leg);
         if (leg)
@@ -45,6 +46,16 @@ internal static class RareLegs
             w.RareLegEvidence.Offer(c.Event, c.Usd);
         }
     }
+
+    /// <summary>
+    /// Whether the withdrawal can be one of a thief's chunks. On an exchange a customer's withdrawal carries its account, where
+    /// a transfer made with the wallet's key outside the withdrawal system does not: customers' withdrawals are left out of
+    /// the count and of the share learned, so a new institutional segment or whales leaving in a crash (more rare withdrawals
+    /// to new addresses, each by its own account) are not a trickle. On DeFi platforms and bridges the account is the
+    /// initiating address, a thief's as much as a user's, so every withdrawal counts; so it does on an exchange whose
+    /// events carry no accounts.
+    /// </summary>
+    public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
     /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
     public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w)
@@ -71,7 +82,9 @@ internal static class RareLegs
             return null;
         }
 
-        return new Count(ring.RareLegCount, expected, PoissonTail.SmallestUnlikelyCount(expected, s.RareLegsMaxChance), legsUsd, (double)(legsUsd / others));
+        // The count the alert names as its threshold is the one it had to reach: the chance's, or the minimum leg count when higher.
+        var needed = Math.Max(PoissonTail.SmallestUnlikelyCount(expected, s.RareLegsMaxChance), s.LongLargeLegsMinCount);
+        return new Count(ring.RareLegCount, expected, needed, legsUsd, (double)(legsUsd / others));
     }
 
     /// <summary>What the test found: the rare legs, how many chance explains and how many it does not, their USD without the largest and its share of the outflow.</summary>

@@ -117,6 +117,52 @@ public sealed class HeavyTailedWalletTests
         Assert.Empty(run.Alerts);
     }
 
+    [Fact]
+    public void Exchange_NewInstitutionalCustomersWithdrawingToNewAddresses_AreNotATrickle()
+    {
+        // From day 3 on, three withdrawals an hour by a new segment of institutional customers (a median of $90,000, about
+        // 8x the venue's mean) to new addresses: a lasting rise in rare withdrawals, which a count of every rare leg took
+        // for a trickle within hours. Each carries its customer's account, which a thief's transfer does not.
+        var onboarded = AttackDay.AddHours(6);
+        var events = Venue(seed: 61).Between(Day0, AttackDay.AddDays(3)).ToList();
+        events.AddRange(new TrafficBuilder(161, customers: 50_000) { Wallet = VenueWallet, Assets = ["USDT"], EventsPerHour = 3, MedianUsd = 90_000, Sigma = 0.7, MaxUsd = 5_000_000 }
+            .Between(onboarded, AttackDay.AddDays(3)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.DoesNotContain(run.Changes, c => c.Alert.Details.Measure.StartsWith("withdrawals of at least", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Exchange_TrickleWithoutACustomerAccount_AmongCustomersRareWithdrawals_IsCaught()
+    {
+        // The same venue and segment; from 09:00 on the fourth day, $150,000 every 10 minutes to new addresses (about 10x the
+        // mean, so not large legs), made with the wallet's key and so without an account. Like the large-leg count, the test
+        // also needs the legs to be 30% of the 12 hours' outflow, and this venue moves about $700,000 an hour: the count is
+        // beyond chance from the tenth chunk (under one such withdrawal expected), the share is reached at the 25th.
+        var onboarded = AttackDay.AddHours(6);
+        var events = Venue(seed: 61).Between(Day0, AttackDay.AddDays(2)).ToList();
+        events.AddRange(new TrafficBuilder(161, customers: 50_000) { Wallet = VenueWallet, Assets = ["USDT"], EventsPerHour = 3, MedianUsd = 90_000, Sigma = 0.7, MaxUsd = 5_000_000 }
+            .Between(onboarded, AttackDay.AddDays(2)));
+        for (var i = 0; i < 36; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i:D2}").From(VenueWallet).Asset("USDT").Usd(150_000m)
+                .To(Addresses.Evm($"venue-exit-{i}")).At(AttackDay.AddDays(1).AddHours(9).AddMinutes(10 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = Assert.Single(run.Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.Rule == RuleIds.RapidDrain).Alert;
+        Assert.StartsWith("chunk-", raised.TriggerEventId);
+        Assert.Contains("withdrawals of at least 6x the usual size without a customer account went to addresses first paid within 12 h", raised.Summary);
+    }
+
+    private static readonly string VenueWallet = Addresses.Evm("venue-hot");
+
+    /// <summary>A busy exchange hot wallet: 40 withdrawals an hour, a median of $3,000 and a mean near $11,000, routine millions, customers' accounts on every withdrawal.</summary>
+    private static TrafficBuilder Venue(int seed) =>
+        new(seed, customers: 20_000) { Wallet = VenueWallet, Assets = ["USDT"], EventsPerHour = 40, MedianUsd = 3_000, Sigma = 1.6, MaxUsd = 5_000_000 };
+
     private static List<WithdrawalEvent> Traffic(int seed, DateTimeOffset until) =>
         new TrafficBuilder(seed, customers: 3_000) { Wallet = Bridge, Assets = ["USDC"], EventsPerHour = 15, MedianUsd = 4_000, Sigma = 1.8, MaxUsd = 5_000_000, WithAccounts = false }
             .Between(Day0, until).ToList();
