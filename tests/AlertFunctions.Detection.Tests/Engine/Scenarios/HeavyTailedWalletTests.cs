@@ -44,6 +44,7 @@ public sealed class HeavyTailedWalletTests
         // raised it, the one before, and a customer's withdrawal to a new address that came between them.
         Assert.Equal(["chunk-15", "chunk-16"], raised.EventIds.Where(id => id.StartsWith("chunk-", StringComparison.Ordinal)));
         Assert.Contains(Addresses.Evm("bridge-exit-16"), raised.Destinations);
+        Assert.True(run.Changes.Count(c => c.Alert.AlertId == alert.AlertId && c.NeedsNotification) <= 2, "a responder hears of it when raised and escalated, not per revision");
     }
 
     [Fact]
