@@ -283,7 +283,9 @@ internal sealed class NaiveLinqDetector
         var s = _rules.RapidDrain;
         var history = History(wallet, c.Event.Timestamp);
         c.Judged = history.Count > 0;
-        c.Rare = c.Judged && (double)c.Usd >= s.RareLegMeanMultiple * (double)history.Average(x => x.Usd);
+        // As the engine's RareLegs.IsCounted: on an exchange, a customer's withdrawal (it carries an account) is never rare.
+        var counted = c.Event.PlatformType != PlatformType.Exchange || c.Event.AccountId is null;
+        c.Rare = c.Judged && counted && (double)c.Usd >= s.RareLegMeanMultiple * (double)history.Average(x => x.Usd);
         c.RareLeg = c.Rare && c.Usd >= s.MinLegUsd && c.Event.Timestamp - firstSeen <= LongWindow;
     }
 

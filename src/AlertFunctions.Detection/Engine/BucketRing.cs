@@ -325,9 +325,10 @@ internal sealed class BucketRing
         }
 
         learner?.Learn(_usd[slot], _count[slot], _maxUsd[slot]);
+        // Every held bucket ages the learned share, judged or not (a restored share may precede the first judged withdrawal).
+        learner?.LearnSizes(_judged?.Judged[slot] ?? 0, _judged?.Rare[slot] ?? 0);
         if (_judged is { } judged)
         {
-            learner?.LearnSizes(judged.Judged[slot], judged.Rare[slot]);
             RareLegCount -= judged.RareLegs[slot];
             RareLegUsd -= judged.RareLegUsd[slot];
         }

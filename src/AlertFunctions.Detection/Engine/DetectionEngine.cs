@@ -94,6 +94,7 @@ public sealed class DetectionEngine
 
         var t = e.Timestamp;
         var platform = tables.State;
+        platform.SendsAccounts |= e.AccountId is not null;
         Touch(platform, t);
         var source = new AddressKey(e.SourceWallet);
         platform.OwnWallets.Touch(source, t);

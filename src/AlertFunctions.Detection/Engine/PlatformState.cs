@@ -19,6 +19,13 @@ internal sealed class PlatformState : TrackedState
 
     public RecentWallets OwnWallets { get; } = new();
 
+    /// <summary>
+    /// Whether any of the platform's withdrawals carried an account since this engine adopted it: only then can a rare-leg
+    /// alert single out withdrawals for lacking one. Not saved: the first withdrawal with an account after a restart sets it
+    /// again, and until then the alert leaves the claim out, which is the safe side.
+    /// </summary>
+    public bool SendsAccounts { get; set; }
+
     /// <summary>Wallet/asset state keys that looked drained, with when and how much; a fixed ring, oldest replaced first.</summary>
     public DrainingKey[] DrainingKeys { get; } = new DrainingKey[MaxDrainingKeys];
 

@@ -89,6 +89,22 @@ public sealed class RareLegsTests
         Assert.Contains("2 judged of 1", error.Message);
     }
 
+    [Fact]
+    public void Expire_ARestoredShareBeforeAnyJudgedBucket_AgesLikeEveryOtherBucket()
+    {
+        // After a restore the window may hold no judged bucket yet (the judged arrays not allocated): a bucket leaving it
+        // must still age the share, or the result would depend on whether the process restarted.
+        var restored = new Baseline(halfLifeBuckets: 10);
+        restored.RestoreSizes(10, 1, 200, 1_000);
+        var ring = new BucketRing(48, TimeSpan.FromMinutes(15));
+        ring.TryAdd(T0, 100m, 1m, null, restored);
+
+        ring.AdvanceTo(ring.BucketOf(T0) + 48, restored);
+
+        Assert.Equal(10 * Math.Pow(0.5, 0.1), restored.JudgedPerBucket, 12);
+        Assert.Equal(0.1, restored.RareShare, 12);
+    }
+
     private static WalletAssetState QuietWalletWithSixRareLegs(double judgedPerBucket)
     {
         var rules = DetectionRules.Default;

@@ -172,7 +172,7 @@ internal static class RapidDrainRule
 
             if (RareLegs.Assess(s, a, c.Wallet) is { } rare)
             {
-                return RareLegsFinding(s, rare, c.Wallet.Long, c.Event.PlatformType == PlatformType.Exchange);
+                return RareLegsFinding(s, rare, c.Wallet.Long, c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts);
             }
         }
 
@@ -222,12 +222,12 @@ internal static class RapidDrainRule
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", DrainEvidence.LargeLegs);
     }
 
-    /// <param name="onExchange">Only withdrawals without a customer account were counted (see <see cref="RareLegs.IsCounted"/>): the sentence says so.</param>
-    private static DrainFinding RareLegsFinding(RapidDrainSettings s, in RareLegs.Count rare, BucketRing ring, bool onExchange) => new(
+    /// <param name="withoutAccounts">Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>): the sentence says so.</param>
+    private static DrainFinding RareLegsFinding(RapidDrainSettings s, in RareLegs.Count rare, BucketRing ring, bool withoutAccounts) => new(
         new AlertDetails(
             $"withdrawals of at least {s.RareLegMeanMultiple}x the usual size to addresses first paid within the window", rare.Legs, rare.Needed,
             Math.Round((decimal)rare.Expected, 2), Math.Round((decimal)(rare.Legs / rare.Expected), 2)),
-        $"{rare.Legs} withdrawals of at least {s.RareLegMeanMultiple}x the usual size{(onExchange ? " without a customer account" : "")} went to addresses first paid within {AlertWording.Duration(ring.Length)}, " +
+        $"{rare.Legs} withdrawals of at least {s.RareLegMeanMultiple}x the usual size{(withoutAccounts ? " without a customer account" : "")} went to addresses first paid within {AlertWording.Duration(ring.Length)}, " +
             $"where its history predicts {AlertWording.Expected(rare.Expected)} of its {AlertWording.Withdrawals(ring.SumCount)} (threshold {rare.Needed}), " +
             $"{AlertWording.Usd(rare.UsdWithoutLargest)} without the largest (threshold {AlertWording.Usd(s.LongMinUsd)}), {AlertWording.Percent(rare.Share)} of the outflow " +
             $"(threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})",

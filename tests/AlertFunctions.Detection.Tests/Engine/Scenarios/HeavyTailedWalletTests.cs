@@ -48,6 +48,21 @@ public sealed class HeavyTailedWalletTests
     }
 
     [Fact]
+    public void Trickle_OnAnExchangeWhoseEventsCarryNoAccounts_DoesNotClaimTheLegsLackedOne()
+    {
+        // Every withdrawal counted, none singled out for lacking an account: the sentence must not suggest the legs went
+        // around the withdrawal system, which the data cannot tell.
+        var events = Traffic(seed: 31, AttackDay.AddDays(1));
+        events.AddRange(Chunks(count: 18, usd: 250_000m, every: TimeSpan.FromMinutes(20)));
+        Assert.All(events, e => Assert.True(e.PlatformType == PlatformType.Exchange && e.AccountId is null));
+
+        var raised = ScenarioRun.Of(events).Changes.First(c => c.Kind == AlertChangeKind.Raised).Alert;
+
+        Assert.Contains("withdrawals of at least 6x the usual size went to addresses", raised.Summary);
+        Assert.DoesNotContain("customer account", raised.Summary);
+    }
+
+    [Fact]
     public void Trickle_WithARestartAfterTheTenthChunk_IsRaisedByTheSameChunkWithTheSameNumbers()
     {
         // The learned share of rare withdrawals and the rare legs already counted are saved with the wallet: a partition
