@@ -8,8 +8,9 @@ using Xunit;
 namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
 
 /// <summary>
-/// A bridge's lock contract: few withdrawals, sizes spread over four orders of magnitude (a median of $4,000, a mean near
-/// $20,000, routine millions). A leg must be 20× the mean to count as large there, so a thief's chunks of a few hundred
+/// A wallet shaped like a bridge's lock contract: few withdrawals, sizes spread over four orders of magnitude (a median of
+/// $4,000, a mean near $20,000, routine millions), events without accounts (on the default platform type, an exchange, so
+/// every withdrawal counts as on a bridge; the venue tests below send accounts). A leg must be 20× the mean to count as large there, so a thief's chunks of a few hundred
 /// thousand dollars are not large legs; what gives them away is how many more of them go to new addresses than the wallet's
 /// history predicts.
 /// </summary>
