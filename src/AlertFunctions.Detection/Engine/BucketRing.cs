@@ -98,25 +98,7 @@ internal sealed class BucketRing
     }
 
     /// <summary>The largest single withdrawal in the window. O(bucket count): call it only on the rare path that needs it.</summary>
-    public decimal LargestUsd()
-    {
-        var largest = 0m;
-        if (_head == Empty)
-        {
-            return largest;
-        }
-
-        var oldest = _head - BucketCount + 1;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            if (_index[i] != Empty && _index[i] >= oldest && _maxUsd[i] > largest)
-            {
-                largest = _maxUsd[i];
-            }
-        }
-
-        return largest;
-    }
+    public decimal LargestUsd() => LargestIn(_maxUsd);
 
     /// <summary>
     /// Marks a withdrawal already added with <see cref="TryAdd"/> as a large leg. Returns false when its bucket has left
@@ -203,6 +185,7 @@ internal sealed class BucketRing
     /// <summary>The largest rare leg in the window. O(bucket count): only on the rare path that needs it.</summary>
     public decimal LargestRareLegUsd() => _judged is null ? 0m : LargestIn(_judged.LargestRareLegUsd);
 
+    /// <summary>The largest of a per-bucket maximum over the buckets still in the window.</summary>
     private decimal LargestIn(decimal[] perBucket)
     {
         var largest = 0m;
