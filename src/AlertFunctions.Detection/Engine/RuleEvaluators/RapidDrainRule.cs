@@ -32,20 +32,14 @@ internal static class RapidDrainRule
         var routine = IsRoutineForDestination(c);
         if ((TryShort(settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
         {
-            Report(c, settings, shortWindow, w.Short, (burst.Names == DrainEvidence.LargeLegs ? w.LegEvidence : w.ShortEvidence).Since(w.Short.WindowStart), burst, minGrowthUsd, sink);
+            Report(c, settings, shortWindow, w.Short, w.ShortEvidence, burst, minGrowthUsd, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
         if (TryLong(c, settings, longWindow, routine) is { } trickle)
         {
-            var evidence = trickle.Names switch
-            {
-                DrainEvidence.LargeLegs => w.LegEvidence.Since(w.Long.WindowStart),
-                DrainEvidence.RareLegs => w.RareLegEvidence.Since(w.Long.WindowStart),
-                _ => w.LongEvidence.Since(w.Long.WindowStart),
-            };
-            Report(c, settings, longWindow, w.Long, evidence, trickle, minGrowthUsd, sink);
+            Report(c, settings, longWindow, w.Long, w.LongEvidence, trickle, minGrowthUsd, sink);
         }
     }
 
@@ -233,9 +227,16 @@ internal static class RapidDrainRule
             $"(threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})",
         DrainEvidence.RareLegs);
 
-    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, List<EvidenceWithdrawal> evidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
+    /// <param name="windowEvidence">The window's largest withdrawals: what the alert names unless the finding counted legs.</param>
+    private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence windowEvidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
         ref readonly var e = ref c.Event;
+        var evidence = found.Names switch
+        {
+            DrainEvidence.LargeLegs => c.Wallet.LegEvidence.Since(ring.WindowStart),
+            DrainEvidence.RareLegs => c.Wallet.RareLegEvidence.Since(ring.WindowStart),
+            _ => windowEvidence.Since(ring.WindowStart),
+        };
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
