@@ -12,6 +12,23 @@ internal static class EvidenceCodec
         writer.Write(w.Time.UtcTicks);
     }
 
+    /// <summary>Reads a count and that many withdrawals into <paramref name="into"/>; returns the count. More than fit is refused, naming <paramref name="what"/>.</summary>
+    public static int ReadAll(BinaryReader reader, Span<EvidenceWithdrawal> into, string what)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > into.Length)
+        {
+            throw new InvalidDataException($"{what} holds {count} withdrawals; at most {into.Length} fit");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            into[i] = Read(reader);
+        }
+
+        return count;
+    }
+
     public static EvidenceWithdrawal Read(BinaryReader reader)
     {
         var eventId = reader.ReadString();

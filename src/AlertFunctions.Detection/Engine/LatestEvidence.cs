@@ -27,20 +27,7 @@ internal sealed class LatestEvidence
     }
 
     /// <summary>The withdrawals kept at or after <paramref name="from"/>, oldest first. Allocates: only when an alert is reported.</summary>
-    public List<EvidenceWithdrawal> Since(DateTimeOffset from)
-    {
-        var kept = new List<EvidenceWithdrawal>(_count);
-        for (var i = 0; i < _count; i++)
-        {
-            if (_slots[i].Time >= from)
-            {
-                kept.Add(_slots[i]);
-            }
-        }
-
-        kept.Sort(EvidenceWithdrawal.Chronologically);
-        return kept;
-    }
+    public List<EvidenceWithdrawal> Since(DateTimeOffset from) => EvidenceWithdrawal.Since(((ReadOnlySpan<EvidenceWithdrawal>)_slots)[.._count], from);
 
     /// <summary>Written oldest first, so reading them back in order restores the ring as it was.</summary>
     internal void Write(BinaryWriter writer)
@@ -55,19 +42,8 @@ internal sealed class LatestEvidence
 
     internal void Read(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 0 or > Capacity)
-        {
-            throw new InvalidDataException($"latest evidence holds {count} withdrawals; at most {Capacity} fit");
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            _slots[i] = EvidenceCodec.Read(reader);
-        }
-
-        _count = count;
-        _next = count % Capacity;
+        _count = EvidenceCodec.ReadAll(reader, _slots, "latest evidence");
+        _next = _count % Capacity;
     }
 
     [InlineArray(Capacity)]

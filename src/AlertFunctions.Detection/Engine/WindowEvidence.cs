@@ -70,20 +70,7 @@ internal sealed class WindowEvidence
     }
 
     /// <summary>The withdrawals kept at or after <paramref name="from"/>, oldest first. Allocates: only when an alert is reported.</summary>
-    public List<EvidenceWithdrawal> Since(DateTimeOffset from)
-    {
-        var kept = new List<EvidenceWithdrawal>(_count);
-        for (var i = 0; i < _count; i++)
-        {
-            if (_slots[i].Time >= from)
-            {
-                kept.Add(_slots[i]);
-            }
-        }
-
-        kept.Sort(EvidenceWithdrawal.Chronologically);
-        return kept;
-    }
+    public List<EvidenceWithdrawal> Since(DateTimeOffset from) => EvidenceWithdrawal.Since(((ReadOnlySpan<EvidenceWithdrawal>)_slots)[.._count], from);
 
     /// <summary>The withdrawals kept within the span ending at <paramref name="time"/>, oldest first. Allocates, like <see cref="Since"/>.</summary>
     public List<EvidenceWithdrawal> SpanEndingAt(DateTimeOffset time) => Since(time - _span);
@@ -99,18 +86,7 @@ internal sealed class WindowEvidence
 
     internal void Read(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 0 or > Capacity)
-        {
-            throw new InvalidDataException($"window evidence holds {count} withdrawals; at most {Capacity} fit");
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            _slots[i] = EvidenceCodec.Read(reader);
-        }
-
-        _count = count;
+        _count = EvidenceCodec.ReadAll(reader, _slots, "window evidence");
         Recompute();
     }
 
