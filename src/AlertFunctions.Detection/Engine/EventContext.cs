@@ -51,6 +51,12 @@ internal readonly ref struct EventContext
     /// <summary>True when this platform had not sent to the destination within the destination memory before this event.</summary>
     public bool DestinationIsNew { get; }
 
+    /// <summary>
+    /// The destination was first paid within the wallet's long window: a leg to it still counts as one to a new address over
+    /// hours (a thief rotating among a few fresh addresses), where a customer's usual address does not.
+    /// </summary>
+    public bool DestinationFirstPaidInLongWindow => Event.Timestamp - Destination.FirstSeen <= Wallet.Long.Length;
+
     /// <summary>The largest USD amount the destination had received from this platform before this event.</summary>
     public decimal DestinationPreviousMaxUsd { get; }
 

@@ -171,7 +171,7 @@ internal static class RapidDrainRule
         }
 
         var d = c.Destination;
-        if (c.Event.Timestamp - d.FirstSeen <= c.Wallet.Long.Length && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
+        if (c.DestinationFirstPaidInLongWindow && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
         {
             return new DrainFinding(
                 new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2)),
@@ -281,7 +281,7 @@ internal static class RapidDrainRule
 
         // Over hours a thief may rotate among a few addresses he made: each is new only once, but all stay first paid
         // within the window, where a customer's usual address does not. (Reuse within the hour has its own test.)
-        if (c.Event.Timestamp - c.Destination.FirstSeen <= c.Wallet.Long.Length)
+        if (c.DestinationFirstPaidInLongWindow)
         {
             c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);

@@ -39,7 +39,7 @@ internal static class RareLegs
         var usd = (double)c.Usd;
         // The usual size of a rush is computed only for withdrawals already above the learned bar: most never need it.
         var rare = IsCounted(c.Event) && usd >= s.RareLegMeanMultiple * mean && (!c.ShortWindow.HasBaseline || usd >= s.RareLegMeanMultiple * c.ShortWindow.UsualMeanUsd);
-        var leg = rare && c.Usd >= s.MinLegUsd && c.Event.Timestamp - c.Destination.FirstSeen <= w.Long.Length;
+        var leg = rare && c.Usd >= s.MinLegUsd && c.DestinationFirstPaidInLongWindow;
         w.Long.MarkJudged(c.Event.Timestamp, c.Usd, rare, leg);
         if (leg)
         {
