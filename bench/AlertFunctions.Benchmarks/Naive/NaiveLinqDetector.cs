@@ -414,7 +414,9 @@ internal sealed class NaiveLinqDetector
         var history = History(wallet, t);
         if (!IsWarm(history, t))
         {
-            return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0);
+            var coldLegUsd = Math.Max(_rules.RapidDrain.MinLegUsd, _rules.RapidDrain.ColdStartMinMeanUsd);
+            var coldLegs = length == ShortWindow ? inWindow.Where(x => x.Usd >= coldLegUsd).ToList() : [];
+            return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0, coldLegs.Sum(x => x.Usd), coldLegs.Count);
         }
 
         var hours = (t - LongWindow - history.Min(x => x.Event.Timestamp)).TotalHours;
@@ -447,7 +449,7 @@ internal sealed class NaiveLinqDetector
     private static bool IsNotRefill(in NaiveWindow a) => !a.Warm || (double)a.OutflowUsd >= RefilledWalletFactor * a.ExpectedUsd;
 
     private bool IsNotOrdinary(in NaiveWindow a, double fraction) =>
-        a.UnexplainedDrop(OrdinarySizeFactor, _rules.RapidDrain.ColdStartMinMeanUsd) >= fraction / 2;
+        a.UnexplainedDrop(OrdinarySizeFactor, _rules.RapidDrain.ColdStartMinMeanUsd, _rules.RapidDrain.LargeLegsMinCount) >= fraction / 2;
 
     private static bool IsNotOneWithdrawal(in NaiveWindow a, double fraction) =>
         a.OutflowUsd > 0 && a.BalanceDrop * (1 - (double)(a.LargestUsd / a.OutflowUsd)) >= fraction * ShareNotFromLargest;

@@ -11,7 +11,9 @@ internal readonly record struct NaiveWindow(
     double? BalanceDrop,
     bool Warm,
     double ExpectedUsd,
-    double ExpectedMeanUsd)
+    double ExpectedMeanUsd,
+    decimal ColdStartLegsUsd = 0,
+    int ColdStartLegs = 0)
 {
     public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;
 
@@ -19,11 +21,31 @@ internal readonly record struct NaiveWindow(
 
     public double MeanRatio => ExpectedMeanUsd <= 0 ? double.PositiveInfinity : (double)MeanUsd / ExpectedMeanUsd;
 
-    /// <summary>The balance drop ordinary-sized withdrawals (1.5x the usual, or the cold-start mean) cannot explain, as in the engine.</summary>
-    public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd) =>
-        BalanceDrop is not { } drop || OutflowUsd <= 0
-            ? 0
-            : drop * Math.Clamp(1 - (Count * (Warm ? ExpectedMeanUsd * ordinaryMultiple : (double)coldOrdinaryUsd) / (double)OutflowUsd), 0, 1);
+    /// <summary>
+    /// The balance drop ordinary-sized withdrawals cannot explain, as in the engine: 1.5x the usual size each; with no
+    /// baseline, the cold-start mean each, or, when the withdrawals of the cold-start leg size are at least three and more
+    /// than a tail of 1 in 100 brings once in a hundred times (exact Poisson tail; the engine uses a bound), what the others
+    /// sent. Only the short window counts those legs.
+    /// </summary>
+    public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd, int minLegs)
+    {
+        if (BalanceDrop is not { } drop || OutflowUsd <= 0)
+        {
+            return 0;
+        }
+
+        var outflow = (double)OutflowUsd;
+        double Unexplained(double ordinaryUsd) => drop * Math.Clamp(1 - (ordinaryUsd / outflow), 0, 1);
+        if (Warm)
+        {
+            return Unexplained(Count * ExpectedMeanUsd * ordinaryMultiple);
+        }
+
+        var expected = 0.01 * Count;
+        var chance = 1 - Enumerable.Range(0, ColdStartLegs).Sum(k => Math.Exp((k * Math.Log(expected)) - expected - Enumerable.Range(1, k).Sum(i => Math.Log(i))));
+        var legsAreNotTheTail = ColdStartLegs >= minLegs && chance <= 0.01;
+        return Math.Max(Unexplained(Count * (double)coldOrdinaryUsd), legsAreNotTheTail ? Unexplained((double)(OutflowUsd - ColdStartLegsUsd)) : 0);
+    }
 
     public NaiveWindow WithoutLargest() =>
         Count <= 1 ? this with { OutflowUsd = 0, Count = 0 } : this with { OutflowUsd = OutflowUsd - LargestUsd, Count = Count - 1 };

@@ -62,13 +62,28 @@ internal readonly record struct DrainAssessment(
     private const double OrdinarySizeFactor = 1.5;
 
     /// <summary>
-    /// The part of the balance drop that withdrawals of ordinary size cannot explain. <see cref="Count"/> withdrawals of up
-    /// to 1.5 × the usual size (without a baseline, of up to the cold-start mean,
-    /// <see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>) account for that much of the outflow. A rush of ordinary
-    /// withdrawals — a bank run, a new listing's first hours — empties a hot wallet faster than it is refilled but raises the
-    /// count with the volume, so it explains its whole drop; a drain's few large withdrawals explain little of theirs.
-    /// The drop counts when the unexplained part reaches half of <paramref name="fraction"/>, the drop threshold in use.
+    /// With no history, how heavy a venue's tail of large withdrawals may be: up to 1 in 100 of the cold-start leg size.
+    /// (The generated new listing's whales run about 1 in 200; a small hot wallet's customers far fewer.)
     /// </summary>
+    private const double ColdStartLegShare = 0.01;
+
+    /// <summary>How unlikely, under <see cref="ColdStartLegShare"/>, the window's count of such withdrawals must be to be a drain's legs.</summary>
+    private const double ColdStartLegsMaxChance = 0.01;
+
+    /// <summary>
+    /// The part of the balance drop that withdrawals of ordinary size cannot explain. With a baseline, <see cref="Count"/>
+    /// withdrawals of up to 1.5 × the usual size account for that much of the outflow. A rush of ordinary withdrawals — a
+    /// bank run, a new listing's first hours — empties a hot wallet faster than it is refilled but raises the count with the
+    /// volume, so it explains its whole drop; a drain's few large withdrawals explain little of theirs. The drop counts when
+    /// the unexplained part reaches half of <paramref name="fraction"/>, the drop threshold in use.
+    /// </summary>
+    /// <remarks>
+    /// Without a baseline, each withdrawal is credited with up to the cold-start mean
+    /// (<see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>). That alone let ten ordinary withdrawals "explain" $500,000 and
+    /// hid the drain of a small hot wallet in its first hours, so the drop also counts when the withdrawals of the cold-start
+    /// leg size explain it, the others being credited with what they sent, provided those large ones are too many for a
+    /// heavy tail of customers (<see cref="ColdStartLegsAreNotTheTail"/>): a new listing's busy first hour brings its whales.
+    /// </remarks>
     public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
         if (BalanceDrop is not { } drop || OutflowUsd <= 0)
@@ -76,9 +91,35 @@ internal readonly record struct DrainAssessment(
             return false;
         }
 
-        var ordinaryUsd = Count * (HasBaseline ? ExpectedMeanUsd * OrdinarySizeFactor : (double)s.ColdStartMinMeanUsd);
-        return drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
+        if (HasBaseline)
+        {
+            return IsUnexplained(drop, Count * ExpectedMeanUsd * OrdinarySizeFactor, fraction);
+        }
+
+        return IsUnexplained(drop, Count * (double)s.ColdStartMinMeanUsd, fraction)
+            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd(s)), fraction));
     }
+
+    private bool IsUnexplained(double drop, double ordinaryUsd, double fraction) =>
+        drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
+
+    /// <summary>
+    /// At least as many withdrawals of the cold-start leg size as a large-leg count needs, and more than a heavy tail would
+    /// bring among the window's withdrawals once in a hundred times.
+    /// </summary>
+    private bool ColdStartLegsAreNotTheTail(RapidDrainSettings s)
+    {
+        var legs = OutsizedCount + (CurrentUsd >= s.ColdStartLegUsd ? 1 : 0);
+        return legs >= s.LargeLegsMinCount
+            && PoissonTail.LogChanceOfAtLeast(legs, ColdStartLegShare * Count) <= Math.Log(ColdStartLegsMaxChance);
+    }
+
+    /// <summary>
+    /// USD in the window's withdrawals of at least the cold-start leg size: those the rule marked, and the one being
+    /// evaluated, which it marks after this assessment was taken (<see cref="CurrentUsd"/>). Only the short window marks
+    /// them; the long one has none.
+    /// </summary>
+    private decimal ColdStartLegsUsd(RapidDrainSettings s) => OutsizedUsd + (CurrentUsd >= s.ColdStartLegUsd ? CurrentUsd : 0);
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a

@@ -9,7 +9,8 @@ namespace AlertFunctions.Detection.Rules;
 /// was at the window's start, when <c>balanceAfter</c> is known (refills are internal and raise the balance, so a busy but
 /// refilled hot wallet does not look drained); once the baseline is warm the outflow must also exceed twice the normal outflow,
 /// and half the threshold must remain once each withdrawal in the window is credited with up to 1.5 × the usual size (without
-/// a baseline, up to <see cref="ColdStartMinMeanUsd"/>): a bank run empties a hot wallet through ordinary withdrawals;</item>
+/// a baseline, the withdrawals under <see cref="ColdStartMinMeanUsd"/> with what they sent): a bank run empties a hot wallet
+/// through ordinary withdrawals;</item>
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>
@@ -63,6 +64,9 @@ public sealed record RapidDrainSettings
     public double LargeLegsVolumeMultiple { get; init; } = 2;
     public decimal ColdStartMinUsd { get; init; } = 2_000_000m;
     public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
+
+    /// <summary>With no baseline yet, the size from which a withdrawal is not an ordinary one: a large leg, and part of a balance drop ordinary withdrawals cannot explain.</summary>
+    internal decimal ColdStartLegUsd => Math.Max(MinLegUsd, ColdStartMinMeanUsd);
     public int LongWindowHours { get; init; } = 12;
     public decimal LongMinUsd { get; init; } = 1_000_000m;
     public decimal LongColdStartMinUsd { get; init; } = 10_000_000m;

@@ -246,12 +246,13 @@ internal static class RapidDrainRule
     }
 
     /// <summary>
-    /// Marks this withdrawal outsized when it is far above the usual withdrawal (so it does not count as ordinary), and a
-    /// large leg when it is also at least the leg minimum (or, with no baseline yet, above the cold-start mean) and goes to
+    /// Marks this withdrawal outsized when it is far above the usual withdrawal, or with no baseline yet at least the
+    /// cold-start mean (so it does not count as ordinary), and a large leg when it is also at least the leg minimum (or,
+    /// with no baseline yet, above the cold-start mean) and goes to
     /// an address the platform never paid (short window) or first paid within the long window (long window). Decided once,
     /// at the event, against the usual size of its own hour.
     /// </summary>
-    /// <returns>True when the withdrawal was marked outsized (far above the usual size; only with a baseline).</returns>
+    /// <returns>True when the withdrawal was marked outsized far above the usual size (only with a baseline).</returns>
     private static bool MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
         if (a.HasBaseline)
@@ -269,9 +270,14 @@ internal static class RapidDrainRule
                 return true;
             }
         }
-        else if (c.Usd < Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))
+        else if (c.Usd < s.ColdStartLegUsd)
         {
             return false;
+        }
+        else
+        {
+            // With no history yet, this is the size a balance drop cannot put down to ordinary withdrawals (DropIsUnexplained).
+            c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
         }
 
         if (c.DestinationIsNew)
@@ -287,7 +293,7 @@ internal static class RapidDrainRule
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
         }
 
-        // Marked outsized above exactly when there is a baseline.
+        // A cold-start mark is at least the leg minimum, so the alert's growth floor (see Evaluate) is met without it.
         return a.HasBaseline;
     }
 
@@ -296,7 +302,7 @@ internal static class RapidDrainRule
     /// size, or with no history yet the cold-start size, since there is no usual size to name.
     /// </summary>
     private static string LegSize(RapidDrainSettings s, in DrainAssessment a) =>
-        a.HasBaseline ? $"{s.LargeLegMeanMultiple}x the usual size" : $"{AlertWording.Usd(Math.Max(s.MinLegUsd, s.ColdStartMinMeanUsd))} (no history yet)";
+        a.HasBaseline ? $"{s.LargeLegMeanMultiple}x the usual size" : $"{AlertWording.Usd(s.ColdStartLegUsd)} (no history yet)";
 
     /// <summary>
     /// The event pays a destination that already received a comparable amount from the platform (the test large-withdrawal

@@ -186,6 +186,86 @@ public sealed class DrainScenarioTests
         Assert.StartsWith("leg-", alert.TriggerEventId, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void SmallHotWallet_DrainedInLegsInItsFirstHoursOfHistory_IsCaughtByTheBalanceDrop(int seed)
+    {
+        // Ninety minutes after the stream starts there is no baseline, and the cold-start floors ($2M) are above this hot
+        // wallet's whole balance. The dozens of ordinary withdrawals in the window sent a few thousand dollars; they must
+        // not be credited with the cold-start mean each ($50,000), which "explained" the drop and hid the drain.
+        var hot = Addresses.Evm("small-hot");
+        var attackStart = Day0.AddMinutes(90);
+        var events = new TrafficBuilder(seed) { Wallet = hot, Assets = ["ETH"], StartingBalanceUsd = 600_000m }
+            .Between(Day0, attackStart.AddMinutes(30)).ToList();
+        var balance = events.Last(e => e.Timestamp < attackStart).BalanceAfter!.Value;
+        events.RemoveAll(e => e.Timestamp >= attackStart);
+        var thief = Addresses.Evm("thief");
+        decimal[] legs = [130_000m, 100_000m, 75_000m, 57_000m];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            balance -= legs[i];
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset("ETH").Usd(legs[i], 3000m).Balance(balance).To(thief).At(attackStart.AddMinutes(i + 1)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("balance drop since window start", alert.Details.Measure);
+        // The third leg takes the window past the $250,000 floor and the balance past half.
+        Assert.Equal("leg-2", run.Changes[0].Alert.TriggerEventId);
+    }
+
+    [Fact]
+    public void SmallHotWallet_RunDownByARushOfOrdinaryWithdrawalsInItsFirstHours_StaysQuiet()
+    {
+        // The benign counterpart: the same young wallet loses 60% of its balance within the hour to a rush of ordinary
+        // withdrawals (a listing's first hours, a panic), none of them of the cold-start size. They explain the whole drop.
+        var hot = Addresses.Evm("small-hot");
+        var rushStart = Day0.AddMinutes(90);
+        var events = new TrafficBuilder(4) { Wallet = hot, Assets = ["ETH"], StartingBalanceUsd = 600_000m }
+            .Between(Day0, rushStart).ToList();
+        var balance = events[^1].BalanceAfter!.Value;
+        var start = balance;
+        var random = new Random(4);
+        for (var i = 0; balance > start * 0.4m; i++)
+        {
+            var usd = Math.Round((decimal)(500 + (random.NextDouble() * 5_500)), 2);
+            balance -= usd;
+            events.Add(EventBuilder.Withdrawal().Id($"rush-{i}").From(hot).Asset("ETH").Usd(usd, 3000m).Balance(balance).To(Addresses.Evm($"customer-{i}")).At(rushStart.AddSeconds(20 * (i + 1))));
+        }
+
+        Assert.True(events[^1].Timestamp < rushStart.AddHours(1), "the rush must fit in the short window");
+        Assert.True(start - balance >= 250_000m, "the rush must send more than the window floor");
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
+    public void NewListing_BusyFirstHourWithAFewWhales_StaysQuietThoughTheWhalesExplainMostOfTheDrop()
+    {
+        // A listing's first hour: 150 ordinary withdrawals and three whales of $200,000 to their own addresses take two thirds
+        // of a young hot wallet's balance, more than half of it the whales'. Three such withdrawals among 153 are what a heavy
+        // tail brings, not a drain's legs (compare SmallHotWallet_DrainedInLegsInItsFirstHoursOfHistory_IsCaughtByTheBalanceDrop).
+        var hot = Addresses.Evm("listing-hot");
+        var balance = 1_600_000m;
+        var events = new List<WithdrawalEvent>();
+        var random = new Random(5);
+        for (var i = 0; i < 153; i++)
+        {
+            var usd = i % 50 == 25 ? 200_000m : Math.Round((decimal)(500 + (random.NextDouble() * 5_500)), 2);
+            balance -= usd;
+            events.Add(EventBuilder.Withdrawal().Id($"w-{i}").From(hot).Asset("NEWT").Usd(usd, 2m).Balance(balance).To(Addresses.Evm($"customer-{i}"))
+                .Account($"acct-{i}").At(Day0.AddSeconds(20 * (i + 1))));
+        }
+
+        Assert.True(balance < 1_600_000m * 0.4m, "the hour must take more than 60% of the balance");
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
     [Fact]
     public void EqualChunks_InAnHourWhoseOrdinaryWithdrawalsRunLarge_AreStillLargeLegs()
     {
