@@ -14,4 +14,10 @@ internal sealed record NaiveHistoryEntry(WithdrawalEvent Event, decimal Usd, boo
     public bool Rare { get; set; }
 
     public bool RareLeg { get; set; }
+
+    /// <summary>
+    /// A cold-start leg, as the engine counts them when the event arrives: at least the cold-start leg size, without a
+    /// customer account on an exchange, and not routine for an address paid before the long window.
+    /// </summary>
+    public bool ColdStartLeg { get; set; }
 }

@@ -77,6 +77,11 @@ internal sealed class NaiveLinqDetector
             return;
         }
 
+        var drain = _rules.RapidDrain;
+        var paidBeforeTheWindow = earlierToDestination.Count > 0 && e.Timestamp - earlierToDestination.Min(x => x.Event.Timestamp) > LongWindow;
+        current.ColdStartLeg = usd >= Math.Max(drain.MinLegUsd, drain.ColdStartMinMeanUsd)
+            && (e.PlatformType != PlatformType.Exchange || e.AccountId is null)
+            && !(paidBeforeTheWindow && usd <= earlierToDestination.Max(x => x.Usd) * _rules.LargeWithdrawal.KnownDestinationTolerance);
         var destination = earlierToDestination.Append(current).ToList();
         var wallet = WalletAsset(e.Platform, e.SourceWallet, e.Asset);
         var account = e.AccountId is null
@@ -414,8 +419,7 @@ internal sealed class NaiveLinqDetector
         var history = History(wallet, t);
         if (!IsWarm(history, t))
         {
-            var coldLegUsd = Math.Max(_rules.RapidDrain.MinLegUsd, _rules.RapidDrain.ColdStartMinMeanUsd);
-            var coldLegs = length == ShortWindow ? inWindow.Where(x => x.Usd >= coldLegUsd).ToList() : [];
+            var coldLegs = length == ShortWindow ? inWindow.Where(x => x.ColdStartLeg).ToList() : [];
             return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0, coldLegs.Sum(x => x.Usd), coldLegs.Count);
         }
 

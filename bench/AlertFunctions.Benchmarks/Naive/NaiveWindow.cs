@@ -23,9 +23,9 @@ internal readonly record struct NaiveWindow(
 
     /// <summary>
     /// The balance drop ordinary-sized withdrawals cannot explain, as in the engine: 1.5x the usual size each; with no
-    /// baseline, the cold-start mean each, or, when the withdrawals of the cold-start leg size are at least three and more
-    /// than a tail of 1 in 100 brings once in a hundred times (exact Poisson tail; the engine uses a bound), what the others
-    /// sent. Only the short window counts those legs.
+    /// baseline, the cold-start mean each, or, when the cold-start legs are at least three and more than a tail of 1 in 100
+    /// brings once in a hundred times (the exact Poisson tail, which the engine's bound overstates), what the others sent.
+    /// Only the short window counts those legs.
     /// </summary>
     public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd, int minLegs)
     {

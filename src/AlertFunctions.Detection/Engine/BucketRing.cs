@@ -26,6 +26,8 @@ internal sealed class BucketRing
     private readonly int[] _outsizedCount;
     /// <summary>Allocated on the first judged withdrawal: only the long window is judged, so the short one never holds them.</summary>
     private JudgedBuckets? _judged;
+    /// <summary>Allocated on the first cold-start leg: only the short window counts them, and most wallets never send one.</summary>
+    private ColdStartLegBuckets? _coldStartLegs;
     private long _head = Empty;
     private long _origin = Empty;
     private long _balanceStart = Empty;
@@ -76,6 +78,11 @@ internal sealed class BucketRing
     public int RareLegCount { get; private set; }
 
     public decimal RareLegUsd { get; private set; }
+
+    /// <summary>Count and USD of the window's cold-start legs (see <see cref="MarkColdStartLeg"/>).</summary>
+    public int ColdStartLegCount { get; private set; }
+
+    public decimal ColdStartLegUsd { get; private set; }
 
     /// <summary>The newest bucket's index, or <see cref="long.MinValue"/> before the first event.</summary>
     public long Head => _head;
@@ -179,6 +186,26 @@ internal sealed class BucketRing
         return true;
     }
 
+    /// <summary>
+    /// Counts a withdrawal already added with <see cref="TryAdd"/> as a cold-start leg: of at least a fixed size, whatever
+    /// the baseline, so the count does not depend on when the wallet's baseline came or lapsed. Returns false when its
+    /// bucket has left the window (or was never added).
+    /// </summary>
+    public bool MarkColdStartLeg(DateTimeOffset time, decimal usd)
+    {
+        if (!TryLiveSlot(time, out var slot))
+        {
+            return false;
+        }
+
+        var legs = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
+        legs.Count[slot]++;
+        legs.Usd[slot] += usd;
+        ColdStartLegCount++;
+        ColdStartLegUsd += usd;
+        return true;
+    }
+
     /// <summary>The largest large leg in the window. O(bucket count): only on the rare path that needs it.</summary>
     public decimal LargestLargeLegUsd() => LargestIn(_largestLegUsd);
 
@@ -272,6 +299,7 @@ internal sealed class BucketRing
             _outsizedUsd[slot] = 0;
             _outsizedCount[slot] = 0;
             _judged?.Clear(slot);
+            _coldStartLegs?.Clear(slot);
         }
 
         _usd[slot] += usd;
@@ -314,6 +342,12 @@ internal sealed class BucketRing
         {
             RareLegCount -= judged.RareLegs[slot];
             RareLegUsd -= judged.RareLegUsd[slot];
+        }
+
+        if (_coldStartLegs is { } legs)
+        {
+            ColdStartLegCount -= legs.Count[slot];
+            ColdStartLegUsd -= legs.Usd[slot];
         }
 
         SumUsd -= _usd[slot];
@@ -454,6 +488,67 @@ internal sealed class BucketRing
         }
     }
 
+    /// <summary>Writes the cold-start legs of the live buckets (a section of its own, so older snapshots load without it).</summary>
+    internal void WriteColdStartLegs(BinaryWriter writer)
+    {
+        var live = 0;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (HasColdStartLegs(i))
+            {
+                live++;
+            }
+        }
+
+        writer.Write(live);
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (!HasColdStartLegs(i))
+            {
+                continue;
+            }
+
+            writer.Write(_index[i]);
+            writer.Write(_coldStartLegs!.Count[i]);
+            writer.Write(_coldStartLegs.Usd[i]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteColdStartLegs"/> wrote, after <see cref="Read"/>; a bucket no longer held is refused.</summary>
+    internal void ReadColdStartLegs(BinaryReader reader)
+    {
+        var live = reader.ReadInt32();
+        for (var n = 0; n < live; n++)
+        {
+            var bucket = reader.ReadInt64();
+            var slot = Slot(bucket);
+            if (_index[slot] != bucket)
+            {
+                throw new InvalidDataException($"cold-start legs for bucket {bucket}, which the window does not hold");
+            }
+
+            var legs = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
+            if (legs.Count[slot] != 0)
+            {
+                throw new InvalidDataException($"cold-start legs for bucket {bucket} twice");
+            }
+
+            var count = reader.ReadInt32();
+            var usd = reader.ReadDecimal();
+            if (count <= 0 || count > _count[slot] || usd <= 0 || usd > _usd[slot])
+            {
+                throw new InvalidDataException($"cold-start legs for bucket {bucket} out of range: {count} of {_count[slot]} withdrawals, {usd} of {_usd[slot]} USD");
+            }
+
+            legs.Count[slot] = count;
+            legs.Usd[slot] = usd;
+            ColdStartLegCount += count;
+            ColdStartLegUsd += usd;
+        }
+    }
+
+    private bool HasColdStartLegs(int slot) => _coldStartLegs is { } legs && _index[slot] != Empty && legs.Count[slot] > 0;
+
     private bool IsJudged(int slot) => _judged is { } judged && _index[slot] != Empty && judged.Judged[slot] > 0;
 
     /// <param name="withOutsized">False for snapshots older than the outsized marks: the window then counts every withdrawal as ordinary until its buckets leave.</param>
@@ -492,6 +587,20 @@ internal sealed class BucketRing
         }
 
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);
+    }
+
+    /// <summary>Per bucket: the count and USD of cold-start legs.</summary>
+    private sealed class ColdStartLegBuckets(int bucketCount)
+    {
+        public int[] Count { get; } = new int[bucketCount];
+
+        public decimal[] Usd { get; } = new decimal[bucketCount];
+
+        public void Clear(int slot)
+        {
+            Count[slot] = 0;
+            Usd[slot] = 0;
+        }
     }
 
     /// <summary>Per bucket: withdrawals judged for their size, how many were rare, and the rare legs' count, USD and largest.</summary>

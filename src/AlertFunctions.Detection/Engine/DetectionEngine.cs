@@ -112,7 +112,8 @@ public sealed class DetectionEngine
         var inWindows = AddToWindows(wallet, e, usd);
         var destination = GetDestination(tables, knownDestination, destinationKey, e, t, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
-        if (t - destination.FirstSeen <= wallet.Long.Length)
+        var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;
+        if (firstPaidInLongWindow)
         {
             destination.FreshUsd += usd;
             destination.FreshCount++;
@@ -126,6 +127,11 @@ public sealed class DetectionEngine
         var account = e.AccountId is null ? null
             : knownAccount is { } k && !tables.Accounts.IsIdle(k, t) ? k
             : NewAccount(tables, e.AccountId, t);
+        if (inWindows)
+        {
+            ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
+        }
+
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
 

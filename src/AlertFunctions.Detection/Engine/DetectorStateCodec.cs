@@ -13,17 +13,20 @@ namespace AlertFunctions.Detection.Engine;
 /// alerts name (each wallet window's largest withdrawals; which withdrawals an account's near-threshold and mixer-denomination
 /// rings hold; which withdrawal each account counted by a destination made), version 5 a wallet's largest large legs (what
 /// its large-leg alerts name), version 6 a wallet's judged withdrawal sizes (the learned share of rare ones, the rare legs
-/// of its long window and the latest of them); an older state is read without them (they fill again within the structuring and rapid-drain
-/// windows), so an upgrade keeps what every state has learned. A platform's latest event ids are a trailer read only when
+/// of its long window and the latest of them), version 7 a wallet's cold-start legs (see
+/// <see cref="RuleEvaluators.ColdStartLegs"/>); an older state is read without them (they fill again within the structuring
+/// and rapid-drain windows), so an upgrade keeps what every state has learned. A platform's latest event ids are a trailer read only when
 /// present: snapshots written before it load without them (and an older engine ignores them).
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 6;
+    private const byte Version = 7;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
     private const byte VersionWithLegEvidence = 5;
+    private const byte VersionWithJudgedSizes = 6;
+    private const byte VersionWithColdStartLegs = 7;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -172,6 +175,7 @@ internal static class DetectorStateCodec
         w.Write(s.Baseline.JudgedEvents);
         s.Long.WriteJudged(w);
         s.RareLegEvidence.Write(w);
+        s.Short.WriteColdStartLegs(w);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -202,11 +206,16 @@ internal static class DetectorStateCodec
             s.LegEvidence.Read(r);
         }
 
-        if (version == Version)
+        if (version >= VersionWithJudgedSizes)
         {
             s.Baseline.RestoreSizes(r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
             s.Long.ReadJudged(r);
             s.RareLegEvidence.Read(r);
+        }
+
+        if (version >= VersionWithColdStartLegs)
+        {
+            s.Short.ReadColdStartLegs(r);
         }
 
         return s;

@@ -15,7 +15,9 @@ internal readonly record struct DrainAssessment(
     double? BalanceDrop,
     decimal OutsizedUsd = 0,
     int OutsizedCount = 0,
-    decimal CurrentUsd = 0)
+    decimal CurrentUsd = 0,
+    int ColdStartLegs = 0,
+    decimal ColdStartLegsUsd = 0)
 {
     private const int MinOrdinaryForMean = 30;
     private const double MaxUsualRise = 3;
@@ -62,12 +64,13 @@ internal readonly record struct DrainAssessment(
     private const double OrdinarySizeFactor = 1.5;
 
     /// <summary>
-    /// With no history, how heavy a venue's tail of large withdrawals may be: up to 1 in 100 of the cold-start leg size.
-    /// (The generated new listing's whales run about 1 in 200; a small hot wallet's customers far fewer.)
+    /// With no history, how heavy a tail of cold-start legs (<see cref="RuleEvaluators.ColdStartLegs"/>) a venue may have: up
+    /// to 1 in 100 of its withdrawals, on a DeFi platform, a bridge or an exchange that sends no accounts, where customers'
+    /// large withdrawals count too.
     /// </summary>
     private const double ColdStartLegShare = 0.01;
 
-    /// <summary>How unlikely, under <see cref="ColdStartLegShare"/>, the window's count of such withdrawals must be to be a drain's legs.</summary>
+    /// <summary>The bound, under <see cref="ColdStartLegShare"/>, on the chance of the window's count of cold-start legs that makes them a drain's.</summary>
     private const double ColdStartLegsMaxChance = 0.01;
 
     /// <summary>
@@ -78,11 +81,12 @@ internal readonly record struct DrainAssessment(
     /// the unexplained part reaches half of <paramref name="fraction"/>, the drop threshold in use.
     /// </summary>
     /// <remarks>
-    /// Without a baseline, each withdrawal is credited with up to the cold-start mean
+    /// Without a baseline, each withdrawal is credited with the cold-start mean
     /// (<see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>). That alone let ten ordinary withdrawals "explain" $500,000 and
-    /// hid the drain of a small hot wallet in its first hours, so the drop also counts when the withdrawals of the cold-start
-    /// leg size explain it, the others being credited with what they sent, provided those large ones are too many for a
-    /// heavy tail of customers (<see cref="ColdStartLegsAreNotTheTail"/>): a new listing's busy first hour brings its whales.
+    /// hid the drain of a small hot wallet in its first hours. So the drop also counts when it is left unexplained once every
+    /// withdrawal but the window's cold-start legs is credited with what it sent, provided those legs are too many for a
+    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). Only the short window counts cold-start legs; the long one keeps
+    /// the flat credit.
     /// </remarks>
     public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
@@ -97,29 +101,20 @@ internal readonly record struct DrainAssessment(
         }
 
         return IsUnexplained(drop, Count * (double)s.ColdStartMinMeanUsd, fraction)
-            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd(s)), fraction));
+            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction));
     }
 
     private bool IsUnexplained(double drop, double ordinaryUsd, double fraction) =>
         drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
 
     /// <summary>
-    /// At least as many withdrawals of the cold-start leg size as a large-leg count needs, and more than a heavy tail would
-    /// bring among the window's withdrawals once in a hundred times.
+    /// At least as many cold-start legs as a large-leg count needs, and so many among the window's withdrawals that a Poisson
+    /// tail bound, expecting <see cref="ColdStartLegShare"/> of them, puts the chance at or below 1 in 100 (the exact tail is
+    /// smaller still: 3 among 40 withdrawals is a bound of 3%, an exact chance of 0.8%).
     /// </summary>
-    private bool ColdStartLegsAreNotTheTail(RapidDrainSettings s)
-    {
-        var legs = OutsizedCount + (CurrentUsd >= s.ColdStartLegUsd ? 1 : 0);
-        return legs >= s.LargeLegsMinCount
-            && PoissonTail.LogChanceOfAtLeast(legs, ColdStartLegShare * Count) <= Math.Log(ColdStartLegsMaxChance);
-    }
-
-    /// <summary>
-    /// USD in the window's withdrawals of at least the cold-start leg size: those the rule marked, and the one being
-    /// evaluated, which it marks after this assessment was taken (<see cref="CurrentUsd"/>). Only the short window marks
-    /// them; the long one has none.
-    /// </summary>
-    private decimal ColdStartLegsUsd(RapidDrainSettings s) => OutsizedUsd + (CurrentUsd >= s.ColdStartLegUsd ? CurrentUsd : 0);
+    private bool ColdStartLegsAreNotTheTail(RapidDrainSettings s) =>
+        ColdStartLegs >= s.LargeLegsMinCount
+        && PoissonTail.LogChanceOfAtLeast(ColdStartLegs, ColdStartLegShare * Count) <= Math.Log(ColdStartLegsMaxChance);
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a
@@ -162,7 +157,7 @@ internal readonly record struct DrainAssessment(
             drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd);
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd, ring.ColdStartLegCount, ring.ColdStartLegUsd);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -16,6 +16,13 @@ public sealed record LargeWithdrawalSettings
     public decimal KnownDestinationTolerance { get; init; } = 2m;
     public decimal CriticalUsd { get; init; } = 10_000_000m;
 
+    /// <summary>
+    /// The withdrawal pays a destination that already received at least 1 / <see cref="KnownDestinationTolerance"/> of it
+    /// from the platform: routine (a whale to its usual address), for this rule and for rapid-drain's legs.
+    /// </summary>
+    internal bool IsRoutineFor(bool destinationIsNew, decimal destinationPreviousMaxUsd, decimal usd) =>
+        !destinationIsNew && usd <= destinationPreviousMaxUsd * KnownDestinationTolerance;
+
     internal IEnumerable<string> Validate()
     {
         if (MinUsd <= 0) yield return $"largeWithdrawal.minUsd must be greater than 0, was {MinUsd}";

@@ -339,4 +339,58 @@ public sealed class BucketRingTests
         copy.Read(reader, withOutsized: true);
         return copy;
     }
+    [Fact]
+    public void ColdStartLegs_LeaveTheWindowWithTheirBucket()
+    {
+        var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
+        ring.TryAdd(T0, 60_000m, 1m, null, null);
+        Assert.True(ring.MarkColdStartLeg(T0, 60_000m));
+        ring.TryAdd(T0.AddMinutes(2), 70_000m, 1m, null, null);
+        Assert.True(ring.MarkColdStartLeg(T0.AddMinutes(2), 70_000m));
+        Assert.Equal((2, 130_000m), (ring.ColdStartLegCount, ring.ColdStartLegUsd));
+
+        ring.TryAdd(T0.AddMinutes(4), 1_000m, 1m, null, null);
+
+        Assert.Equal((1, 70_000m), (ring.ColdStartLegCount, ring.ColdStartLegUsd));
+        Assert.False(ring.MarkColdStartLeg(T0, 60_000m)); // its bucket has left
+    }
+
+    [Fact]
+    public void ReadColdStartLegs_RoundTripsAndRefusesABucketTwiceOrBeyondWhatItHeld()
+    {
+        var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
+        ring.TryAdd(T0, 60_000m, 1m, null, null);
+        ring.MarkColdStartLeg(T0, 60_000m);
+
+        Assert.Equal((1, 60_000m), ReadBack(ring, section => section).Read);
+        var entry = ReadBack(ring, section => section).Section[4..];
+        Assert.Throws<InvalidDataException>(() => ReadBack(ring, _ => [2, 0, 0, 0, .. entry, .. entry]));
+        ring.MarkColdStartLeg(T0, 60_000m); // counted twice: more than the one withdrawal its bucket holds
+        var error = Assert.Throws<InvalidDataException>(() => ReadBack(ring, section => section));
+        Assert.Contains("2 of 1 withdrawals", error.Message);
+    }
+
+    /// <summary>Writes the ring and its cold-start section (as <paramref name="doctor"/> returns it), then reads both back.</summary>
+    private static (byte[] Section, (int, decimal) Read) ReadBack(BucketRing ring, Func<byte[], byte[]> doctor)
+    {
+        using var section = new MemoryStream();
+        using (var writer = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            ring.WriteColdStartLegs(writer);
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            ring.Write(writer);
+            writer.Write(doctor(section.ToArray()));
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var read = new BucketRing(ring.BucketCount, TimeSpan.FromTicks(ring.WidthTicks));
+        read.Read(reader, withOutsized: true);
+        read.ReadColdStartLegs(reader);
+        return (section.ToArray(), (read.ColdStartLegCount, read.ColdStartLegUsd));
+    }
 }

@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(6, reexported.Payload[0]);
+        Assert.Equal(7, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -211,16 +211,16 @@ public sealed class DetectorStateCodecTests
     public void Import_Version3Wallet_KeepsEverythingItHeldAndStartsItsEvidenceEmpty()
     {
         // Version 4 appended each window's largest withdrawals (the evidence its alerts name) to the version 3 layout,
-        // version 5 the largest large legs after them, version 6 the judged sizes after those.
+        // version 5 the largest large legs after them, version 6 the judged sizes after those, version 7 the cold-start legs.
         var (engine, _) = Drive(FirstEvents());
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state)]);
+        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([6, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes], reexported.Payload);
+        Assert.Equal([7, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
     }
 
     [Fact]
@@ -230,11 +230,11 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state)]);
+        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([6, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes], reexported.Payload);
+        Assert.Equal([7, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -245,15 +245,40 @@ public sealed class DetectorStateCodecTests
     {
         var (wallet, state) = HeavyTailedWallet();
         Assert.True(state.Baseline.JudgedEvents > 0 && state.Long.RareLegCount > 0 && state.RareLegEvidence.Count > 0, "the wallet judged sizes and kept rare legs");
-        var version5 = OlderWallet(wallet, 5, JudgedSizesBytes(state));
+        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([6, .. version5.AsSpan(1), .. NoJudgedSizes], reexported.Payload);
+        Assert.Equal([7, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
         Assert.Equal(state.Baseline.MeanEventUsd, read.Baseline.MeanEventUsd);
+    }
+
+    [Fact]
+    public void Import_Version6Wallet_KeepsItsJudgedSizesAndStartsCountingColdStartLegsAfresh()
+    {
+        var (wallet, state) = YoungWalletWithColdStartLegs();
+        var version6 = OlderWallet(wallet, 6, ColdStartLegsBytes(state));
+
+        var reexported = ImportAlone(wallet.Key, version6);
+
+        Assert.Equal([7, .. version6.AsSpan(1), .. NoColdStartLegs], reexported.Payload);
+        var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Equal(0, read.Short.ColdStartLegCount);
+        Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
+    }
+
+    [Fact]
+    public void Import_CurrentWallet_KeepsItsColdStartLegs()
+    {
+        var (wallet, state) = YoungWalletWithColdStartLegs();
+
+        var read = (WalletAssetState)DetectorStateCodec.Decode(ImportAlone(wallet.Key, wallet.Payload), DetectionRules.Default);
+
+        Assert.Equal(3, state.Short.ColdStartLegCount);
+        Assert.Equal((state.Short.ColdStartLegCount, state.Short.ColdStartLegUsd), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
     }
 
     [Fact]
@@ -275,7 +300,7 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Import_Version4AccountsAndDestinations_AreReadAsTheCurrentLayout()
     {
-        // Versions 5 and 6 changed only the wallet layout.
+        // Versions 5 to 7 changed only the wallet layout.
         var (engine, _) = Drive(FirstEvents());
         var entries = engine.ExportAll().Where(e => e.Payload[1] is (byte)'a' or (byte)'d').ToList();
         Assert.NotEmpty(entries);
@@ -290,6 +315,9 @@ public sealed class DetectorStateCodecTests
 
     /// <summary>What a version 6 wallet appends when it has judged nothing: four zero counters, no judged bucket, no rare leg.</summary>
     private static readonly byte[] NoJudgedSizes = new byte[(4 * 8) + 4 + 4];
+
+    /// <summary>What a version 7 wallet appends when its short window holds no cold-start leg: a zero bucket count.</summary>
+    private static readonly byte[] NoColdStartLegs = new byte[4];
 
     /// <summary>
     /// A current wallet snapshot as an older version wrote it: without what that version lacked, which the current layout
@@ -316,6 +344,38 @@ public sealed class DetectorStateCodecTests
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The version 7 section of a wallet: its short window's cold-start legs, bucket by bucket (index, count, USD).</summary>
+    private static byte[] ColdStartLegsBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            state.Short.WriteColdStartLegs(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A wallet in its first hour: ordinary withdrawals, then three of $60,000 without an account to new addresses.</summary>
+    private static (DetectorStateEntry Entry, WalletAssetState State) YoungWalletWithColdStartLegs()
+    {
+        var wallet = Address(901);
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 10; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"young-{i}").From(wallet).Usd(2_000m).To(Address(1_000 + i)).Account($"acct-young-{i}").At(T0.AddMinutes(i)).Build());
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"young-leg-{i}").From(wallet).Usd(60_000m).To(Address(1_100 + i)).At(T0.AddMinutes(20 + i)).Build());
+        }
+
+        var (engine, _) = Drive(events);
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'w' && e.Key.Contains(wallet, StringComparison.OrdinalIgnoreCase));
+        return (entry, (WalletAssetState)DetectorStateCodec.Decode(entry, DetectionRules.Default));
     }
 
     /// <summary>A bridge wallet two days into heavy-tailed traffic, with chunks of 12x its mean to new addresses: it has judged sizes and kept rare legs.</summary>

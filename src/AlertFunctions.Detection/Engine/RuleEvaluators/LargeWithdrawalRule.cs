@@ -21,7 +21,7 @@ internal static class LargeWithdrawalRule
             return;
         }
 
-        if (!c.DestinationIsNew && c.Usd <= c.DestinationPreviousMaxUsd * settings.KnownDestinationTolerance)
+        if (settings.IsRoutineFor(c.DestinationIsNew, c.DestinationPreviousMaxUsd, c.Usd))
         {
             return;
         }

@@ -246,13 +246,12 @@ internal static class RapidDrainRule
     }
 
     /// <summary>
-    /// Marks this withdrawal outsized when it is far above the usual withdrawal, or with no baseline yet at least the
-    /// cold-start mean (so it does not count as ordinary), and a large leg when it is also at least the leg minimum (or,
-    /// with no baseline yet, above the cold-start mean) and goes to
+    /// Marks this withdrawal outsized when it is far above the usual withdrawal (so it does not count as ordinary), and a
+    /// large leg when it is also at least the leg minimum (or, with no baseline yet, the cold-start leg size) and goes to
     /// an address the platform never paid (short window) or first paid within the long window (long window). Decided once,
     /// at the event, against the usual size of its own hour.
     /// </summary>
-    /// <returns>True when the withdrawal was marked outsized far above the usual size (only with a baseline).</returns>
+    /// <returns>True when the withdrawal was marked outsized (far above the usual size; only with a baseline).</returns>
     private static bool MarkLargeLeg(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
         if (a.HasBaseline)
@@ -274,11 +273,6 @@ internal static class RapidDrainRule
         {
             return false;
         }
-        else
-        {
-            // With no history yet, this is the size a balance drop cannot put down to ordinary withdrawals (DropIsUnexplained).
-            c.Wallet.Short.MarkOutsized(c.Event.Timestamp, c.Usd);
-        }
 
         if (c.DestinationIsNew)
         {
@@ -293,7 +287,7 @@ internal static class RapidDrainRule
             c.Wallet.LegEvidence.Offer(c.Event, c.Usd);
         }
 
-        // A cold-start mark is at least the leg minimum, so the alert's growth floor (see Evaluate) is met without it.
+        // Marked outsized above exactly when there is a baseline.
         return a.HasBaseline;
     }
 
@@ -309,7 +303,7 @@ internal static class RapidDrainRule
     /// uses): a whale's routine withdrawal to its usual address, which may empty a thinly funded hot wallet without being a sweep.
     /// </summary>
     private static bool IsRoutineForDestination(in EventContext c) =>
-        !c.DestinationIsNew && c.Usd <= c.DestinationPreviousMaxUsd * c.Rules.LargeWithdrawal.KnownDestinationTolerance;
+        c.Rules.LargeWithdrawal.IsRoutineFor(c.DestinationIsNew, c.DestinationPreviousMaxUsd, c.Usd);
 
     /// <summary>
     /// What unusually large legs (to never-paid addresses, or into one address first seen within the window) must add up to

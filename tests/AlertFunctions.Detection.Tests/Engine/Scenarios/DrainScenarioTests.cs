@@ -244,29 +244,6 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
-    public void NewListing_BusyFirstHourWithAFewWhales_StaysQuietThoughTheWhalesExplainMostOfTheDrop()
-    {
-        // A listing's first hour: 150 ordinary withdrawals and three whales of $200,000 to their own addresses take two thirds
-        // of a young hot wallet's balance, more than half of it the whales'. Three such withdrawals among 153 are what a heavy
-        // tail brings, not a drain's legs (compare SmallHotWallet_DrainedInLegsInItsFirstHoursOfHistory_IsCaughtByTheBalanceDrop).
-        var hot = Addresses.Evm("listing-hot");
-        var balance = 1_600_000m;
-        var events = new List<WithdrawalEvent>();
-        var random = new Random(5);
-        for (var i = 0; i < 153; i++)
-        {
-            var usd = i % 50 == 25 ? 200_000m : Math.Round((decimal)(500 + (random.NextDouble() * 5_500)), 2);
-            balance -= usd;
-            events.Add(EventBuilder.Withdrawal().Id($"w-{i}").From(hot).Asset("NEWT").Usd(usd, 2m).Balance(balance).To(Addresses.Evm($"customer-{i}"))
-                .Account($"acct-{i}").At(Day0.AddSeconds(20 * (i + 1))));
-        }
-
-        Assert.True(balance < 1_600_000m * 0.4m, "the hour must take more than 60% of the balance");
-
-        Assert.Empty(ScenarioRun.Of(events).Alerts);
-    }
-
-    [Fact]
     public void EqualChunks_InAnHourWhoseOrdinaryWithdrawalsRunLarge_AreStillLargeLegs()
     {
         // Three days of $4,000 withdrawals, 40 an hour; then an hour of the usual count whose withdrawals happen to run at

@@ -1,0 +1,222 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>
+/// Cold-start legs in the balance-drop test (see <see cref="AlertFunctions.Detection.Engine.RuleEvaluators.ColdStartLegs"/>):
+/// counted by the events alone, whatever their arrival order, the baseline or the rules enabled, and not for customers'
+/// withdrawals.
+/// </summary>
+public sealed class ColdStartLegsTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void LateWithdrawal_RefusedByTheShortWindow_IsNotCountedAsAColdStartLeg()
+    {
+        // allowedLatenessSeconds may be up to 3600, the short window is 60 min: an event 59m55s behind the newest is accepted
+        // into the long window but refused by the short one, so it is no leg of the short window.
+        var rules = RulesFileLoader.Parse("""{"allowedLatenessSeconds":3600}""", "test");
+        var hot = Addresses.Evm("late-hot");
+        var balance = 560_000m;
+        var early = EventBuilder.Withdrawal().Id("early-60k").From(hot).Asset("ETH").Usd(60_000m).Balance(balance -= 60_000m)
+            .To(Addresses.Evm("otc-desk")).At(Day0.AddSeconds(10)).Build();
+        var inOrder = new List<WithdrawalEvent>();
+        for (var i = 0; i < 20; i++)
+        {
+            inOrder.Add(EventBuilder.Withdrawal().Id($"c-{i:D2}").From(hot).Asset("ETH").Usd(4_500m).Balance(balance -= 4_500m)
+                .To(Addresses.Evm($"cust-{i}")).Account($"acct-{i}").At(Day0.AddMinutes(1 + (2 * i))));
+        }
+
+        inOrder.Add(EventBuilder.Withdrawal().Id("big-1").From(hot).Asset("ETH").Usd(90_000m).Balance(balance -= 90_000m).To(Addresses.Evm("big-1")).At(Day0.AddHours(1).AddSeconds(1)));
+        inOrder.Add(EventBuilder.Withdrawal().Id("big-2").From(hot).Asset("ETH").Usd(90_000m).Balance(balance -= 90_000m).To(Addresses.Evm("big-2")).At(Day0.AddHours(1).AddSeconds(3)));
+        inOrder.Add(EventBuilder.Withdrawal().Id("last").From(hot).Asset("ETH").Usd(3_000m).Balance(balance -= 3_000m).To(Addresses.Evm("cust-last")).At(Day0.AddHours(1).AddSeconds(5)));
+
+        // Delivered in order: the $60,000 withdrawal left the hour long before the last event; nothing fires.
+        var ordered = ScenarioRun.Of([early, .. inOrder], rules);
+        Assert.Empty(ordered.AlertsOf(RuleIds.RapidDrain));
+
+        // The same withdrawals, the $60,000 one delivered last (59m55s late, within the allowed lateness).
+        var run = ScenarioRun.Of([], rules);
+        run.Feed(inOrder);
+        run.Engine.Process(early, run);
+        Assert.Empty(run.AlertsOf(RuleIds.RapidDrain));
+    }
+
+    [Fact]
+    public void MultiAssetDrain_InAPlatformsFirstHour_DoesNotDependOnRapidDrainBeingEnabled()
+    {
+        // Three tokens of one young hot wallet, each: ten customers' withdrawals, then three $60,000 legs to new addresses
+        // (under rapid-drain's $250,000 floor per token, over multi-asset-drain's $500,000 together).
+        var hot = Addresses.Evm("young-hot");
+        var events = new List<WithdrawalEvent>();
+        string[] assets = ["ETH", "USDC", "LINK"];
+        for (var a = 0; a < assets.Length; a++)
+        {
+            var balance = 400_000m;
+            for (var i = 0; i < 10; i++)
+            {
+                events.Add(EventBuilder.Withdrawal().Id($"{assets[a]}-c{i}").From(hot).Asset(assets[a]).Usd(3_000m).Balance(balance -= 3_000m)
+                    .To(Addresses.Evm($"cust-{a}-{i}")).Account($"acct-{a}-{i}").At(Day0.AddMinutes(2 * i).AddSeconds(a)));
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                events.Add(EventBuilder.Withdrawal().Id($"{assets[a]}-leg{i}").From(hot).Asset(assets[a]).Usd(60_000m).Balance(balance -= 60_000m)
+                    .To(Addresses.Evm($"thief-{a}-{i}")).At(Day0.AddMinutes(30 + (3 * a) + i)));
+            }
+        }
+
+        var withRapidDrain = ScenarioRun.Of(events);
+        var withoutRapidDrain = ScenarioRun.Of(events, RulesFileLoader.Parse("""{"defaults":{"rapidDrain":{"enabled":false}}}""", "test"));
+        // The third pair's third leg raises multi-asset-drain either way: the legs are counted as they arrive, not by rapid-drain.
+        Assert.Single(withRapidDrain.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Single(withoutRapidDrain.AlertsOf(RuleIds.MultiAssetDrain));
+    }
+
+    [Fact]
+    public void ProvisionalBaselineLapses_ItsSmallOutsizedMarks_DoNotCountAsColdStartLegs()
+    {
+        // History: 25 withdrawals of $1,000 in the first quarter hour, then silence. From 11:35 the provisional baseline
+        // (mean $1,000) marks $48,000 withdrawals outsized (48x). At 12:00 that history leaves the 12-hour window: cold start
+        // again. The hour then holds no withdrawal of $50,000 or more, so it holds no cold-start leg, and six withdrawals
+        // credited with $50,000 each explain the $264,000.
+        var hot = Addresses.Evm("lapsing-hot");
+        var balance = 525_000m;
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 25; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"h-{i:D2}").From(hot).Asset("ETH").Usd(1_000m).Balance(balance -= 1_000m)
+                .To(Addresses.Evm($"cust-{i}")).Account($"acct-{i}").At(Day0.AddSeconds(30 * i)));
+        }
+
+        foreach (var (id, usd, at) in new[] { ("p-0", 48_000m, 11 * 60 + 35), ("p-1", 48_000m, 11 * 60 + 40), ("p-2", 48_000m, 11 * 60 + 45), ("c-0", 40_000m, 12 * 60 + 5), ("c-1", 40_000m, 12 * 60 + 10), ("c-2", 40_000m, 12 * 60 + 15) })
+        {
+            events.Add(EventBuilder.Withdrawal().Id(id).From(hot).Asset("ETH").Usd(usd).Balance(balance -= usd).To(Addresses.Evm($"dest-{id}")).At(Day0.AddMinutes(at)));
+        }
+
+        var run = ScenarioRun.Of(events);
+        Assert.Empty(run.AlertsOf(RuleIds.RapidDrain));
+    }
+
+    [Fact]
+    public void ProvisionalBaselineLapses_LegsTakenUnderItStillCountAsColdStartLegs()
+    {
+        // The other direction: a provisional baseline (mean $10,000) does not find $150,000 legs outsized (15x < 20x); at
+        // 12:00 it lapses and the third leg is judged in cold start, which must count all three legs, as it would had the
+        // whole hour been judged in cold start.
+        var hot = Addresses.Evm("lapsing-hot-2");
+        var balance = 1_150_000m;
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 25; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"h-{i:D2}").From(hot).Asset("ETH").Usd(10_000m).Balance(balance -= 10_000m)
+                .To(Addresses.Evm($"cust-{i}")).Account($"acct-{i}").At(Day0.AddSeconds(30 * i)));
+        }
+
+        // $900,000 before the hour. Ten customers' withdrawals of $5,000 from 11:20, legs at 11:40, 11:50 and 12:05.
+        for (var i = 0; i < 10; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"c-{i}").From(hot).Asset("ETH").Usd(5_000m).Balance(balance -= 5_000m)
+                .To(Addresses.Evm($"cust-{i}")).Account($"acct-{i}").At(Day0.AddHours(11).AddMinutes(20 + (4 * i))));
+        }
+
+        foreach (var (id, at) in new[] { ("leg-0", 11 * 60 + 40.5), ("leg-1", 11 * 60 + 50.5), ("leg-2", 12 * 60 + 5.5) })
+        {
+            events.Add(EventBuilder.Withdrawal().Id(id).From(hot).Asset("ETH").Usd(150_000m).Balance(balance -= 150_000m).To(Addresses.Evm("thief")).At(Day0.AddMinutes(at)));
+        }
+
+        var run = ScenarioRun.Of(events);
+        var alert = Assert.Single(run.AlertsOf(RuleIds.RapidDrain));
+        Assert.Equal("balance drop since window start", alert.Details.Measure);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NewListing_AMarketMakerMovesItsInventoryInFourChunksToItsUsualAddress_StaysQuiet(bool withAccounts)
+    {
+        // A token listed today: its hot wallet holds $700,000 and serves ~40 customers an hour. A market maker, whose address
+        // the platform paid $100,000 of USDT last week, withdraws $400,000 of the new token in four chunks of $100,000 (the
+        // per-withdrawal limit) to that same address: customers' withdrawals (with accounts), and without accounts routine
+        // for an address paid before the long window.
+        var hot = Addresses.Evm("listing-hot");
+        var mm = Addresses.Evm("market-maker");
+        var events = new List<WithdrawalEvent>
+        {
+            EventBuilder.Withdrawal().Id("mm-usdt").From(Addresses.Evm("usdt-hot")).Asset("USDT").Usd(100_000m).To(mm).Account(withAccounts ? "acct-mm" : null).At(Day0.AddDays(-5)),
+        };
+        var random = new Random(7);
+        for (var i = 0; i < 40; i++)
+        {
+            var usd = Math.Round((decimal)(500 + (random.NextDouble() * 5_500)), 2);
+            events.Add(EventBuilder.Withdrawal().Id($"c-{i:D2}").From(hot).Asset("NEWT").Usd(usd, 2m)
+                .To(Addresses.Evm($"customer-{i}")).Account(withAccounts ? $"acct-{i}" : null).At(Day0.AddSeconds(90 * (i + 1))));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"mm-{i}").From(hot).Asset("NEWT").Usd(100_000m, 2m).To(mm).Account(withAccounts ? "acct-mm" : null).At(Day0.AddMinutes(30 + (3 * i)).AddSeconds(5)));
+        }
+
+        // Balances re-derived in time order once the chunks are in.
+        var run = ScenarioRun.Of(WithBalances(events, hot, "NEWT", 700_000m));
+        Assert.Empty(run.Alerts);
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(7, true)]
+    [InlineData(3, false)]
+    public void NewListing_BusyFirstHourWithSomeWhales_StaysQuiet(int whales, bool withAccounts)
+    {
+        // A listing's first hour: 150 customers, and whales of $200,000 to their own new addresses, take two thirds of a young
+        // hot wallet's balance, most of it the whales'. With accounts, customers' withdrawals are no cold-start legs however
+        // many whales come (seven leave $1.2M without the largest, under the $2M cold-start floor). Without, three among 153
+        // withdrawals are what a heavy tail brings, not a drain's legs.
+        var hot = Addresses.Evm("listing-hot");
+        var balance = 1_000_000m + (whales * 200_000m);
+        var events = new List<WithdrawalEvent>();
+        var random = new Random(5);
+        var every = 150 / whales;
+        for (var i = 0; i < 150 + whales; i++)
+        {
+            var whale = i % every == every / 2 && i / every < whales;
+            var usd = whale ? 200_000m : Math.Round((decimal)(500 + (random.NextDouble() * 5_500)), 2);
+            balance -= usd;
+            events.Add(EventBuilder.Withdrawal().Id($"w-{i}").From(hot).Asset("NEWT").Usd(usd, 2m).Balance(balance).To(Addresses.Evm($"customer-{i}"))
+                .Account(withAccounts ? $"acct-{i}" : null).At(Day0.AddSeconds(20 * (i + 1))));
+        }
+
+        Assert.Equal(whales, events.Count(e => e.AmountUsd == 200_000m));
+
+        var r = ScenarioRun.Of(events);
+        Assert.Empty(r.Alerts);
+    }
+
+    private static List<WithdrawalEvent> WithBalances(List<WithdrawalEvent> events, string wallet, string asset, decimal start)
+    {
+        var balance = start;
+        var result = new List<WithdrawalEvent>();
+        foreach (var e in events.OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal))
+        {
+            if (e.SourceWallet == wallet && e.Asset == asset)
+            {
+                balance -= e.AmountUsd!.Value;
+                result.Add(e with { BalanceAfter = Math.Round(balance / 2m, 8) });
+            }
+            else
+            {
+                result.Add(e);
+            }
+        }
+
+        return result;
+    }
+}
+
