@@ -17,7 +17,8 @@ internal sealed record NaiveHistoryEntry(WithdrawalEvent Event, decimal Usd, boo
 
     /// <summary>
     /// A cold-start leg, as the engine counts them when the event arrives: at least the cold-start leg size, without a
-    /// customer account on an exchange, and not routine for an address paid before the long window.
+    /// customer account on an exchange, and not routine for an address paid before the long window. (On DeFi platforms and
+    /// bridges every withdrawal may be one, but an hour of nothing else keeps the flat credit, as in the engine.)
     /// </summary>
     public bool ColdStartLeg { get; set; }
 }

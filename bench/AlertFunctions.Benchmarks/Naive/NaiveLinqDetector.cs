@@ -419,8 +419,9 @@ internal sealed class NaiveLinqDetector
         var history = History(wallet, t);
         if (!IsWarm(history, t))
         {
+            var candidates = length == ShortWindow ? inWindow.Count(x => x.Event.PlatformType != PlatformType.Exchange || x.Event.AccountId is null) : 0;
             var coldLegs = length == ShortWindow ? inWindow.Where(x => x.ColdStartLeg).ToList() : [];
-            return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0, coldLegs.Sum(x => x.Usd), coldLegs.Count);
+            return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0, coldLegs.Sum(x => x.Usd), coldLegs.Count, candidates);
         }
 
         var hours = (t - LongWindow - history.Min(x => x.Event.Timestamp)).TotalHours;

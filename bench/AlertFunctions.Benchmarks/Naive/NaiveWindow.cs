@@ -13,7 +13,8 @@ internal readonly record struct NaiveWindow(
     double ExpectedUsd,
     double ExpectedMeanUsd,
     decimal ColdStartLegsUsd = 0,
-    int ColdStartLegs = 0)
+    int ColdStartLegs = 0,
+    int ColdStartCandidates = 0)
 {
     public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;
 
@@ -23,9 +24,10 @@ internal readonly record struct NaiveWindow(
 
     /// <summary>
     /// The balance drop ordinary-sized withdrawals cannot explain, as in the engine: 1.5x the usual size each; with no
-    /// baseline, the cold-start mean each, or, when the cold-start legs are at least three and more than a tail of 1 in 100
-    /// brings once in a hundred times (the exact Poisson tail, which the engine's bound overstates), what the others sent.
-    /// Only the short window counts those legs.
+    /// baseline, the cold-start mean each, or, when the hour also holds withdrawals with a customer account and its
+    /// cold-start legs are at least three and more than a tail of 1 in 100 of the others without one brings once in a
+    /// hundred times, what the others sent. Only the short window counts those legs. Simplified: the exact Poisson tail,
+    /// where the engine uses a bound that overstates it, so this fires on a few hours the engine does not.
     /// </summary>
     public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd, int minLegs)
     {
@@ -41,9 +43,9 @@ internal readonly record struct NaiveWindow(
             return Unexplained(Count * ExpectedMeanUsd * ordinaryMultiple);
         }
 
-        var expected = 0.01 * Count;
+        var expected = 0.01 * ColdStartCandidates;
         var chance = 1 - Enumerable.Range(0, ColdStartLegs).Sum(k => Math.Exp((k * Math.Log(expected)) - expected - Enumerable.Range(1, k).Sum(i => Math.Log(i))));
-        var legsAreNotTheTail = ColdStartLegs >= minLegs && chance <= 0.01;
+        var legsAreNotTheTail = ColdStartLegs >= minLegs && ColdStartCandidates < Count && chance <= 0.01;
         return Math.Max(Unexplained(Count * (double)coldOrdinaryUsd), legsAreNotTheTail ? Unexplained((double)(OutflowUsd - ColdStartLegsUsd)) : 0);
     }
 

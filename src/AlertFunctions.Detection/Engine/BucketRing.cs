@@ -26,7 +26,7 @@ internal sealed class BucketRing
     private readonly int[] _outsizedCount;
     /// <summary>Allocated on the first judged withdrawal: only the long window is judged, so the short one never holds them.</summary>
     private JudgedBuckets? _judged;
-    /// <summary>Allocated on the first cold-start leg: only the short window counts them, and most wallets never send one.</summary>
+    /// <summary>Allocated on the first withdrawal that could be a cold-start leg: only the short window counts them.</summary>
     private ColdStartLegBuckets? _coldStartLegs;
     private long _head = Empty;
     private long _origin = Empty;
@@ -79,7 +79,10 @@ internal sealed class BucketRing
 
     public decimal RareLegUsd { get; private set; }
 
-    /// <summary>Count and USD of the window's cold-start legs (see <see cref="MarkColdStartLeg"/>).</summary>
+    /// <summary>How many of the window's withdrawals could have been cold-start legs, by who sent them (see <see cref="MarkColdStartCandidate"/>).</summary>
+    public int ColdStartCandidateCount { get; private set; }
+
+    /// <summary>Count and USD of the window's cold-start legs (see <see cref="MarkColdStartCandidate"/>).</summary>
     public int ColdStartLegCount { get; private set; }
 
     public decimal ColdStartLegUsd { get; private set; }
@@ -187,22 +190,28 @@ internal sealed class BucketRing
     }
 
     /// <summary>
-    /// Counts a withdrawal already added with <see cref="TryAdd"/> as a cold-start leg: of at least a fixed size, whatever
-    /// the baseline, so the count does not depend on when the wallet's baseline came or lapsed. Returns false when its
-    /// bucket has left the window (or was never added).
+    /// Counts a withdrawal already added with <see cref="TryAdd"/> as one that could have been a cold-start leg, and as a
+    /// leg when it is one: judged by who sent it and its size, whatever the baseline, so the counts do not depend on when
+    /// the wallet's baseline came or lapsed. Returns false when its bucket has left the window (or was never added).
     /// </summary>
-    public bool MarkColdStartLeg(DateTimeOffset time, decimal usd)
+    public bool MarkColdStartCandidate(DateTimeOffset time, decimal usd, bool leg)
     {
         if (!TryLiveSlot(time, out var slot))
         {
             return false;
         }
 
-        var legs = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
-        legs.Count[slot]++;
-        legs.Usd[slot] += usd;
-        ColdStartLegCount++;
-        ColdStartLegUsd += usd;
+        var buckets = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
+        buckets.Candidates[slot]++;
+        ColdStartCandidateCount++;
+        if (leg)
+        {
+            buckets.Legs[slot]++;
+            buckets.Usd[slot] += usd;
+            ColdStartLegCount++;
+            ColdStartLegUsd += usd;
+        }
+
         return true;
     }
 
@@ -346,7 +355,8 @@ internal sealed class BucketRing
 
         if (_coldStartLegs is { } legs)
         {
-            ColdStartLegCount -= legs.Count[slot];
+            ColdStartCandidateCount -= legs.Candidates[slot];
+            ColdStartLegCount -= legs.Legs[slot];
             ColdStartLegUsd -= legs.Usd[slot];
         }
 
@@ -509,7 +519,8 @@ internal sealed class BucketRing
             }
 
             writer.Write(_index[i]);
-            writer.Write(_coldStartLegs!.Count[i]);
+            writer.Write(_coldStartLegs!.Candidates[i]);
+            writer.Write(_coldStartLegs.Legs[i]);
             writer.Write(_coldStartLegs.Usd[i]);
         }
     }
@@ -527,27 +538,32 @@ internal sealed class BucketRing
                 throw new InvalidDataException($"cold-start legs for bucket {bucket}, which the window does not hold");
             }
 
-            var legs = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
-            if (legs.Count[slot] != 0)
+            var buckets = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
+            if (buckets.Candidates[slot] != 0)
             {
                 throw new InvalidDataException($"cold-start legs for bucket {bucket} twice");
             }
 
-            var count = reader.ReadInt32();
+            var candidates = reader.ReadInt32();
+            var legs = reader.ReadInt32();
             var usd = reader.ReadDecimal();
-            if (count <= 0 || count > _count[slot] || usd <= 0 || usd > _usd[slot])
+            // A leg may be worth $0 (an unpriced asset, with the leg size set to 0), so only a negative sum is damage.
+            if (candidates <= 0 || candidates > _count[slot] || legs < 0 || legs > candidates || usd < 0 || usd > _usd[slot] || (legs == 0 && usd != 0))
             {
-                throw new InvalidDataException($"cold-start legs for bucket {bucket} out of range: {count} of {_count[slot]} withdrawals, {usd} of {_usd[slot]} USD");
+                throw new InvalidDataException(
+                    $"cold-start legs for bucket {bucket} out of range: {candidates} candidates of {_count[slot]} withdrawals, {legs} legs, {usd} of {_usd[slot]} USD");
             }
 
-            legs.Count[slot] = count;
-            legs.Usd[slot] = usd;
-            ColdStartLegCount += count;
+            buckets.Candidates[slot] = candidates;
+            buckets.Legs[slot] = legs;
+            buckets.Usd[slot] = usd;
+            ColdStartCandidateCount += candidates;
+            ColdStartLegCount += legs;
             ColdStartLegUsd += usd;
         }
     }
 
-    private bool HasColdStartLegs(int slot) => _coldStartLegs is { } legs && _index[slot] != Empty && legs.Count[slot] > 0;
+    private bool HasColdStartLegs(int slot) => _coldStartLegs is { } legs && _index[slot] != Empty && legs.Candidates[slot] > 0;
 
     private bool IsJudged(int slot) => _judged is { } judged && _index[slot] != Empty && judged.Judged[slot] > 0;
 
@@ -589,16 +605,19 @@ internal sealed class BucketRing
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);
     }
 
-    /// <summary>Per bucket: the count and USD of cold-start legs.</summary>
+    /// <summary>Per bucket: withdrawals that could have been cold-start legs, and the count and USD of those that were.</summary>
     private sealed class ColdStartLegBuckets(int bucketCount)
     {
-        public int[] Count { get; } = new int[bucketCount];
+        public int[] Candidates { get; } = new int[bucketCount];
+
+        public int[] Legs { get; } = new int[bucketCount];
 
         public decimal[] Usd { get; } = new decimal[bucketCount];
 
         public void Clear(int slot)
         {
-            Count[slot] = 0;
+            Candidates[slot] = 0;
+            Legs[slot] = 0;
             Usd[slot] = 0;
         }
     }

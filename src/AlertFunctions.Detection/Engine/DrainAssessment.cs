@@ -16,6 +16,7 @@ internal readonly record struct DrainAssessment(
     decimal OutsizedUsd = 0,
     int OutsizedCount = 0,
     decimal CurrentUsd = 0,
+    int ColdStartCandidates = 0,
     int ColdStartLegs = 0,
     decimal ColdStartLegsUsd = 0)
 {
@@ -64,9 +65,8 @@ internal readonly record struct DrainAssessment(
     private const double OrdinarySizeFactor = 1.5;
 
     /// <summary>
-    /// With no history, how heavy a tail of cold-start legs (<see cref="RuleEvaluators.ColdStartLegs"/>) a venue may have: up
-    /// to 1 in 100 of its withdrawals, on a DeFi platform, a bridge or an exchange that sends no accounts, where customers'
-    /// large withdrawals count too.
+    /// With no history, how many of an exchange's withdrawals without a customer account may be of the cold-start leg size
+    /// in the ordinary course (its own payouts, say): up to 1 in 100.
     /// </summary>
     private const double ColdStartLegShare = 0.01;
 
@@ -85,8 +85,9 @@ internal readonly record struct DrainAssessment(
     /// (<see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>). That alone let ten ordinary withdrawals "explain" $500,000 and
     /// hid the drain of a small hot wallet in its first hours. So the drop also counts when it is left unexplained once every
     /// withdrawal but the window's cold-start legs is credited with what it sent, provided those legs are too many for a
-    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). Only the short window counts cold-start legs; the long one keeps
-    /// the flat credit.
+    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). Only the short window counts cold-start legs, and only on an
+    /// exchange whose events carry accounts can it tell them from customers' withdrawals; the long window, and an hour whose
+    /// withdrawals all could have been legs (no account among them), keep the flat credit.
     /// </remarks>
     public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
@@ -108,13 +109,15 @@ internal readonly record struct DrainAssessment(
         drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
 
     /// <summary>
-    /// At least as many cold-start legs as a large-leg count needs, and so many among the window's withdrawals that a Poisson
-    /// tail bound, expecting <see cref="ColdStartLegShare"/> of them, puts the chance at or below 1 in 100 (the exact tail is
-    /// smaller still: 3 among 40 withdrawals is a bound of 3%, an exact chance of 0.8%).
+    /// At least as many cold-start legs as a large-leg count needs, in an hour that also holds customers' withdrawals (so
+    /// the events tell customers from key transfers), and so many among the withdrawals that could have been legs that a
+    /// Poisson tail bound, expecting <see cref="ColdStartLegShare"/> of them, puts the chance at or below 1 in 100 (the exact
+    /// tail is smaller still: 3 among 40 is a bound of 3%, an exact chance of 0.8%).
     /// </summary>
     private bool ColdStartLegsAreNotTheTail(RapidDrainSettings s) =>
         ColdStartLegs >= s.LargeLegsMinCount
-        && PoissonTail.LogChanceOfAtLeast(ColdStartLegs, ColdStartLegShare * Count) <= Math.Log(ColdStartLegsMaxChance);
+        && ColdStartCandidates < Count
+        && PoissonTail.LogChanceOfAtLeast(ColdStartLegs, ColdStartLegShare * ColdStartCandidates) <= Math.Log(ColdStartLegsMaxChance);
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a
@@ -157,7 +160,7 @@ internal readonly record struct DrainAssessment(
             drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd, ring.ColdStartLegCount, ring.ColdStartLegUsd);
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd, ring.ColdStartCandidateCount, ring.ColdStartLegCount, ring.ColdStartLegUsd);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -9,10 +9,10 @@ namespace AlertFunctions.Detection.Rules;
 /// was at the window's start, when <c>balanceAfter</c> is known (refills are internal and raise the balance, so a busy but
 /// refilled hot wallet does not look drained); once the baseline is warm the outflow must also exceed twice the normal outflow,
 /// and half the threshold must remain once each withdrawal in the window is credited with up to 1.5 × the usual size (without
-/// a baseline, with <see cref="ColdStartMinMeanUsd"/> each; or, when the hour holds at least <see cref="LargeLegsMinCount"/>
-/// cold-start legs of at least <see cref="ColdStartLegUsd"/> and more than a heavy tail would bring, each withdrawal but
-/// those legs with what it sent: see <see cref="Engine.RuleEvaluators.ColdStartLegs"/>): a bank run empties a hot wallet
-/// through ordinary withdrawals;</item>
+/// a baseline, with <see cref="ColdStartMinMeanUsd"/> each; or, on an exchange whose events carry accounts, when the hour
+/// holds at least <see cref="LargeLegsMinCount"/> cold-start legs of at least <see cref="ColdStartLegUsd"/> without an
+/// account, more than a tail would bring, each withdrawal but those legs with what it sent: see
+/// <see cref="Engine.RuleEvaluators.ColdStartLegs"/>): a bank run empties a hot wallet through ordinary withdrawals;</item>
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>

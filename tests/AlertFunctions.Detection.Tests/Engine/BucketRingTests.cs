@@ -344,15 +344,17 @@ public sealed class BucketRingTests
     {
         var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
         ring.TryAdd(T0, 60_000m, 1m, null, null);
-        Assert.True(ring.MarkColdStartLeg(T0, 60_000m));
+        Assert.True(ring.MarkColdStartCandidate(T0, 60_000m, leg: true));
         ring.TryAdd(T0.AddMinutes(2), 70_000m, 1m, null, null);
-        Assert.True(ring.MarkColdStartLeg(T0.AddMinutes(2), 70_000m));
-        Assert.Equal((2, 130_000m), (ring.ColdStartLegCount, ring.ColdStartLegUsd));
+        Assert.True(ring.MarkColdStartCandidate(T0.AddMinutes(2), 70_000m, leg: true));
+        ring.TryAdd(T0.AddMinutes(2), 1_000m, 1m, null, null);
+        Assert.True(ring.MarkColdStartCandidate(T0.AddMinutes(2), 1_000m, leg: false));
+        Assert.Equal((3, 2, 130_000m), (ring.ColdStartCandidateCount, ring.ColdStartLegCount, ring.ColdStartLegUsd));
 
         ring.TryAdd(T0.AddMinutes(4), 1_000m, 1m, null, null);
 
-        Assert.Equal((1, 70_000m), (ring.ColdStartLegCount, ring.ColdStartLegUsd));
-        Assert.False(ring.MarkColdStartLeg(T0, 60_000m)); // its bucket has left
+        Assert.Equal((2, 1, 70_000m), (ring.ColdStartCandidateCount, ring.ColdStartLegCount, ring.ColdStartLegUsd));
+        Assert.False(ring.MarkColdStartCandidate(T0, 60_000m, leg: true)); // its bucket has left
     }
 
     [Fact]
@@ -360,18 +362,29 @@ public sealed class BucketRingTests
     {
         var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
         ring.TryAdd(T0, 60_000m, 1m, null, null);
-        ring.MarkColdStartLeg(T0, 60_000m);
+        ring.MarkColdStartCandidate(T0, 60_000m, leg: true);
 
-        Assert.Equal((1, 60_000m), ReadBack(ring, section => section).Read);
+        Assert.Equal((1, 1, 60_000m), ReadBack(ring, section => section).Read);
         var entry = ReadBack(ring, section => section).Section[4..];
         Assert.Throws<InvalidDataException>(() => ReadBack(ring, _ => [2, 0, 0, 0, .. entry, .. entry]));
-        ring.MarkColdStartLeg(T0, 60_000m); // counted twice: more than the one withdrawal its bucket holds
+        ring.MarkColdStartCandidate(T0, 60_000m, leg: true); // counted twice: more than the one withdrawal its bucket holds
         var error = Assert.Throws<InvalidDataException>(() => ReadBack(ring, section => section));
-        Assert.Contains("2 of 1 withdrawals", error.Message);
+        Assert.Contains("2 candidates of 1 withdrawals", error.Message);
+    }
+
+    [Fact]
+    public void ReadColdStartLegs_LegsWorthNothing_AreReadBack()
+    {
+        // The leg size may be set to 0, and an unpriced asset's withdrawals are worth $0: a valid state, not damage.
+        var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
+        ring.TryAdd(T0, 0m, 5m, null, null);
+        ring.MarkColdStartCandidate(T0, 0m, leg: true);
+
+        Assert.Equal((1, 1, 0m), ReadBack(ring, section => section).Read);
     }
 
     /// <summary>Writes the ring and its cold-start section (as <paramref name="doctor"/> returns it), then reads both back.</summary>
-    private static (byte[] Section, (int, decimal) Read) ReadBack(BucketRing ring, Func<byte[], byte[]> doctor)
+    private static (byte[] Section, (int, int, decimal) Read) ReadBack(BucketRing ring, Func<byte[], byte[]> doctor)
     {
         using var section = new MemoryStream();
         using (var writer = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -391,6 +404,6 @@ public sealed class BucketRingTests
         var read = new BucketRing(ring.BucketCount, TimeSpan.FromTicks(ring.WidthTicks));
         read.Read(reader, withOutsized: true);
         read.ReadColdStartLegs(reader);
-        return (section.ToArray(), (read.ColdStartLegCount, read.ColdStartLegUsd));
+        return (section.ToArray(), (read.ColdStartCandidateCount, read.ColdStartLegCount, read.ColdStartLegUsd));
     }
 }

@@ -4,29 +4,32 @@ using AlertFunctions.Detection.Rules;
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
 /// <summary>
-/// Cold-start legs: the withdrawals that, while a wallet has no baseline, a balance drop cannot be put down to ordinary
-/// customers by (see <see cref="DrainAssessment.DropIsUnexplained"/>). The wallet's short window counts them as the event
-/// arrives, by a fixed size and whatever the baseline or which rules are enabled, so the count depends on the events alone.
+/// Cold-start legs: the withdrawals by which, while a wallet has no baseline, a balance drop cannot be put down to ordinary
+/// customers (see <see cref="DrainAssessment.DropIsUnexplained"/>). The wallet's short window counts them as the event
+/// arrives, by who sent it and its size, whatever the baseline or which rules are enabled.
 /// </summary>
+/// <remarks>
+/// Only an exchange whose events carry customer accounts can tell a thief's transfer, made with the wallet's key, from a
+/// customer's withdrawal (<see cref="RareLegs.IsCounted"/>): there only withdrawals without an account are candidates. On a
+/// DeFi platform, a bridge or an exchange that sends no accounts every withdrawal is one, a whale's as much as a thief's,
+/// so an hour of candidates only is left to the flat credit (see <see cref="DrainAssessment.DropIsUnexplained"/>).
+/// </remarks>
 internal static class ColdStartLegs
 {
     public static void Mark(in WithdrawalEvent e, decimal usd, WalletAssetState wallet, bool destinationIsNew, bool destinationFirstPaidInLongWindow, decimal destinationPreviousMaxUsd)
     {
-        if (IsLeg(e, usd, wallet.Rules, destinationIsNew, destinationFirstPaidInLongWindow, destinationPreviousMaxUsd))
+        if (RareLegs.IsCounted(e))
         {
-            wallet.Short.MarkColdStartLeg(e.Timestamp, usd);
+            wallet.Short.MarkColdStartCandidate(e.Timestamp, usd, IsLeg(usd, wallet.Rules, destinationIsNew, destinationFirstPaidInLongWindow, destinationPreviousMaxUsd));
         }
     }
 
     /// <summary>
-    /// At least the cold-start leg size (<see cref="RapidDrainSettings.ColdStartLegUsd"/>); without a customer account on an
-    /// exchange that sends them (<see cref="RareLegs.IsCounted"/>: a whale's or a market maker's withdrawal has one, a
-    /// transfer made with the wallet's key has none); and not routine for a destination paid before the long window (a
-    /// market maker taking its inventory in chunks to the address it always uses; a thief reusing the address he made
-    /// minutes ago still counts).
+    /// At least the cold-start leg size (<see cref="RapidDrainSettings.ColdStartLegUsd"/>), and not routine for an address
+    /// first paid before the long window (within the destination memory) that already received a comparable amount; a thief
+    /// reusing the address he made minutes ago still counts.
     /// </summary>
-    private static bool IsLeg(in WithdrawalEvent e, decimal usd, RuleSet rules, bool destinationIsNew, bool destinationFirstPaidInLongWindow, decimal destinationPreviousMaxUsd) =>
+    private static bool IsLeg(decimal usd, RuleSet rules, bool destinationIsNew, bool destinationFirstPaidInLongWindow, decimal destinationPreviousMaxUsd) =>
         usd >= rules.RapidDrain.ColdStartLegUsd
-        && RareLegs.IsCounted(e)
         && (destinationFirstPaidInLongWindow || !rules.LargeWithdrawal.IsRoutineFor(destinationIsNew, destinationPreviousMaxUsd, usd));
 }

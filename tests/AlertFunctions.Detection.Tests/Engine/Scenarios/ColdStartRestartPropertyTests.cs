@@ -20,6 +20,7 @@ public sealed class ColdStartRestartPropertyTests
     {
         var fired = 0;
         var legsAtCut = 0;
+        var afterLeg = 0;
         Gen.Select(Gen.Int[1, 10_000], Gen.Int[30, 200], Gen.Int[3, 9], Gen.Int[50, 170], Gen.Double[0.0, 1.0], Gen.Bool)
             .Sample((seed, attackMinute, legCount, legK, cutAt, jitter) =>
             {
@@ -38,7 +39,14 @@ public sealed class ColdStartRestartPropertyTests
                 }
 
                 var ordered = RestartReplay.InTimeOrder(events, random, jitter);
-                var cut = (int)(cutAt * ordered.Count);
+                // Half the runs cut anywhere, half after the first leg (so the snapshot holds cold-start legs).
+                var firstLeg = ordered.FindIndex(e => e.EventId.StartsWith("leg-", StringComparison.Ordinal));
+                var cut = cutAt < 0.5 ? (int)(cutAt * 2 * ordered.Count) : firstLeg + 1 + (int)((cutAt - 0.5) * 2 * (ordered.Count - firstLeg - 1));
+                if (cutAt >= 0.5)
+                {
+                    Interlocked.Increment(ref afterLeg);
+                }
+
                 var (atCut, afterCut) = RestartReplay.AssertRestartChangesNothing(ordered, cut, $"seed {seed}, cut {cut}");
                 if (afterCut.Count > 0)
                 {
@@ -51,7 +59,7 @@ public sealed class ColdStartRestartPropertyTests
                 }
             }, iter: 150);
         // Not vacuous: many runs were cut with cold-start legs in the window, and many raised alerts after the cut.
-        Assert.True(legsAtCut > 10, $"only {legsAtCut} runs were cut with cold-start legs in the window");
+        Assert.True(afterLeg > 10 && legsAtCut >= afterLeg, $"{legsAtCut} runs were cut with cold-start legs in the window, {afterLeg} after the first leg");
         Assert.True(fired > 10, $"only {fired} runs raised anything after the cut");
     }
 }
