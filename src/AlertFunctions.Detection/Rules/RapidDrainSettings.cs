@@ -66,9 +66,6 @@ public sealed record RapidDrainSettings
     public double LargeLegsVolumeMultiple { get; init; } = 2;
     public decimal ColdStartMinUsd { get; init; } = 2_000_000m;
     public decimal ColdStartMinMeanUsd { get; init; } = 50_000m;
-
-    /// <summary>With no baseline yet, the size from which a withdrawal is not an ordinary one: a large leg, and part of a balance drop ordinary withdrawals cannot explain.</summary>
-    internal decimal ColdStartLegUsd => Math.Max(MinLegUsd, ColdStartMinMeanUsd);
     public int LongWindowHours { get; init; } = 12;
     public decimal LongMinUsd { get; init; } = 1_000_000m;
     public decimal LongColdStartMinUsd { get; init; } = 10_000_000m;
@@ -84,6 +81,9 @@ public sealed record RapidDrainSettings
     public int FreshDestinationMinEvents { get; init; } = 3;
     public decimal MinLegUsd { get; init; } = 50_000m;
     public decimal CriticalUsd { get; init; } = 10_000_000m;
+
+    /// <summary>With no baseline yet, the size from which a withdrawal is not an ordinary one: a large leg, and part of a balance drop ordinary withdrawals cannot explain.</summary>
+    internal decimal ColdStartLegUsd => Math.Max(MinLegUsd, ColdStartMinMeanUsd);
 
     internal IEnumerable<string> Validate()
     {
