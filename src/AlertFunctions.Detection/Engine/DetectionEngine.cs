@@ -133,7 +133,7 @@ public sealed class DetectionEngine
         }
 
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
-        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, previousMax, account, hit, inWindows, shortWindow);
+        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, firstPaidInLongWindow, previousMax, account, hit, inWindows, shortWindow);
 
         SanctionedDestinationRule.Evaluate(context, sink);
         MixerUsageRule.Evaluate(context, sink);

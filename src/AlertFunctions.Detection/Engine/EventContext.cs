@@ -14,6 +14,7 @@ internal readonly ref struct EventContext
         WalletAssetState wallet,
         DestinationState destination,
         bool destinationIsNew,
+        bool destinationFirstPaidInLongWindow,
         decimal destinationPreviousMaxUsd,
         AccountState? account,
         WatchlistEntry? watchlistHit,
@@ -26,6 +27,7 @@ internal readonly ref struct EventContext
         Wallet = wallet;
         Destination = destination;
         DestinationIsNew = destinationIsNew;
+        DestinationFirstPaidInLongWindow = destinationFirstPaidInLongWindow;
         DestinationPreviousMaxUsd = destinationPreviousMaxUsd;
         Account = account;
         WatchlistHit = watchlistHit;
@@ -55,7 +57,7 @@ internal readonly ref struct EventContext
     /// The destination was first paid within the wallet's long window: a leg to it still counts as one to a new address over
     /// hours (a thief rotating among a few fresh addresses), where a customer's usual address does not.
     /// </summary>
-    public bool DestinationFirstPaidInLongWindow => Event.Timestamp - Destination.FirstSeen <= Wallet.Long.Length;
+    public bool DestinationFirstPaidInLongWindow { get; }
 
     /// <summary>The largest USD amount the destination had received from this platform before this event.</summary>
     public decimal DestinationPreviousMaxUsd { get; }
