@@ -397,16 +397,7 @@ internal sealed class BucketRing
     {
         writer.Write(_head);
         writer.Write(_origin);
-        var live = 0;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            if (_index[i] != Empty)
-            {
-                live++;
-            }
-        }
-
-        writer.Write(live);
+        writer.Write(CountBuckets(i => _index[i] != Empty));
         for (var i = 0; i < BucketCount; i++)
         {
             if (_index[i] == Empty)
@@ -432,16 +423,7 @@ internal sealed class BucketRing
     /// <summary>Writes the judged and rare counts of the live buckets (a section of its own, so older snapshots load without it).</summary>
     internal void WriteJudged(BinaryWriter writer)
     {
-        var live = 0;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            if (IsJudged(i))
-            {
-                live++;
-            }
-        }
-
-        writer.Write(live);
+        writer.Write(CountBuckets(IsJudged));
         for (var i = 0; i < BucketCount; i++)
         {
             if (!IsJudged(i))
@@ -466,12 +448,7 @@ internal sealed class BucketRing
         for (var n = 0; n < live; n++)
         {
             var bucket = reader.ReadInt64();
-            var slot = Slot(bucket);
-            if (_index[slot] != bucket)
-            {
-                throw new InvalidDataException($"judged sizes for bucket {bucket}, which the window does not hold");
-            }
-
+            var slot = HeldSlot(bucket, "judged sizes");
             var judged = _judged ??= new JudgedBuckets(BucketCount);
             if (judged.Judged[slot] != 0)
             {
@@ -501,16 +478,7 @@ internal sealed class BucketRing
     /// <summary>Writes the cold-start legs of the live buckets (a section of its own, so older snapshots load without it).</summary>
     internal void WriteColdStartLegs(BinaryWriter writer)
     {
-        var live = 0;
-        for (var i = 0; i < BucketCount; i++)
-        {
-            if (HasColdStartLegs(i))
-            {
-                live++;
-            }
-        }
-
-        writer.Write(live);
+        writer.Write(CountBuckets(HasColdStartLegs));
         for (var i = 0; i < BucketCount; i++)
         {
             if (!HasColdStartLegs(i))
@@ -532,12 +500,7 @@ internal sealed class BucketRing
         for (var n = 0; n < live; n++)
         {
             var bucket = reader.ReadInt64();
-            var slot = Slot(bucket);
-            if (_index[slot] != bucket)
-            {
-                throw new InvalidDataException($"cold-start legs for bucket {bucket}, which the window does not hold");
-            }
-
+            var slot = HeldSlot(bucket, "cold-start legs");
             var buckets = _coldStartLegs ??= new ColdStartLegBuckets(BucketCount);
             if (buckets.Candidates[slot] != 0)
             {
@@ -561,6 +524,33 @@ internal sealed class BucketRing
             ColdStartLegCount += legs;
             ColdStartLegUsd += usd;
         }
+    }
+
+    /// <summary>How many buckets a section of the snapshot writes: the count comes first, so the reader knows how many follow.</summary>
+    private int CountBuckets(Func<int, bool> inSection)
+    {
+        var count = 0;
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (inSection(i))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The slot of a bucket a section of the snapshot names, read after the window itself: one it does not hold is damage.</summary>
+    private int HeldSlot(long bucket, string section)
+    {
+        var slot = Slot(bucket);
+        if (_index[slot] != bucket)
+        {
+            throw new InvalidDataException($"{section} for bucket {bucket}, which the window does not hold");
+        }
+
+        return slot;
     }
 
     private bool HasColdStartLegs(int slot) => _coldStartLegs is { } legs && _index[slot] != Empty && legs.Candidates[slot] > 0;
