@@ -26,8 +26,9 @@ internal readonly record struct NaiveWindow(
     /// The balance drop ordinary-sized withdrawals cannot explain, as in the engine: 1.5x the usual size each; with no
     /// baseline, the cold-start mean each, or, when the hour also holds withdrawals with a customer account and its
     /// cold-start legs are at least three and more than a tail of 1 in 100 of the others without one brings once in a
-    /// hundred times, what the others sent. Only the short window counts those legs. Simplified: the exact Poisson tail,
-    /// where the engine uses a bound that overstates it, so this fires on a few hours the engine does not.
+    /// hundred times, what the others sent; or, when such an hour leaves the wallet all but empty (90%), what the others
+    /// sent plus the cold-start mean for each leg. Only the short window counts those legs. Simplified: the exact Poisson
+    /// tail, where the engine uses a bound that overstates it, so this fires on a few hours the engine does not.
     /// </summary>
     public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd, int minLegs)
     {
@@ -46,7 +47,8 @@ internal readonly record struct NaiveWindow(
         var expected = 0.01 * ColdStartCandidates;
         var chance = 1 - Enumerable.Range(0, ColdStartLegs).Sum(k => Math.Exp((k * Math.Log(expected)) - expected - Enumerable.Range(1, k).Sum(i => Math.Log(i))));
         var legsAreNotTheTail = ColdStartLegs >= minLegs && ColdStartCandidates < Count && chance <= 0.01;
-        return Math.Max(Unexplained(Count * (double)coldOrdinaryUsd), legsAreNotTheTail ? Unexplained((double)(OutflowUsd - ColdStartLegsUsd)) : 0);
+        var sweep = drop >= 0.9 && ColdStartCandidates < Count ? Unexplained((double)(OutflowUsd - ColdStartLegsUsd) + (ColdStartLegs * (double)coldOrdinaryUsd)) : 0;
+        return new[] { Unexplained(Count * (double)coldOrdinaryUsd), legsAreNotTheTail ? Unexplained((double)(OutflowUsd - ColdStartLegsUsd)) : 0, sweep }.Max();
     }
 
     public NaiveWindow WithoutLargest() =>

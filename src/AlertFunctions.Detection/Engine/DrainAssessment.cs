@@ -20,6 +20,9 @@ internal readonly record struct DrainAssessment(
     int ColdStartLegs = 0,
     decimal ColdStartLegsUsd = 0)
 {
+    /// <summary>A balance drop from which a wallet is all but empty: one transaction may well do it (a sweep).</summary>
+    public const double AlmostEmpty = 0.9;
+
     private const int MinOrdinaryForMean = 30;
     private const double MaxUsualRise = 3;
     private const double RushCountFactor = 2;
@@ -85,9 +88,13 @@ internal readonly record struct DrainAssessment(
     /// (<see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>). That alone let ten ordinary withdrawals "explain" $500,000 and
     /// hid the drain of a small hot wallet in its first hours. So the drop also counts when it is left unexplained once every
     /// withdrawal but the window's cold-start legs is credited with what it sent, provided those legs are too many for a
-    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). Only the short window counts cold-start legs, and only on an
-    /// exchange whose events carry accounts can it tell them from customers' withdrawals; the long window, and an hour whose
-    /// withdrawals all could have been legs (no account among them), keep the flat credit.
+    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). A wallet left all but empty (≥ 90%) needs no count: one or two
+    /// legs may do that, and a warm wallet would be judged the same way (its usual size explains little of a sweep). There
+    /// the legs are credited with the cold-start mean each and every other withdrawal with what it sent, so customers with
+    /// accounts, whales among them, still explain their own share. Only the short window counts cold-start legs, and only on
+    /// an exchange whose events carry accounts can it tell them from customers' withdrawals; the long window (which counts
+    /// none, so both credits come to its whole outflow), and an hour whose withdrawals all could have been legs (no account
+    /// among them), keep the flat credit.
     /// </remarks>
     public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
@@ -102,7 +109,8 @@ internal readonly record struct DrainAssessment(
         }
 
         return IsUnexplained(drop, Count * (double)s.ColdStartMinMeanUsd, fraction)
-            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction));
+            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction))
+            || (drop >= AlmostEmpty && ColdStartCandidates < Count && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd) + (ColdStartLegs * (double)s.ColdStartMinMeanUsd), fraction));
     }
 
     private bool IsUnexplained(double drop, double ordinaryUsd, double fraction) =>

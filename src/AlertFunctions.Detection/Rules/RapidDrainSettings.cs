@@ -11,8 +11,10 @@ namespace AlertFunctions.Detection.Rules;
 /// and half the threshold must remain once each withdrawal in the window is credited with up to 1.5 × the usual size (without
 /// a baseline, with <see cref="ColdStartMinMeanUsd"/> each; or, on an exchange whose events carry accounts, when the hour
 /// holds at least <see cref="LargeLegsMinCount"/> cold-start legs of at least <see cref="ColdStartLegUsd"/> without an
-/// account, more than a tail would bring, each withdrawal but those legs with what it sent: see
-/// <see cref="Engine.RuleEvaluators.ColdStartLegs"/>): a bank run empties a hot wallet through ordinary withdrawals;</item>
+/// account, more than a tail would bring, each withdrawal but those legs with what it sent; or, when the wallet is left all
+/// but empty (90%), however few the legs, each leg with <see cref="ColdStartMinMeanUsd"/> and every other withdrawal with
+/// what it sent: see <see cref="Engine.RuleEvaluators.ColdStartLegs"/>): a bank run empties a hot wallet through ordinary
+/// withdrawals;</item>
 /// <item>warm baseline: outflow ≥ <see cref="BaselineMultiple"/> × the learned outflow for a window of that length and the
 /// window's mean withdrawal ≥ <see cref="MeanSizeMultiple"/> × the learned mean (a rush of ordinary withdrawals raises volume,
 /// not size), or outflow ≥ <see cref="VolumeOnlyMultiple"/> × baseline whatever the size (a drain split into ordinary chunks);</item>

@@ -10,7 +10,6 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 /// </summary>
 internal static class RapidDrainRule
 {
-    private const double AlmostEmpty = 0.9;
     private const string LargeLegsMeasure = "USD in unusually large withdrawals to new addresses, excluding the largest";
     private const double RefilledWalletFactor = 2;
 
@@ -51,7 +50,7 @@ internal static class RapidDrainRule
         }
 
         if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && IsAbnormalDrop(a, s, s.BalanceDropFraction)
-            && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
+            && ((drop >= DrainAssessment.AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
             return new DrainFinding(
                 new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2)),
@@ -135,7 +134,7 @@ internal static class RapidDrainRule
         if (a.OutflowUsd >= s.LongMinUsd)
         {
             if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && IsAbnormalDrop(a, s, s.LongBalanceDropFraction)
-                && ((drop >= AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
+                && ((drop >= DrainAssessment.AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
                 return new DrainFinding(
                     new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2)),
@@ -237,7 +236,7 @@ internal static class RapidDrainRule
             DrainEvidence.RareLegs => c.Wallet.RareLegEvidence.Since(ring.WindowStart),
             _ => windowEvidence.Since(ring.WindowStart),
         };
-        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= AlmostEmpty ? Severity.Critical : Severity.High;
+        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,

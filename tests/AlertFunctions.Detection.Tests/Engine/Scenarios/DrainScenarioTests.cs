@@ -248,6 +248,68 @@ public sealed class DrainScenarioTests
         Assert.Empty(ScenarioRun.Of(events).Alerts);
     }
 
+    [Theory]
+    [InlineData(1, 1, 0)]
+    [InlineData(1, 2, 14)]
+    [InlineData(2, 3, 0)]
+    [InlineData(2, 4, 14)]
+    public void SmallHotWallet_SweptInOneOrTwoTransactionsInItsFirstHours_IsCaught(int transfers, int seed, int startHour)
+    {
+        // Ninety minutes in, a thief empties the young hot wallet in one transfer or two, five minutes apart, without an
+        // account. Under the $1,000,000 large-withdrawal floor and short of three legs; the hour's customers' withdrawals,
+        // credited with the $50,000 cold-start mean each, "explained" the drop. Credited with what they sent, they do not.
+        var hot = Addresses.Evm("small-hot");
+        var start = Day0.AddHours(startHour);
+        var (events, balance) = YoungHotWallet(seed, hot, start, out var attackStart);
+        var left = Math.Round(balance * 0.04m, 2);
+        var each = Math.Round((balance - left) / transfers, 2);
+        for (var i = 0; i < transfers; i++)
+        {
+            balance -= each;
+            events.Add(EventBuilder.Withdrawal().Id($"sweep-{i}").From(hot).Asset("ETH").Usd(each).Balance(balance).To(Addresses.Evm("sweeper")).At(attackStart.AddMinutes(5 * i)));
+        }
+
+        Assert.True(events.Count(e => e.Timestamp > attackStart.AddHours(-1) && e.AccountId is not null) >= 5, "customers' withdrawals in the hour");
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal(Severity.Critical, alert.Severity);
+        Assert.Equal("balance drop since window start", alert.Details.Measure);
+        Assert.Equal($"sweep-{transfers - 1}", run.Changes[0].Alert.TriggerEventId);
+    }
+
+    [Theory]
+    [InlineData(0.95, true, true)]
+    [InlineData(0.85, false, true)]
+    [InlineData(0.95, false, false)]
+    public void SmallHotWallet_OneLargeWithdrawalInItsFirstHours_ThatIsNoSweep_StaysQuiet(double share, bool withAccount, bool customersWithAccounts)
+    {
+        // A whale with its account taking 95% of the young hot wallet (customers explain their own withdrawals); a transfer
+        // without an account taking 85% (one withdrawal under the $1,000,000 floor, not all but empty: large-withdrawal's
+        // question); and a sweep in an hour whose withdrawals carry no account, where the transfer cannot be told from a
+        // customer's and the flat credit stays.
+        var hot = Addresses.Evm("small-hot");
+        var (events, balance) = YoungHotWallet(5, hot, Day0, out var at, customersWithAccounts);
+        var usd = Math.Round(balance * (decimal)share, 2);
+        events.Add(EventBuilder.Withdrawal().Id("large").From(hot).Asset("ETH").Usd(usd).Balance(balance - usd).To(Addresses.Evm("new-address"))
+            .Account(withAccount ? "acct-whale" : null).At(at));
+
+        Assert.True(usd >= 250_000m, "over the window floor");
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    /// <summary>Ninety minutes of a young hot wallet's customers' withdrawals (about 40 an hour, from $600,000; its ETH priced at $1 like theirs), and the balance they leave.</summary>
+    private static (List<WithdrawalEvent> Events, decimal Balance) YoungHotWallet(int seed, string hot, DateTimeOffset start, out DateTimeOffset end, bool withAccounts = true)
+    {
+        end = start.AddMinutes(90);
+        var until = end;
+        var events = new TrafficBuilder(seed) { Wallet = hot, Assets = ["ETH"], StartingBalanceUsd = 600_000m, WithAccounts = withAccounts }
+            .Between(start, end).Where(e => e.Timestamp < until).ToList();
+        return (events, events[^1].BalanceAfter!.Value);
+    }
+
     [Fact]
     public void EqualChunks_InAnHourWhoseOrdinaryWithdrawalsRunLarge_AreStillLargeLegs()
     {
