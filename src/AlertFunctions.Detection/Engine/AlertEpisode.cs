@@ -9,14 +9,21 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal sealed class AlertEpisode
 {
-    public AlertEpisode(Alert alert, DateTimeOffset lastTrigger, TimeSpan cooldown)
+    public AlertEpisode(Alert alert, DateTimeOffset lastTrigger, TimeSpan cooldown, decimal announcedUsd)
     {
         Alert = alert;
         LastTrigger = lastTrigger;
         Cooldown = cooldown;
+        AnnouncedUsd = announcedUsd;
     }
 
     public Alert Alert { get; set; }
+
+    /// <summary>
+    /// The alert's amount when responders last heard of it (raised or escalated): growth is measured from here, so a second
+    /// incident that an open alert absorbs is announced once it has doubled what they were told.
+    /// </summary>
+    public decimal AnnouncedUsd { get; set; }
 
     public DateTimeOffset LastTrigger { get; set; }
 

@@ -14,19 +14,21 @@ namespace AlertFunctions.Detection.Engine;
 /// rings hold; which withdrawal each account counted by a destination made), version 5 a wallet's largest large legs (what
 /// its large-leg alerts name), version 6 a wallet's judged withdrawal sizes (the learned share of rare ones, the rare legs
 /// of its long window and the latest of them), version 7 a wallet's cold-start legs (see
-/// <see cref="RuleEvaluators.ColdStartLegs"/>); an older state is read without them (they fill again within the structuring
+/// <see cref="RuleEvaluators.ColdStartLegs"/>), version 8 the amount each open alert was last announced at (an older
+/// state's open alerts take their current amount); an older state is read without them (they fill again within the structuring
 /// and rapid-drain windows), so an upgrade keeps what every state has learned. A platform's latest event ids are a trailer read only when
 /// present: snapshots written before it load without them (and an older engine ignores them).
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 7;
+    private const byte Version = 8;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
     private const byte VersionWithLegEvidence = 5;
     private const byte VersionWithJudgedSizes = 6;
     private const byte VersionWithColdStartLegs = 7;
+    private const byte VersionWithAnnouncedAmounts = 8;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -63,9 +65,9 @@ internal static class DetectorStateCodec
         var kind = reader.ReadByte();
         return kind switch
         {
-            PlatformKind => ReadPlatform(reader),
+            PlatformKind => ReadPlatform(reader, version),
             WalletKind => ReadWallet(reader, rules, version),
-            DestinationKind => ReadDestination(reader, withWithdrawals: version >= VersionWithEvidence),
+            DestinationKind => ReadDestination(reader, version),
             AccountKind => ReadAccount(reader, version),
             _ => throw new InvalidDataException($"detector state '{entry.Key}' has unknown kind '{(char)kind}'"),
         };
@@ -107,9 +109,11 @@ internal static class DetectorStateCodec
             w.Write(unchecked((ulong)id));
             w.Write(unchecked((ulong)(id >> 64)));
         }
+
+        WriteAnnouncedAmounts(w, PlatformEpisodes(p));
     }
 
-    private static PlatformState ReadPlatform(BinaryReader r)
+    private static PlatformState ReadPlatform(BinaryReader r, byte version)
     {
         var p = new PlatformState(r.ReadString()) { LastSeen = ReadTime(r) };
         var wallets = r.ReadInt32();
@@ -127,7 +131,8 @@ internal static class DetectorStateCodec
         p.MultiAssetEpisode = ReadEpisode(r);
         ReadEpisodes(r, p.LargeWithdrawalEpisodes);
         ReadEpisodes(r, p.RapidDrainEpisodes);
-        if (r.BaseStream.Position < r.BaseStream.Length)
+        // Written by every version 8 on; before that only when present.
+        if (version >= VersionWithAnnouncedAmounts || r.BaseStream.Position < r.BaseStream.Length)
         {
             var count = r.ReadInt32();
             if (count is < 0 or > RecentEventIds.MaxSaved)
@@ -145,6 +150,7 @@ internal static class DetectorStateCodec
             p.RestoredEventIds = ids;
         }
 
+        ReadAnnouncedAmounts(r, version, PlatformEpisodes(p));
         return p;
     }
 
@@ -252,6 +258,7 @@ internal static class DetectorStateCodec
 
         WriteEpisode(w, d.WatchlistEpisode);
         WriteEpisode(w, d.FanInEpisode);
+        WriteAnnouncedAmounts(w, d.WatchlistEpisode, d.FanInEpisode);
     }
 
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
@@ -272,9 +279,10 @@ internal static class DetectorStateCodec
         return (eventId.Length == 0 ? null : eventId, txHash.Length == 0 ? null : txHash);
     }
 
-    /// <param name="withWithdrawals">False before version 4: the counted accounts are restored without the withdrawals they made.</param>
-    private static DestinationState ReadDestination(BinaryReader r, bool withWithdrawals)
+    /// <remarks>Before version 4 the counted accounts are restored without the withdrawals they made.</remarks>
+    private static DestinationState ReadDestination(BinaryReader r, byte version)
     {
+        var withWithdrawals = version >= VersionWithEvidence;
         var platform = r.ReadString();
         var address = r.ReadString();
         var lastSeen = ReadTime(r);
@@ -315,6 +323,7 @@ internal static class DetectorStateCodec
 
         d.WatchlistEpisode = ReadEpisode(r);
         d.FanInEpisode = ReadEpisode(r);
+        ReadAnnouncedAmounts(r, version, d.WatchlistEpisode, d.FanInEpisode);
         return d;
     }
 
@@ -329,6 +338,7 @@ internal static class DetectorStateCodec
         WriteEpisode(w, a.StructuringEpisode);
         WriteEpisode(w, a.MixerDenominationEpisode);
         a.Withdrawals.Write(w);
+        WriteAnnouncedAmounts(w, a.StructuringEpisode, a.MixerDenominationEpisode);
     }
 
     private static AccountState ReadAccount(BinaryReader r, byte version)
@@ -339,6 +349,7 @@ internal static class DetectorStateCodec
         a.StructuringEpisode = ReadEpisode(r);
         a.MixerDenominationEpisode = ReadEpisode(r);
         a.Withdrawals = version >= VersionWithOutsized ? RecentTimes.Read(r) : default;
+        ReadAnnouncedAmounts(r, version, a.StructuringEpisode, a.MixerDenominationEpisode);
         return a;
     }
 
@@ -394,8 +405,54 @@ internal static class DetectorStateCodec
         var cooldown = TimeSpan.FromTicks(r.ReadInt64());
         var alert = JsonSerializer.Deserialize(r.ReadString(), AlertJsonContext.Default.Alert)
             ?? throw new InvalidDataException("detector state holds a null alert");
-        return new AlertEpisode(alert, lastTrigger, cooldown);
+        // Until its trailer is read (version 8 on), the alert counts as announced at its current amount.
+        return new AlertEpisode(alert, lastTrigger, cooldown, alert.AmountUsd);
     }
+
+    /// <summary>
+    /// The amount each open alert was last announced at, in the order its episode was written, after everything else the
+    /// state holds: so an older layout stays a prefix of the new one.
+    /// </summary>
+    private static void WriteAnnouncedAmounts(BinaryWriter w, params IEnumerable<AlertEpisode?> episodes)
+    {
+        foreach (var episode in episodes)
+        {
+            if (episode is not null)
+            {
+                w.Write(episode.AnnouncedUsd);
+            }
+        }
+    }
+
+    private static void ReadAnnouncedAmounts(BinaryReader r, byte version, params IEnumerable<AlertEpisode?> episodes)
+    {
+        if (version < VersionWithAnnouncedAmounts)
+        {
+            return;
+        }
+
+        foreach (var episode in episodes)
+        {
+            if (episode is null)
+            {
+                continue;
+            }
+
+            var announced = r.ReadDecimal();
+            if (announced < 0 || announced > episode.Alert.AmountUsd)
+            {
+                throw new InvalidDataException($"alert {episode.Alert.AlertId} was announced at {announced} USD, outside 0 to its amount of {episode.Alert.AmountUsd}");
+            }
+
+            episode.AnnouncedUsd = announced;
+        }
+    }
+
+    private static IEnumerable<AlertEpisode?> PlatformEpisodes(PlatformState p) =>
+        [p.MultiAssetEpisode, .. InWriteOrder(p.LargeWithdrawalEpisodes), .. InWriteOrder(p.RapidDrainEpisodes)];
+
+    private static IEnumerable<AlertEpisode> InWriteOrder(Dictionary<string, AlertEpisode> episodes) =>
+        episodes.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value);
 
     private static DateTimeOffset ReadTime(BinaryReader r) => new(r.ReadInt64(), TimeSpan.Zero);
 }

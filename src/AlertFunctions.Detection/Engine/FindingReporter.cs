@@ -13,6 +13,13 @@ namespace AlertFunctions.Detection.Engine;
 internal static class FindingReporter
 {
     /// <summary>
+    /// An alert that has grown to this multiple of what responders were last told is escalated one level, up to critical:
+    /// an open alert (a look-alike's, say) keeps growing with a new drain of the same wallet, which would otherwise go
+    /// unannounced. Doubling bounds the posts: at most one per severity level.
+    /// </summary>
+    private const decimal GrowthToEscalate = 2m;
+
+    /// <summary>
     /// How long past its cooldown a closed episode is kept: beyond the largest allowed lateness (1 hour), so a late event
     /// of the subject still finds the episode it would have grown.
     /// </summary>
@@ -82,7 +89,7 @@ internal static class FindingReporter
             Revision = 1,
         };
         alert = WithEvidence(alert, finding.Evidence, e);
-        episode = new AlertEpisode(alert, e.Timestamp, finding.Cooldown);
+        episode = new AlertEpisode(alert, e.Timestamp, finding.Cooldown, alert.AmountUsd);
         sink.OnAlertChange(new AlertChange(AlertChangeKind.Raised, alert));
     }
 
@@ -94,7 +101,10 @@ internal static class FindingReporter
             return;
         }
 
-        var severity = finding.Severity > current.Severity ? finding.Severity : current.Severity;
+        var amountUsd = current.AmountUsd + eventUsd;
+        var severity = finding.Severity > current.Severity ? finding.Severity
+            : current.Severity < Severity.Critical && episode.AnnouncedUsd > 0 && amountUsd >= GrowthToEscalate * episode.AnnouncedUsd ? current.Severity + 1
+            : current.Severity;
         var sameAsset = current.Asset != "*" && string.Equals(current.Asset, e.Asset, StringComparison.Ordinal);
         var updated = WithEvidence(current, finding.Evidence, e) with
         {
@@ -103,7 +113,7 @@ internal static class FindingReporter
             Asset = sameAsset ? current.Asset : "*",
             WindowEnd = e.Timestamp > current.WindowEnd ? e.Timestamp : current.WindowEnd,
             EventCount = current.EventCount + 1,
-            AmountUsd = current.AmountUsd + eventUsd,
+            AmountUsd = amountUsd,
             AmountAsset = sameAsset && current.AmountAsset is { } amount ? amount + e.Amount : null,
             Summary = finding.Summary,
             Details = finding.Details,
@@ -115,7 +125,13 @@ internal static class FindingReporter
             episode.LastTrigger = e.Timestamp;
         }
 
-        var kind = severity > current.Severity ? AlertChangeKind.Escalated : AlertChangeKind.Updated;
+        var kind = AlertChangeKind.Updated;
+        if (severity > current.Severity)
+        {
+            kind = AlertChangeKind.Escalated;
+            episode.AnnouncedUsd = amountUsd;
+        }
+
         sink.OnAlertChange(new AlertChange(kind, updated));
     }
 

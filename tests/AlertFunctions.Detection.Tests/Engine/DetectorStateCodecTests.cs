@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(7, reexported.Payload[0]);
+        Assert.Equal(8, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -220,7 +220,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([7, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([7, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -249,7 +249,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([7, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -264,7 +264,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([7, .. version6.AsSpan(1), .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version6.AsSpan(1), .. NoColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -300,17 +300,38 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Import_Version4AccountsAndDestinations_AreReadAsTheCurrentLayout()
     {
-        // Versions 5 to 7 changed only the wallet layout.
+        // Versions 5 to 7 changed only the wallet layout; version 8 appends the amounts open alerts were announced at.
         var (engine, _) = Drive(FirstEvents());
         var entries = engine.ExportAll().Where(e => e.Payload[1] is (byte)'a' or (byte)'d').ToList();
         Assert.NotEmpty(entries);
-        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1)])).ToList();
+        Assert.Contains(entries, e => AnnouncedAmountsBytes(e) > 0);
+        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1, e.Payload.Length - 1 - AnnouncedAmountsBytes(e))])).ToList();
         var restored = NewEngine();
 
         var unreadable = restored.Import(version4);
 
         Assert.Empty(unreadable);
         AssertSameEntries(entries, restored.ExportAll());
+    }
+
+    private static IEnumerable<AlertEpisode> EpisodesOf(TrackedState state)
+    {
+        AlertEpisode?[] episodes = state switch
+        {
+            PlatformState p => [p.MultiAssetEpisode, .. p.LargeWithdrawalEpisodes.Values, .. p.RapidDrainEpisodes.Values],
+            AccountState a => [a.StructuringEpisode, a.MixerDenominationEpisode],
+            DestinationState d => [d.WatchlistEpisode, d.FanInEpisode],
+            _ => [],
+        };
+        return episodes.OfType<AlertEpisode>();
+    }
+
+    /// <summary>What version 8 appends to an account or destination: one decimal per open alert.</summary>
+    private static int AnnouncedAmountsBytes(DetectorStateEntry entry)
+    {
+        var state = DetectorStateCodec.Decode(entry, DetectionRules.Default);
+        Assert.True(state is AccountState or DestinationState, "an account or a destination");
+        return 16 * EpisodesOf(state).Count();
     }
 
     /// <summary>What a version 6 wallet appends when it has judged nothing: four zero counters, no judged bucket, no rare leg.</summary>
@@ -571,13 +592,46 @@ public sealed class DetectorStateCodecTests
     }
 
     [Fact]
+    public void ExportAll_KeepsTheAmountEachGrownAlertWasLastAnnouncedAt()
+    {
+        // Read without it, a grown alert would count as announced at its current amount, and escalate later after a restart
+        // than without one. The later events grow several of the first events' alerts.
+        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
+
+        var episodes = engine.ExportAll().SelectMany(e => EpisodesOf(DetectorStateCodec.Decode(e, DetectionRules.Default))).ToList();
+
+        Assert.Contains(episodes, e => e.AnnouncedUsd < e.Alert.AmountUsd);
+        Assert.All(episodes, e => Assert.InRange(e.AnnouncedUsd, 0.01m, e.Alert.AmountUsd));
+    }
+
+    [Fact]
+    public void Import_AnnouncedAboveTheAlertsAmount_IsRefused()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var entry = engine.ExportAll().First(e => e.Payload[1] is (byte)'a' or (byte)'d' && AnnouncedAmountsBytes(e) > 0);
+        var episode = EpisodesOf(DetectorStateCodec.Decode(entry, DetectionRules.Default)).Last();
+        using var damaged = new MemoryStream();
+        damaged.Write(entry.Payload.AsSpan(0, entry.Payload.Length - 16));
+        using (var writer = new BinaryWriter(damaged, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(episode.Alert.AmountUsd + 1);
+        }
+
+        var skipped = Assert.Single(NewEngine().Import([new DetectorStateEntry(entry.Key, damaged.ToArray())]));
+
+        Assert.Contains($"alert {episode.Alert.AlertId} was announced at {episode.Alert.AmountUsd + 1} USD", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_PlatformSnapshotWithoutEventIds_LoadsAsBefore()
     {
-        // Snapshots written before the event-id trailer end after the episodes: they load, remembering no ids.
+        // Snapshots written before the event-id trailer (version 7 or older) end after the episodes: they load, remembering
+        // no ids. Version 8 appends, after the ids, the amount each open alert was announced at.
         var (engine, _) = Drive(FirstEvents());
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
-        var older = platform.Payload[..^(4 + (16 * state.RestoredEventIds.Count))];
+        var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes))];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));
