@@ -142,9 +142,12 @@ internal sealed class NaiveLinqDetector
 
         var history = History(wallet, c.Event.Timestamp);
         decimal? share = c.Event.BalanceAfter is { } after ? c.Event.Amount / (c.Event.Amount + after) : null;
+        // A wallet whose every earlier transfer went to the platform's own wallets (a cold wallet refilling hot ones).
+        var earlierFromWallet = _history.Where(x => x != c && x.Event.Platform == c.Event.Platform && Same(x.Event.SourceWallet, c.Event.SourceWallet)).ToList();
+        var onlyMovedFundsInternally = earlierFromWallet.Count > 0 && earlierFromWallet.All(x => x.Internal);
         var threshold = IsWarm(history, c.Event.Timestamp)
             ? Math.Max(s.MinUsd, history.Max(x => x.Usd) * (decimal)s.BaselineMultiple)
-            : share >= TakesMostOfBalance ? s.MinUsd : s.ColdStartMinUsd;
+            : share >= TakesMostOfBalance || onlyMovedFundsInternally ? s.MinUsd : s.ColdStartMinUsd;
         if (c.Usd >= threshold)
         {
             Found(RuleIds.LargeWithdrawal);

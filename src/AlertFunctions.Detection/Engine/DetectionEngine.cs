@@ -103,6 +103,7 @@ public sealed class DetectionEngine
         if (IsInternal(tables, destinationKey, hit))
         {
             Counters.InternalTransfers++;
+            platform.OwnWallets.RecordTransfer(source, outside: false);
             return;
         }
 
@@ -143,6 +144,7 @@ public sealed class DetectionEngine
         StructuringRule.Evaluate(context, sink);
         DestinationFanInRule.Evaluate(context, sink);
 
+        platform.OwnWallets.RecordTransfer(source, outside: true);
         if (usd > destination.MaxReceivedUsd)
         {
             destination.MaxReceivedUsd = usd;

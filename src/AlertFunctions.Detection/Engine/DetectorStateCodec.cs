@@ -15,9 +15,12 @@ namespace AlertFunctions.Detection.Engine;
 /// its large-leg alerts name), version 6 a wallet's judged withdrawal sizes (the learned share of rare ones, the rare legs
 /// of its long window and the latest of them), version 7 a wallet's cold-start legs (see
 /// <see cref="RuleEvaluators.ColdStartLegs"/>), version 8 the amount each open alert was last announced at (an older
-/// state's open alerts take their current amount); an older state is read without them (they fill again within the structuring
-/// and rapid-drain windows), so an upgrade keeps what every state has learned. A platform's latest event ids are a trailer read only when
-/// present: snapshots written before it load without them (and an older engine ignores them).
+/// state's open alerts take their current amount) and where each of a platform's wallets has sent funds (an older state's
+/// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally); an older
+/// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
+/// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
+/// snapshots written before it load without them (and an older engine ignores them). Version 8 writes what it added
+/// after everything else a state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
@@ -29,6 +32,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithJudgedSizes = 6;
     private const byte VersionWithColdStartLegs = 7;
     private const byte VersionWithAnnouncedAmounts = 8;
+    private const byte VersionWithWalletTransfers = 8;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -111,15 +115,22 @@ internal static class DetectorStateCodec
         }
 
         WriteAnnouncedAmounts(w, PlatformEpisodes(p));
+
+        // Version 8 on: where each own wallet (in the order above) has sent funds so far.
+        foreach (var (wallet, _) in p.OwnWallets.InRecencyOrder())
+        {
+            w.Write((byte)p.OwnWallets.MovedBy(wallet));
+        }
     }
 
     private static PlatformState ReadPlatform(BinaryReader r, byte version)
     {
         var p = new PlatformState(r.ReadString()) { LastSeen = ReadTime(r) };
-        var wallets = r.ReadInt32();
-        for (var i = 0; i < wallets; i++)
+        var wallets = new AddressKey[r.ReadInt32()];
+        for (var i = 0; i < wallets.Length; i++)
         {
-            p.OwnWallets.Touch(new AddressKey(r.ReadString()), p.LastSeen.AddTicks(-i));
+            wallets[i] = new AddressKey(r.ReadString());
+            p.OwnWallets.Touch(wallets[i], p.LastSeen.AddTicks(-i));
         }
 
         var keys = r.ReadInt32();
@@ -151,6 +162,14 @@ internal static class DetectorStateCodec
         }
 
         ReadAnnouncedAmounts(r, version, PlatformEpisodes(p));
+        if (version >= VersionWithWalletTransfers)
+        {
+            foreach (var wallet in wallets)
+            {
+                p.OwnWallets.RestoreMoved(wallet, r.ReadByte());
+            }
+        }
+
         return p;
     }
 

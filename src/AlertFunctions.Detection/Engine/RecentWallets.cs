@@ -1,39 +1,88 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
-/// The source wallets a platform has used, each with when it last sent, at most <see cref="Capacity"/> of them: a transfer
-/// to one is rebalancing, not a withdrawal. Bounded because a producer that reports rotating addresses (a UTXO wallet's
-/// input addresses) would otherwise grow the platform's state until it no longer fit a table row; when full, the quarter
-/// least recently used leaves, so a wallet in use is never forgotten.
+/// The source wallets a platform has used, each with when it last sent and where its funds have gone so far, at most
+/// <see cref="Capacity"/> of them: a transfer to one is rebalancing, not a withdrawal. Bounded because a producer that
+/// reports rotating addresses (a UTXO wallet's input addresses) would otherwise grow the platform's state until it no
+/// longer fit a table row; when full, the quarter least recently used leaves, so a wallet in use is never forgotten.
 /// </summary>
 internal sealed class RecentWallets
 {
     public const int Capacity = 4_096;
 
-    private readonly Dictionary<AddressKey, long> _lastSentTicks = [];
+    private readonly Dictionary<AddressKey, WalletUse> _uses = [];
 
-    public int Count => _lastSentTicks.Count;
+    public int Count => _uses.Count;
 
-    public bool Contains(in AddressKey wallet) => _lastSentTicks.ContainsKey(wallet);
+    public bool Contains(in AddressKey wallet) => _uses.ContainsKey(wallet);
 
     public void Touch(in AddressKey wallet, DateTimeOffset time)
     {
-        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastSentTicks, wallet, out var existed);
-        last = existed ? Math.Max(last, time.UtcTicks) : time.UtcTicks;
-        if (!existed && _lastSentTicks.Count > Capacity)
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_uses, wallet, out var existed);
+        use.LastSentTicks = existed ? Math.Max(use.LastSentTicks, time.UtcTicks) : time.UtcTicks;
+        if (!existed && _uses.Count > Capacity)
         {
             // Rare (only a new wallet beyond capacity), and a quarter at a time: one sort per thousand wallets added.
             foreach (var (stale, _) in InRecencyOrder().Skip(Capacity * 3 / 4).ToList())
             {
-                _lastSentTicks.Remove(stale);
+                _uses.Remove(stale);
             }
         }
     }
 
+    /// <summary>Records where a wallet already <see cref="Touch"/>ed sent funds: to one of the platform's own wallets, or out.</summary>
+    public void RecordTransfer(in AddressKey wallet, bool outside)
+    {
+        ref var use = ref CollectionsMarshal.GetValueRefOrNullRef(_uses, wallet);
+        if (!Unsafe.IsNullRef(ref use))
+        {
+            use.Moved |= outside ? FundsMoved.Outside : FundsMoved.Internally;
+        }
+    }
+
+    /// <summary>
+    /// The wallet has so far only moved funds to the platform's own wallets (a cold wallet refilling hot ones): its first
+    /// withdrawal out of the platform has no history of its own to be measured against, and is news in itself.
+    /// </summary>
+    public bool HasOnlyMovedFundsInternally(in AddressKey wallet) =>
+        _uses.TryGetValue(wallet, out var use) && use.Moved == FundsMoved.Internally;
+
     /// <summary>Most recently used first (ties by address), so that an export is deterministic and keeps the order.</summary>
     public IEnumerable<(AddressKey Wallet, long LastSentTicks)> InRecencyOrder() =>
-        _lastSentTicks.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Value, StringComparer.Ordinal).Select(p => (p.Key, p.Value));
+        _uses.OrderByDescending(p => p.Value.LastSentTicks).ThenBy(p => p.Key.Value, StringComparer.Ordinal).Select(p => (p.Key, p.Value.LastSentTicks));
+
+    internal FundsMoved MovedBy(in AddressKey wallet) => _uses.TryGetValue(wallet, out var use) ? use.Moved : FundsMoved.None;
+
+    /// <summary>Restores what a snapshot saved; a value outside the flags is refused.</summary>
+    internal void RestoreMoved(in AddressKey wallet, byte moved)
+    {
+        if (moved > (byte)(FundsMoved.Internally | FundsMoved.Outside))
+        {
+            throw new InvalidDataException($"wallet {wallet.Value} has unknown transfer flags {moved}");
+        }
+
+        ref var use = ref CollectionsMarshal.GetValueRefOrNullRef(_uses, wallet);
+        if (!Unsafe.IsNullRef(ref use))
+        {
+            use.Moved = (FundsMoved)moved;
+        }
+    }
+
+    [Flags]
+    internal enum FundsMoved : byte
+    {
+        None = 0,
+        Internally = 1,
+        Outside = 2,
+    }
+
+    private struct WalletUse
+    {
+        public long LastSentTicks;
+        public FundsMoved Moved;
+    }
 }

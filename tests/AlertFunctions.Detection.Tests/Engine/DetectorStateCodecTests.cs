@@ -626,12 +626,13 @@ public sealed class DetectorStateCodecTests
     public void Import_PlatformSnapshotWithoutEventIds_LoadsAsBefore()
     {
         // Snapshots written before the event-id trailer (version 7 or older) end after the episodes: they load, remembering
-        // no ids. Version 8 appends, after the ids, the amount each open alert was announced at.
+        // no ids. Version 8 appends, after the ids, the amount each open alert was announced at and a byte per own wallet
+        // (where it has sent funds).
         var (engine, _) = Drive(FirstEvents());
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
         var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
-        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes))];
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count)];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));

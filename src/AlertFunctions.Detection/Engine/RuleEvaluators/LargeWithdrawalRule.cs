@@ -1,4 +1,5 @@
 using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
@@ -41,6 +42,12 @@ internal static class LargeWithdrawalRule
         {
             threshold = settings.MinUsd;
             basis = $"the {AlertWording.Usd(settings.MinUsd)} floor for a withdrawal taking over half the balance (no history yet)";
+        }
+        else if (c.Platform.OwnWallets.HasOnlyMovedFundsInternally(new AddressKey(e.SourceWallet)))
+        {
+            // A cold wallet refills hot wallets, which are internal transfers, so it never builds a history of withdrawals.
+            threshold = settings.MinUsd;
+            basis = $"the {AlertWording.Usd(settings.MinUsd)} floor for a wallet that until now only moved funds to the platform's own wallets";
         }
         else
         {

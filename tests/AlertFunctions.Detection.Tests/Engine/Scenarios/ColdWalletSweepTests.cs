@@ -1,0 +1,91 @@
+using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Detection.Rules;
+using AlertFunctions.Detection.Watchlists;
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
+
+/// <summary>
+/// A cold wallet's transfers are refills of the platform's hot wallets, which are internal, so it never builds a history of
+/// withdrawals: its first withdrawal out of the platform is judged against the $1,000,000 floor, not the $5,000,000 one for
+/// a wallet without history.
+/// </summary>
+public sealed class ColdWalletSweepTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("USDT", 3_100_000)]
+    [InlineData("ETH", 1_200_000)]
+    public void ColdWalletThatOnlyRefilledHotOnes_SweptUnderTheColdStartFloorWithoutBalances_IsCaught(string sweptAsset, int usd)
+    {
+        var (events, cold) = TwoDaysOfRefills(seed: 3);
+        events.Add(EventBuilder.Withdrawal().Id("sweep").From(cold).Asset(sweptAsset).Usd(usd).To(Addresses.Evm("sweeper")).At(Day0.AddDays(2).AddHours(3)));
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal((RuleIds.LargeWithdrawal, "sweep", 1_000_000m), (alert.Rule, alert.TriggerEventId, alert.Details.Threshold));
+        Assert.Contains("only moved funds to the platform's own wallets", alert.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColdWallet_AfterItsFirstWithdrawalOut_HasNoLowerFloor()
+    {
+        // Once it has sent funds out (an OTC settlement, say), it is judged like any wallet without history.
+        var (events, cold) = TwoDaysOfRefills(seed: 4);
+        events.Add(EventBuilder.Withdrawal().Id("otc").From(cold).Usd(400_000m).To(Addresses.Evm("otc-desk")).At(Day0.AddDays(2).AddHours(1)));
+        events.Add(EventBuilder.Withdrawal().Id("second").From(cold).Usd(3_100_000m).To(Addresses.Evm("somewhere")).At(Day0.AddDays(2).AddHours(3)));
+
+        Assert.Empty(ScenarioRun.Of(events).AlertsOf(RuleIds.LargeWithdrawal));
+    }
+
+    [Fact]
+    public void HotWallet_ThatAlsoSweepsToColdStorage_KeepsTheColdStartFloor()
+    {
+        // A young hot wallet's first transfer is a sweep of its excess to cold storage; then it pays customers, one of them
+        // a whale taking $3,000,000: a wallet that pays customers is no cold wallet.
+        var hot = Addresses.Evm("young-hot");
+        var cold = Addresses.Evm("cold");
+        var events = new List<WithdrawalEvent>
+        {
+            EventBuilder.Withdrawal().Id("refill").From(cold).To(hot).Usd(4_000_000m).At(Day0),
+            EventBuilder.Withdrawal().Id("to-cold").From(hot).To(cold).Usd(1_000_000m).At(Day0.AddMinutes(5)),
+        };
+        events.AddRange(new TrafficBuilder(5) { Wallet = hot }.Between(Day0.AddMinutes(10), Day0.AddHours(3)));
+        events.Add(EventBuilder.Withdrawal().Id("whale").From(hot).Usd(3_000_000m).To(Addresses.Evm("whale-new")).Account("acct-whale").At(Day0.AddHours(3)));
+
+        Assert.Empty(ScenarioRun.Of(events).AlertsOf(RuleIds.LargeWithdrawal));
+    }
+
+    [Fact]
+    public void WhereAWalletSentFunds_SurvivesASnapshot_AndAnOlderSnapshotClaimsNothing()
+    {
+        var (events, cold) = TwoDaysOfRefills(seed: 5);
+        var engine = ScenarioRun.Of(events).Engine;
+        var platform = Assert.Single(engine.ExportAll(), e => e.Payload[1] == 'p');
+
+        var restored = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
+
+        Assert.True(restored.OwnWallets.HasOnlyMovedFundsInternally(new AddressKey(cold)));
+        Assert.False(restored.OwnWallets.HasOnlyMovedFundsInternally(new AddressKey(Addresses.Evm("hot"))));
+        var older = (PlatformState)DetectorStateCodec.Decode(new DetectorStateEntry(platform.Key, [7, .. platform.Payload.AsSpan(1)]), DetectionRules.Default);
+        Assert.False(older.OwnWallets.HasOnlyMovedFundsInternally(new AddressKey(cold)));
+    }
+
+    /// <summary>Two days of a hot wallet's customers (USDT and ETH, no balances), refilled from the cold wallet every six hours.</summary>
+    private static (List<WithdrawalEvent> Events, string Cold) TwoDaysOfRefills(int seed)
+    {
+        var hot = Addresses.Evm("hot");
+        var cold = Addresses.Evm("cold");
+        var events = new TrafficBuilder(seed) { Wallet = hot, Assets = ["USDT", "ETH"] }.Between(Day0, Day0.AddDays(2).AddHours(4)).ToList();
+        for (var i = 0; i < 8; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"refill-{i}").From(cold).Asset(i % 2 == 0 ? "USDT" : "ETH").Usd(2_000_000m).To(hot).At(Day0.AddHours(6 * i).AddMinutes(7)));
+        }
+
+        return (events, cold);
+    }
+}
