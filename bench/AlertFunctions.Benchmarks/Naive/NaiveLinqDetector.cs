@@ -199,7 +199,8 @@ internal sealed class NaiveLinqDetector
                 || (longWindow.Warm && longWindow.VolumeRatio >= s.LongBaselineMultiple && longWindow.MeanRatio >= s.MeanSizeMultiple
                     && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
                 || LongLargeLegsReachTheBar(wallet, c.Event.Timestamp, longWindow)
-                || RareLegsBeyondChance(wallet, c.Event.Timestamp, longWindow))
+                || RareLegsBeyondChance(wallet, c.Event.Timestamp, longWindow)
+                || LongColdStartLegsBeyondChance(wallet, c.Event.Timestamp, longWindow))
             {
                 Found(RuleIds.RapidDrain);
                 return;
@@ -324,6 +325,25 @@ internal sealed class NaiveLinqDetector
         return chance <= s.RareLegsMaxChance && legsUsd >= s.LongMinUsd && others > 0 && (double)(legsUsd / others) >= s.LongLargeLegsMinShare;
     }
 
+    /// <summary>
+    /// With no history, the long window's cold-start legs: at least six, in a window that also holds withdrawals with an
+    /// account, beyond a tail of 1 in 100 of those without one at the rare legs' chance (the exact Poisson tail), and
+    /// $1,000,000 without the largest.
+    /// </summary>
+    private bool LongColdStartLegsBeyondChance(List<NaiveHistoryEntry> wallet, DateTimeOffset t, in NaiveWindow a)
+    {
+        var s = _rules.RapidDrain;
+        if (a.Warm || a.ColdStartLegs < s.LongLargeLegsMinCount || a.ColdStartCandidates >= a.Count)
+        {
+            return false;
+        }
+
+        var expected = 0.01 * a.ColdStartCandidates;
+        var chance = 1 - Enumerable.Range(0, a.ColdStartLegs).Sum(k => Math.Exp((k * Math.Log(expected)) - expected - Enumerable.Range(1, k).Sum(i => Math.Log(i))));
+        var largest = wallet.Where(x => x.ColdStartLeg && t - x.Event.Timestamp < LongWindow).Max(x => x.Usd);
+        return chance <= s.RareLegsMaxChance && a.ColdStartLegsUsd - largest >= s.LongMinUsd;
+    }
+
     private void MultiAssetDrain(NaiveHistoryEntry c, List<NaiveHistoryEntry> wallet, List<NaiveHistoryEntry> destination)
     {
         var s = _rules.MultiAssetDrain;
@@ -422,8 +442,8 @@ internal sealed class NaiveLinqDetector
         var history = History(wallet, t);
         if (!IsWarm(history, t))
         {
-            var candidates = length == ShortWindow ? inWindow.Count(x => x.Event.PlatformType != PlatformType.Exchange || x.Event.AccountId is null) : 0;
-            var coldLegs = length == ShortWindow ? inWindow.Where(x => x.ColdStartLeg).ToList() : [];
+            var candidates = inWindow.Count(x => x.Event.PlatformType != PlatformType.Exchange || x.Event.AccountId is null);
+            var coldLegs = inWindow.Where(x => x.ColdStartLeg).ToList();
             return new NaiveWindow(outflow, inWindow.Count, largest, drop, Warm: false, 0, 0, coldLegs.Sum(x => x.Usd), coldLegs.Count, candidates);
         }
 

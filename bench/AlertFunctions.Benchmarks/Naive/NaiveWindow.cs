@@ -27,7 +27,7 @@ internal readonly record struct NaiveWindow(
     /// baseline, the cold-start mean each, or, when the hour also holds withdrawals with a customer account and its
     /// cold-start legs are at least three and more than a tail of 1 in 100 of the others without one brings once in a
     /// hundred times, what the others sent; or, when such an hour leaves the wallet all but empty (90%), what the others
-    /// sent plus the cold-start mean for each leg. Only the short window counts those legs. Simplified: the exact Poisson
+    /// sent plus the cold-start mean for each leg. Both windows count those legs. Simplified: the exact Poisson
     /// tail, where the engine uses a bound that overstates it, so this fires on a few hours the engine does not.
     /// </summary>
     public double UnexplainedDrop(double ordinaryMultiple, decimal coldOrdinaryUsd, int minLegs)

@@ -208,12 +208,16 @@ internal sealed class BucketRing
         {
             buckets.Legs[slot]++;
             buckets.Usd[slot] += usd;
+            buckets.Largest[slot] = Math.Max(buckets.Largest[slot], usd);
             ColdStartLegCount++;
             ColdStartLegUsd += usd;
         }
 
         return true;
     }
+
+    /// <summary>The largest cold-start leg in the window. O(bucket count): only on the rare path that needs it.</summary>
+    public decimal LargestColdStartLegUsd() => _coldStartLegs is null ? 0m : LargestIn(_coldStartLegs.Largest);
 
     /// <summary>The largest large leg in the window. O(bucket count): only on the rare path that needs it.</summary>
     public decimal LargestLargeLegUsd() => LargestIn(_largestLegUsd);
@@ -526,6 +530,45 @@ internal sealed class BucketRing
         }
     }
 
+    /// <summary>
+    /// Writes the largest cold-start leg of each live bucket that holds legs: a section after <see cref="WriteColdStartLegs"/>
+    /// (version 8 on), so the older layout stays a prefix.
+    /// </summary>
+    internal void WriteLargestColdStartLegs(BinaryWriter writer)
+    {
+        writer.Write(CountBuckets(HasColdStartLegUsd));
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (HasColdStartLegUsd(i))
+            {
+                writer.Write(_index[i]);
+                writer.Write(_coldStartLegs!.Largest[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads what <see cref="WriteLargestColdStartLegs"/> wrote, after <see cref="ReadColdStartLegs"/>. A largest leg must
+    /// lie between the bucket's mean leg and its legs' USD; a bucket without legs, or not held, is refused.
+    /// </summary>
+    internal void ReadLargestColdStartLegs(BinaryReader reader)
+    {
+        var live = reader.ReadInt32();
+        for (var n = 0; n < live; n++)
+        {
+            var bucket = reader.ReadInt64();
+            var slot = HeldSlot(bucket, "largest cold-start leg");
+            var largest = reader.ReadDecimal();
+            if (_coldStartLegs is not { } legs || legs.Legs[slot] == 0 || legs.Largest[slot] != 0
+                || largest > legs.Usd[slot] || largest * legs.Legs[slot] < legs.Usd[slot] || largest <= 0)
+            {
+                throw new InvalidDataException($"largest cold-start leg for bucket {bucket} out of range or given twice: {largest} USD");
+            }
+
+            legs.Largest[slot] = largest;
+        }
+    }
+
     /// <summary>How many buckets a section of the snapshot writes: the count comes first, so the reader knows how many follow.</summary>
     private int CountBuckets(Func<int, bool> inSection)
     {
@@ -554,6 +597,10 @@ internal sealed class BucketRing
     }
 
     private bool HasColdStartLegs(int slot) => _coldStartLegs is { } legs && _index[slot] != Empty && legs.Candidates[slot] > 0;
+
+    // Legs worth $0 (an unpriced asset, with the leg size set to 0) have no largest to keep, nor does a bucket restored from
+    // a snapshot older than the largest legs.
+    private bool HasColdStartLegUsd(int slot) => HasColdStartLegs(slot) && _coldStartLegs!.Largest[slot] > 0;
 
     private bool IsJudged(int slot) => _judged is { } judged && _index[slot] != Empty && judged.Judged[slot] > 0;
 
@@ -595,7 +642,7 @@ internal sealed class BucketRing
         _balanceStart = _head == Empty ? Empty : FindBalanceStart(_head - BucketCount + 1);
     }
 
-    /// <summary>Per bucket: withdrawals that could have been cold-start legs, and the count and USD of those that were.</summary>
+    /// <summary>Per bucket: withdrawals that could have been cold-start legs, and the count, USD and largest of those that were.</summary>
     private sealed class ColdStartLegBuckets(int bucketCount)
     {
         public int[] Candidates { get; } = new int[bucketCount];
@@ -604,11 +651,14 @@ internal sealed class BucketRing
 
         public decimal[] Usd { get; } = new decimal[bucketCount];
 
+        public decimal[] Largest { get; } = new decimal[bucketCount];
+
         public void Clear(int slot)
         {
             Candidates[slot] = 0;
             Legs[slot] = 0;
             Usd[slot] = 0;
+            Largest[slot] = 0;
         }
     }
 

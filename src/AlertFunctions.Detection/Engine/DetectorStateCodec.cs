@@ -15,8 +15,10 @@ namespace AlertFunctions.Detection.Engine;
 /// its large-leg alerts name), version 6 a wallet's judged withdrawal sizes (the learned share of rare ones, the rare legs
 /// of its long window and the latest of them), version 7 a wallet's cold-start legs (see
 /// <see cref="RuleEvaluators.ColdStartLegs"/>), version 8 the amount each open alert was last announced at (an older
-/// state's open alerts take their current amount) and where each of a platform's wallets has sent funds (an older state's
-/// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally); an older
+/// state's open alerts take their current amount), where each of a platform's wallets has sent funds (an older state's
+/// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally), and a
+/// wallet's long-window cold-start legs and each window's largest such leg (an older state starts the long window's legs
+/// empty, and its short window knows no largest leg, which no test reads there); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
 /// snapshots written before it load without them (and an older engine ignores them). Version 8 writes what it added
@@ -33,6 +35,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithColdStartLegs = 7;
     private const byte VersionWithAnnouncedAmounts = 8;
     private const byte VersionWithWalletTransfers = 8;
+    private const byte VersionWithLongColdStartLegs = 8;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -201,6 +204,9 @@ internal static class DetectorStateCodec
         s.Long.WriteJudged(w);
         s.RareLegEvidence.Write(w);
         s.Short.WriteColdStartLegs(w);
+        s.Long.WriteColdStartLegs(w);
+        s.Short.WriteLargestColdStartLegs(w);
+        s.Long.WriteLargestColdStartLegs(w);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -241,6 +247,13 @@ internal static class DetectorStateCodec
         if (version >= VersionWithColdStartLegs)
         {
             s.Short.ReadColdStartLegs(r);
+        }
+
+        if (version >= VersionWithLongColdStartLegs)
+        {
+            s.Long.ReadColdStartLegs(r);
+            s.Short.ReadLargestColdStartLegs(r);
+            s.Long.ReadLargestColdStartLegs(r);
         }
 
         return s;

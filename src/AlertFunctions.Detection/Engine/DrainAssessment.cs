@@ -73,7 +73,7 @@ internal readonly record struct DrainAssessment(
     /// </summary>
     private const double ColdStartLegShare = 0.01;
 
-    /// <summary>The bound, under <see cref="ColdStartLegShare"/>, on the chance of the window's count of cold-start legs that makes them a drain's.</summary>
+    /// <summary>The bound, under <see cref="ColdStartLegShare"/>, on the chance of the hour's count of cold-start legs that lets them explain a balance drop.</summary>
     private const double ColdStartLegsMaxChance = 0.01;
 
     /// <summary>
@@ -88,13 +88,12 @@ internal readonly record struct DrainAssessment(
     /// (<see cref="RapidDrainSettings.ColdStartMinMeanUsd"/>). That alone let ten ordinary withdrawals "explain" $500,000 and
     /// hid the drain of a small hot wallet in its first hours. So the drop also counts when it is left unexplained once every
     /// withdrawal but the window's cold-start legs is credited with what it sent, provided those legs are too many for a
-    /// heavy tail (<see cref="ColdStartLegsAreNotTheTail"/>). A wallet left all but empty (≥ 90%) needs no count: one or two
+    /// heavy tail (<see cref="ColdStartLegsAreBeyondChance"/>, at 1 in 100). A wallet left all but empty (≥ 90%) needs no count: one or two
     /// legs may do that, and a warm wallet would be judged the same way (its usual size explains little of a sweep). There
     /// the legs are credited with the cold-start mean each and every other withdrawal with what it sent, so customers with
-    /// accounts, whales among them, still explain their own share. Only the short window counts cold-start legs, and only on
-    /// an exchange whose events carry accounts can it tell them from customers' withdrawals; the long window (which counts
-    /// none, so both credits come to its whole outflow), and an hour whose withdrawals all could have been legs (no account
-    /// among them), keep the flat credit.
+    /// accounts, whales among them, still explain their own share. Only on an exchange whose events carry accounts can a
+    /// window tell cold-start legs from customers' withdrawals; a window whose withdrawals all could have been legs (no
+    /// account among them) keeps the flat credit. Both windows count them; the long one over its own, longer span.
     /// </remarks>
     public bool DropIsUnexplained(RapidDrainSettings s, double fraction)
     {
@@ -109,7 +108,7 @@ internal readonly record struct DrainAssessment(
         }
 
         return IsUnexplained(drop, Count * (double)s.ColdStartMinMeanUsd, fraction)
-            || (ColdStartLegsAreNotTheTail(s) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction))
+            || (ColdStartLegsAreBeyondChance(s.LargeLegsMinCount, ColdStartLegsMaxChance) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction))
             || (drop >= AlmostEmpty && ColdStartCandidates < Count && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd) + (ColdStartLegs * (double)s.ColdStartMinMeanUsd), fraction));
     }
 
@@ -117,15 +116,18 @@ internal readonly record struct DrainAssessment(
         drop * Math.Clamp(1 - (ordinaryUsd / (double)OutflowUsd), 0, 1) >= fraction / 2;
 
     /// <summary>
-    /// At least as many cold-start legs as a large-leg count needs, in an hour that also holds customers' withdrawals (so
-    /// the events tell customers from key transfers), and so many among the withdrawals that could have been legs that a
-    /// Poisson tail bound, expecting <see cref="ColdStartLegShare"/> of them, puts the chance at or below 1 in 100 (the exact
-    /// tail is smaller still: 3 among 40 is a bound of 3%, an exact chance of 0.8%).
+    /// At least <paramref name="minLegs"/> cold-start legs, in a window that also holds customers' withdrawals (so the events
+    /// tell customers from key transfers), and so many among the withdrawals that could have been legs that a Poisson tail
+    /// bound, expecting <see cref="ColdStartLegShare"/> of them, puts the chance at or below <paramref name="maxChance"/>
+    /// (the exact tail is smaller still: 3 among 40 is a bound of 3%, an exact chance of 0.8%).
     /// </summary>
-    private bool ColdStartLegsAreNotTheTail(RapidDrainSettings s) =>
-        ColdStartLegs >= s.LargeLegsMinCount
+    public bool ColdStartLegsAreBeyondChance(int minLegs, double maxChance) =>
+        ColdStartLegs >= minLegs
         && ColdStartCandidates < Count
-        && PoissonTail.LogChanceOfAtLeast(ColdStartLegs, ColdStartLegShare * ColdStartCandidates) <= Math.Log(ColdStartLegsMaxChance);
+        && PoissonTail.LogChanceOfAtLeast(ColdStartLegs, ExpectedColdStartLegs) <= Math.Log(maxChance);
+
+    /// <summary>How many cold-start legs the window's withdrawals without an account would bring in the ordinary course.</summary>
+    public double ExpectedColdStartLegs => ColdStartLegShare * ColdStartCandidates;
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a

@@ -44,6 +44,12 @@ namespace AlertFunctions.Detection.Rules;
 /// whose withdrawals are heavy-tailed (a bridge averaging $20,000 with routine millions), which the large-leg test misses
 /// (rare: the usual size raised during a rush, as for large legs; the learned share never below 0.2%);
 /// comparing with the window's own count keeps out a rush, whose rare withdrawals grow with its ordinary ones;</item>
+/// <item>long window only, no history yet: at least <see cref="LongLargeLegsMinCount"/> cold-start legs (withdrawals of at
+/// least <see cref="ColdStartLegUsd"/> without a customer account, on an exchange whose other withdrawals in the window carry
+/// one, not routine for an address paid before the window) — so many more than a tail of 1 in 100 of the window's
+/// withdrawals without an account would bring that chance gives that many at most once in 1 / <see cref="RareLegsMaxChance"/>
+/// (a Poisson tail bound) — which without the largest reach <see cref="LongMinUsd"/>: a trickle that starts in a wallet's
+/// first hours, before the rare legs have a day of history;</item>
 /// <item>long window only: one destination first seen inside the window received ≥ <see cref="FreshDestinationMinUsd"/> in ≥
 /// <see cref="FreshDestinationMinEvents"/> withdrawals of at least <see cref="MinLegUsd"/> each (a trickle into the attacker's
 /// new address; a whale's first large withdrawal plus some small change is one leg).</item>

@@ -383,6 +383,61 @@ public sealed class BucketRingTests
         Assert.Equal((1, 1, 0m), ReadBack(ring, section => section).Read);
     }
 
+    [Fact]
+    public void LargestColdStartLeg_IsTheLargestLegStillInTheWindow()
+    {
+        var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
+        ring.TryAdd(T0, 90_000m, 1m, null, null);
+        ring.MarkColdStartCandidate(T0, 90_000m, leg: true);
+        ring.TryAdd(T0.AddMinutes(2), 70_000m, 1m, null, null);
+        ring.MarkColdStartCandidate(T0.AddMinutes(2), 70_000m, leg: true);
+        ring.TryAdd(T0.AddMinutes(2), 95_000m, 1m, null, null);
+        ring.MarkColdStartCandidate(T0.AddMinutes(2), 95_000m, leg: false); // a candidate, no leg (routine, say)
+        Assert.Equal(90_000m, ring.LargestColdStartLegUsd());
+
+        ring.TryAdd(T0.AddMinutes(4), 1_000m, 1m, null, null);
+
+        Assert.Equal(70_000m, ring.LargestColdStartLegUsd());
+    }
+
+    [Theory]
+    [InlineData(60_000, null)]
+    [InlineData(120_001, "out of range")] // more than the bucket's legs
+    [InlineData(59_999, "out of range")] // less than their mean
+    [InlineData(0, "out of range")]
+    public void ReadLargestColdStartLegs_RefusesALargestTheBucketsLegsCannotHave(int largest, string? error)
+    {
+        var ring = new BucketRing(4, TimeSpan.FromMinutes(1));
+        ring.TryAdd(T0, 60_000m, 1m, null, null);
+        ring.MarkColdStartCandidate(T0, 60_000m, leg: true);
+        ring.TryAdd(T0, 60_000m, 1m, null, null);
+        ring.MarkColdStartCandidate(T0, 60_000m, leg: true);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            ring.Write(writer);
+            ring.WriteColdStartLegs(writer);
+            writer.Write(1);
+            writer.Write(ring.BucketOf(T0));
+            writer.Write((decimal)largest);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var read = new BucketRing(ring.BucketCount, TimeSpan.FromTicks(ring.WidthTicks));
+        read.Read(reader, withOutsized: true);
+        read.ReadColdStartLegs(reader);
+        if (error is null)
+        {
+            read.ReadLargestColdStartLegs(reader);
+            Assert.Equal(60_000m, read.LargestColdStartLegUsd());
+        }
+        else
+        {
+            Assert.Contains(error, Assert.Throws<InvalidDataException>(() => read.ReadLargestColdStartLegs(reader)).Message);
+        }
+    }
+
     /// <summary>Writes the ring and its cold-start section (as <paramref name="doctor"/> returns it), then reads both back.</summary>
     private static (byte[] Section, (int, int, decimal) Read) ReadBack(BucketRing ring, Func<byte[], byte[]> doctor)
     {

@@ -216,11 +216,11 @@ public sealed class DetectorStateCodecTests
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
+        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([8, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
     }
 
     [Fact]
@@ -230,11 +230,11 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
+        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([8, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -245,11 +245,11 @@ public sealed class DetectorStateCodecTests
     {
         var (wallet, state) = HeavyTailedWallet();
         Assert.True(state.Baseline.JudgedEvents > 0 && state.Long.RareLegCount > 0 && state.RareLegEvidence.Count > 0, "the wallet judged sizes and kept rare legs");
-        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state)]);
+        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([8, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -260,14 +260,29 @@ public sealed class DetectorStateCodecTests
     public void Import_Version6Wallet_KeepsItsJudgedSizesAndStartsCountingColdStartLegsAfresh()
     {
         var (wallet, state) = YoungWalletWithColdStartLegs();
-        var version6 = OlderWallet(wallet, 6, ColdStartLegsBytes(state));
+        var version6 = OlderWallet(wallet, 6, [.. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([8, .. version6.AsSpan(1), .. NoColdStartLegs], reexported.Payload);
+        Assert.Equal([8, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
+    }
+
+    [Fact]
+    public void Import_Version7Wallet_KeepsItsShortWindowsLegsAndStartsTheLongWindowsAfresh()
+    {
+        // Version 8 appended the long window's cold-start legs and each window's largest leg.
+        var (wallet, state) = YoungWalletWithColdStartLegs();
+        var version7 = OlderWallet(wallet, 7, Version8ColdStartLegsBytes(state));
+
+        var reexported = ImportAlone(wallet.Key, version7);
+
+        Assert.Equal([8, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs], reexported.Payload);
+        var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
+        Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
     }
 
     [Fact]
@@ -279,6 +294,10 @@ public sealed class DetectorStateCodecTests
 
         Assert.Equal(3, state.Short.ColdStartLegCount);
         Assert.Equal((state.Short.ColdStartLegCount, state.Short.ColdStartLegUsd), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
+        Assert.Equal((3, 3, 180_000m, 60_000m), (state.Long.ColdStartLegCount, state.Long.ColdStartCandidateCount, state.Long.ColdStartLegUsd, state.Long.LargestColdStartLegUsd()));
+        Assert.Equal(
+            (state.Long.ColdStartLegCount, state.Long.ColdStartCandidateCount, state.Long.ColdStartLegUsd, state.Long.LargestColdStartLegUsd(), state.Short.LargestColdStartLegUsd()),
+            (read.Long.ColdStartLegCount, read.Long.ColdStartCandidateCount, read.Long.ColdStartLegUsd, read.Long.LargestColdStartLegUsd(), read.Short.LargestColdStartLegUsd()));
     }
 
     [Fact]
@@ -340,6 +359,9 @@ public sealed class DetectorStateCodecTests
     /// <summary>What a version 7 wallet appends when its short window holds no cold-start leg: a zero bucket count.</summary>
     private static readonly byte[] NoColdStartLegs = new byte[4];
 
+    /// <summary>What a version 8 wallet appends when it holds no cold-start leg: zero bucket counts for the long window's legs and each window's largest.</summary>
+    private static readonly byte[] NoVersion8ColdStartLegs = new byte[12];
+
     /// <summary>
     /// A current wallet snapshot as an older version wrote it: without what that version lacked, which the current layout
     /// appends last (checked, so the layouts cannot drift apart unnoticed).
@@ -374,6 +396,20 @@ public sealed class DetectorStateCodecTests
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             state.Short.WriteColdStartLegs(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>What version 8 appended to a wallet: the long window's cold-start legs, then the short and the long window's largest leg per bucket.</summary>
+    private static byte[] Version8ColdStartLegsBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            state.Long.WriteColdStartLegs(writer);
+            state.Short.WriteLargestColdStartLegs(writer);
+            state.Long.WriteLargestColdStartLegs(writer);
         }
 
         return stream.ToArray();

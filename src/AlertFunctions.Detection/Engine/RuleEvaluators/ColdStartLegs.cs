@@ -5,8 +5,9 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
 /// <summary>
 /// Cold-start legs: the withdrawals by which, while a wallet has no baseline, a balance drop cannot be put down to ordinary
-/// customers (see <see cref="DrainAssessment.DropIsUnexplained"/>). The wallet's short window counts them as the event
-/// arrives, by who sent it and its size, whatever the baseline or which rules are enabled.
+/// customers (see <see cref="DrainAssessment.DropIsUnexplained"/>), and which over the long window make a trickle before
+/// any baseline forms (see <see cref="RapidDrainRule"/>). Both of the wallet's windows count them as the event arrives,
+/// by who sent it and its size, whatever the baseline or which rules are enabled.
 /// </summary>
 /// <remarks>
 /// Only an exchange whose events carry customer accounts can tell a thief's transfer, made with the wallet's key, from a
@@ -20,7 +21,9 @@ internal static class ColdStartLegs
     {
         if (RareLegs.IsCounted(e))
         {
-            wallet.Short.MarkColdStartCandidate(e.Timestamp, usd, IsLeg(usd, wallet.Rules, destinationIsNew, destinationFirstPaidInLongWindow, destinationPreviousMaxUsd));
+            var leg = IsLeg(usd, wallet.Rules, destinationIsNew, destinationFirstPaidInLongWindow, destinationPreviousMaxUsd);
+            wallet.Short.MarkColdStartCandidate(e.Timestamp, usd, leg);
+            wallet.Long.MarkColdStartCandidate(e.Timestamp, usd, leg);
         }
     }
 

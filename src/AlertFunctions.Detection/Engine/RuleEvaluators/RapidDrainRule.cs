@@ -163,6 +163,11 @@ internal static class RapidDrainRule
                 return legs;
             }
 
+            if (TryLongColdStartLegs(s, a, c.Wallet.Long) is { } coldLegs)
+            {
+                return coldLegs;
+            }
+
             if (RareLegs.Assess(s, a, c.Wallet) is { } rare)
             {
                 return RareLegsFinding(s, rare, c.Wallet.Long, c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts);
@@ -213,6 +218,36 @@ internal static class RapidDrainRule
             new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2)),
             $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", DrainEvidence.LargeLegs);
+    }
+
+    /// <summary>
+    /// Before the wallet has learned anything (its first day, when the long window's floors are the cold-start ones), the
+    /// long window's cold-start legs: withdrawals of at least the cold-start leg size without a customer account on an
+    /// exchange whose other withdrawals carry one, at least <see cref="RapidDrainSettings.LongLargeLegsMinCount"/> of them,
+    /// more than a tail of 1 in 100 of the window's withdrawals without an account would bring at the rare legs' chance
+    /// (<see cref="RapidDrainSettings.RareLegsMaxChance"/>), which without the largest reach <see cref="RapidDrainSettings.LongMinUsd"/>
+    /// — a trickle from a wallet's first hours, which the rare legs, needing a day of judged history, cannot see.
+    /// </summary>
+    private static DrainFinding? TryLongColdStartLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring)
+    {
+        if (a.HasBaseline || !a.ColdStartLegsAreBeyondChance(s.LongLargeLegsMinCount, s.RareLegsMaxChance))
+        {
+            return null;
+        }
+
+        var legs = a.ColdStartLegsUsd - ring.LargestColdStartLegUsd();
+        if (legs < s.LongMinUsd)
+        {
+            return null;
+        }
+
+        var needed = Math.Max(s.LongLargeLegsMinCount, PoissonTail.SmallestUnlikelyCount(a.ExpectedColdStartLegs, s.RareLegsMaxChance));
+        return new DrainFinding(
+            new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
+            $"no history yet: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} without a customer account " +
+                $"(threshold {needed} of its {AlertWording.Withdrawals(a.ColdStartCandidates)} without one), {AlertWording.Usd(legs)} without the largest " +
+                $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
+            DrainEvidence.LargeLegs);
     }
 
     /// <param name="withoutAccounts">Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>): the sentence says so.</param>

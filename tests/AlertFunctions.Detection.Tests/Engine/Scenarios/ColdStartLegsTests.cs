@@ -272,6 +272,55 @@ public sealed class ColdStartLegsTests
         Assert.Empty(ScenarioRun.Of(events).AlertsOf(RuleIds.RapidDrain));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(3, 6)]
+    public void BusyExchange_TrickleWithoutAccountsInItsFirstHours_IsCaughtBeforeABaselineForms(int seed, int startHour)
+    {
+        // An hour after the stream starts, $150,000 every 20 minutes to five rotating new addresses, no balances: three legs
+        // an hour are under the $2M cold-start floor, the 12-hour cold-start floor is $10M, and rare legs need a day of
+        // history. Customers' withdrawals carry accounts and the legs none: six legs among the few withdrawals without one
+        // are no tail, and the eighth takes them past $1,000,000 without the largest.
+        var hot = Addresses.Evm("busy-hot");
+        var start = Day0.AddHours(startHour);
+        var trickleStart = start.AddHours(1);
+        var events = new TrafficBuilder(seed) { Wallet = hot, EventsPerHour = 200, MedianUsd = 1_500, Sigma = 1.5, MaxUsd = 2_000_000 }
+            .Between(start, trickleStart.AddHours(10)).ToList();
+        for (var i = 0; i < 30; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(hot).Usd(150_000m + i).To(Addresses.Evm($"trickle-{i % 5}")).At(trickleStart.AddMinutes(20 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var first = run.Changes.First(c => c.Alert.Rule == RuleIds.RapidDrain).Alert;
+        Assert.Equal("leg-07", first.TriggerEventId);
+        Assert.Equal("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", first.Details.Measure);
+        Assert.Contains("8 withdrawals of at least $50,000 without a customer account (threshold 6 of its 8 withdrawals without one)", first.Summary, StringComparison.Ordinal);
+        Assert.All(run.Alerts, a => Assert.Contains(a.EventIds, id => id.StartsWith("leg-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Exchange_PayingWithoutAccountsForTwelveHours_ItsLargePayoutsAreWithinTheirTail()
+    {
+        // An exchange that sends accounts but pays 60 withdrawals an hour without one (its own payouts), 1 in 100 of them
+        // $150,000 to a new address: over 12 hours, 8 such among 720 are what a tail of 1 in 100 brings ($1.05M without the
+        // largest, over the $1M floor, so only the count keeps it quiet).
+        var hot = Addresses.Evm("payout-hot");
+        var events = new TrafficBuilder(11) { Wallet = hot, EventsPerHour = 40 }.Between(Day0, Day0.AddHours(12)).ToList();
+        var random = new Random(11);
+        for (var i = 0; i < 720; i++)
+        {
+            var large = i % 90 == 45;
+            var usd = large ? 150_000m : Math.Round((decimal)(200 + (random.NextDouble() * 1_500)), 2);
+            events.Add(EventBuilder.Withdrawal().Id($"p-{i:D3}").From(hot).Usd(usd).To(Addresses.Evm($"payee-{i}")).At(Day0.AddSeconds(60 * i)));
+        }
+
+        Assert.Equal(8, events.Count(e => e.AmountUsd == 150_000m && e.AccountId is null));
+        Assert.Empty(ScenarioRun.Of(events).AlertsOf(RuleIds.RapidDrain));
+    }
+
     [Fact]
     public void ColdStartLegsWorthNothing_AtALegalLegSizeOfZero_TheSnapshotIsReadBack()
     {
