@@ -72,14 +72,15 @@ public sealed class ConcurrentDeliveryTests(AzuriteFixture azurite)
         var sweeper = await env.StartInstanceAsync();
         var drain = new DrainScenario("contoso-exchange", "hot-e", DrainStart);
         var batches = new EventHubBatches("0", DrainStart);
-        await first.Processor.ProcessAsync(batches.Next(drain.Legs(0, 6)), CancellationToken.None);
+        // Five legs raise a high alert ($3M); the sixth takes it past twice that and escalates it to critical.
+        await first.Processor.ProcessAsync(batches.Next(drain.Legs(0, 5)), CancellationToken.None);
         var raisedMessage = await TakeOneMessageAsync(env);
         var raised = Assert.Single(await env.AllAlertsAsync()).Alert;
         env.Teams.Enqueue(FakeResponse.AcceptedAfter(TimeSpan.FromMilliseconds(500)), FakeResponse.AcceptedAfter(TimeSpan.FromMilliseconds(1500)));
         var postA = first.Dispatcher.DispatchAsync(raisedMessage, CancellationToken.None);
         await env.Teams.WaitForRequestsAsync(1);
 
-        await first.Processor.ProcessAsync(batches.Next(drain.Legs(6, 14)), CancellationToken.None);
+        await first.Processor.ProcessAsync(batches.Next(drain.Legs(5, 15)), CancellationToken.None);
         var escalated = Assert.Single(await env.AllAlertsAsync()).Alert;
         Assert.True(escalated.Severity > raised.Severity, $"{escalated.Severity} should exceed {raised.Severity}");
         var postB = second.Dispatcher.DispatchAsync(await TakeOneMessageAsync(env), CancellationToken.None);
