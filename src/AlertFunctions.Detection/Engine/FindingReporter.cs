@@ -13,9 +13,11 @@ namespace AlertFunctions.Detection.Engine;
 internal static class FindingReporter
 {
     /// <summary>
-    /// An alert that has grown to this multiple of what responders were last told is escalated one level, up to critical:
-    /// an open alert (a look-alike's, say) keeps growing with a new drain of the same wallet, which would otherwise go
-    /// unannounced. Doubling bounds the posts: at most one per severity level.
+    /// A <c>rapid-drain</c> alert that has grown to this multiple of what responders were last told is escalated one level,
+    /// up to critical: it stays open for hours, one per wallet, so a new drain of the same wallet (after a look-alike's
+    /// alert, say) would otherwise only grow it, unannounced. Doubling bounds the posts: at most one per severity level.
+    /// Other rules' severities follow their own amounts (<c>mixer-usage</c> is critical from $1,000,000), so theirs do not
+    /// escalate by growth.
     /// </summary>
     private const decimal GrowthToEscalate = 2m;
 
@@ -103,7 +105,7 @@ internal static class FindingReporter
 
         var amountUsd = current.AmountUsd + eventUsd;
         var severity = finding.Severity > current.Severity ? finding.Severity
-            : current.Severity < Severity.Critical && episode.AnnouncedUsd > 0 && amountUsd >= GrowthToEscalate * episode.AnnouncedUsd ? current.Severity + 1
+            : finding.Rule == RuleIds.RapidDrain && current.Severity < Severity.Critical && episode.AnnouncedUsd > 0 && amountUsd >= GrowthToEscalate * episode.AnnouncedUsd ? current.Severity + 1
             : current.Severity;
         var sameAsset = current.Asset != "*" && string.Equals(current.Asset, e.Asset, StringComparison.Ordinal);
         var updated = WithEvidence(current, finding.Evidence, e) with

@@ -10,6 +10,7 @@ namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
 public sealed class OpenAlertGrowthTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
+    private const string TornadoTenEth = "0x910cbd523d972eb0a6f4cae4618ad62622b39dbf";
 
     [Theory]
     [InlineData(1, "USDT")]
@@ -49,5 +50,21 @@ public sealed class OpenAlertGrowthTests
         // grew it), naming the thief's address.
         Assert.InRange(escalated.WindowEnd, drainStart, drainStart.AddMinutes(6));
         Assert.Contains(Addresses.Evm("thief"), escalated.Destinations);
+    }
+
+    [Fact]
+    public void OtherRulesAlerts_DoNotEscalateByGrowth_TheirSeverityFollowsTheirOwnAmounts()
+    {
+        // Found by a review helper: two customers' 1 ETH ($3,000) into a mixer pool, two hours apart. Doubled, the alert
+        // went critical, where mixer-usage is critical from $1,000,000.
+        var run = ScenarioRun.Of(
+        [
+            EventBuilder.Withdrawal().Id("m1").Asset("ETH").Units(1m, 3_000m).To(TornadoTenEth).Account("a1").At(Start),
+            EventBuilder.Withdrawal().Id("m2").Asset("ETH").Units(1m, 3_000m).To(TornadoTenEth).Account("a2").At(Start.AddHours(2)),
+        ]);
+
+        var changes = run.Changes.Where(c => c.Alert.Rule == RuleIds.MixerUsage).ToList();
+        Assert.Equal([(AlertChangeKind.Raised, Severity.High), (AlertChangeKind.Updated, Severity.High)], changes.Select(c => (c.Kind, c.Alert.Severity)));
+        Assert.Equal(6_000m, changes[1].Alert.AmountUsd);
     }
 }
