@@ -144,7 +144,7 @@ internal sealed class NaiveLinqDetector
         decimal? share = c.Event.BalanceAfter is { } after ? c.Event.Amount / (c.Event.Amount + after) : null;
         // A wallet whose every earlier transfer went to the platform's own wallets (a cold wallet refilling hot ones).
         var earlierFromWallet = _history.Where(x => x != c && x.Event.Platform == c.Event.Platform && Same(x.Event.SourceWallet, c.Event.SourceWallet)).ToList();
-        var onlyMovedFundsInternally = earlierFromWallet.Count > 0 && earlierFromWallet.All(x => x.Internal);
+        var onlyMovedFundsInternally = c.Event.AccountId is null && earlierFromWallet.Count > 0 && earlierFromWallet.All(x => x.Internal);
         var threshold = IsWarm(history, c.Event.Timestamp)
             ? Math.Max(s.MinUsd, history.Max(x => x.Usd) * (decimal)s.BaselineMultiple)
             : share >= TakesMostOfBalance || onlyMovedFundsInternally ? s.MinUsd : s.ColdStartMinUsd;

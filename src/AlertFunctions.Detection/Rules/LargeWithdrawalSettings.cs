@@ -4,9 +4,10 @@ namespace AlertFunctions.Detection.Rules;
 /// <c>large-withdrawal</c>: one withdrawal of at least <see cref="MinUsd"/> that is also at least <see cref="BaselineMultiple"/>
 /// times the largest withdrawal this wallet/asset has routinely made (a decayed maximum learned from events older than the
 /// long window). Before any baseline exists the floor is <see cref="ColdStartMinUsd"/>, or <see cref="MinUsd"/> when the
-/// withdrawal also takes at least half of the wallet's reported balance, or comes from a wallet that until then only moved
-/// funds to the platform's own wallets (a cold wallet that refills hot ones never builds a history of withdrawals). A withdrawal to a destination that already received
-/// at least 1 / <see cref="KnownDestinationTolerance"/> of this amount from the platform is routine (a whale to its usual address).
+/// withdrawal also takes at least half of the wallet's reported balance, or carries no account and comes from a wallet that
+/// until then only moved funds to the platform's own wallets (a cold wallet that refills hot ones never builds a history of
+/// withdrawals). A withdrawal to a destination that already received at least 1 / <see cref="KnownDestinationTolerance"/>
+/// of this amount from the platform is routine (a whale to its usual address).
 /// </summary>
 public sealed record LargeWithdrawalSettings
 {

@@ -61,6 +61,29 @@ public sealed class ColdWalletSweepTests
     }
 
     [Fact]
+    public void HotWallet_WhoseFirstTransferIsASweepToCold_ThenAWhaleWithAnAccount_KeepsTheColdStartFloor()
+    {
+        // Found by a review helper: the replay's first pass knows both wallets, and the hot wallet's first event is its
+        // sweep of excess to cold storage. Its next, a whale's $3,000,000 with an account, is a customer's withdrawal, judged
+        // as it would be without the sweep.
+        var hot = Addresses.Evm("rev-hot");
+        var cold = Addresses.Evm("rev-cold");
+        foreach (var sweep in new[] { false, true })
+        {
+            var run = ScenarioRun.Of([]);
+            run.Engine.AddKnownWallets("northwind-exchange", [hot, cold]);
+            if (sweep)
+            {
+                run.Feed([EventBuilder.Withdrawal().Id("to-cold").From(hot).To(cold).Usd(2_000_000m).At(Day0)]);
+            }
+
+            run.Feed([EventBuilder.Withdrawal().Id("whale").From(hot).Usd(3_000_000m).To(Addresses.Evm("whale-new")).Account("acct-whale").At(Day0.AddMinutes(10))]);
+
+            Assert.Empty(run.AlertsOf(RuleIds.LargeWithdrawal));
+        }
+    }
+
+    [Fact]
     public void WhereAWalletSentFunds_SurvivesASnapshot_AndAnOlderSnapshotClaimsNothing()
     {
         var (events, cold) = TwoDaysOfRefills(seed: 5);
