@@ -17,8 +17,8 @@ namespace AlertFunctions.Detection.Engine;
 /// <see cref="RuleEvaluators.ColdStartLegs"/>), version 8 the amount each open alert was last announced at (an older
 /// state's open alerts take their current amount), where each of a platform's wallets has sent funds (an older state's
 /// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally), and a
-/// wallet's long-window cold-start legs and each window's largest such leg (an older state starts the long window's legs
-/// empty, and its short window knows no largest leg, which no test reads there); an older
+/// wallet's long-window cold-start legs, each window's largest such leg and the latest of those legs (an older state
+/// starts the long window's legs empty, and its short window knows no largest leg, which no test reads there); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
 /// snapshots written before it load without them (and an older engine ignores them). Version 8 writes what it added
@@ -207,6 +207,7 @@ internal static class DetectorStateCodec
         s.Long.WriteColdStartLegs(w);
         s.Short.WriteLargestColdStartLegs(w);
         s.Long.WriteLargestColdStartLegs(w);
+        s.ColdStartLegEvidence.Write(w);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -254,6 +255,7 @@ internal static class DetectorStateCodec
             s.Long.ReadColdStartLegs(r);
             s.Short.ReadLargestColdStartLegs(r);
             s.Long.ReadLargestColdStartLegs(r);
+            s.ColdStartLegEvidence.Read(r);
         }
 
         return s;

@@ -53,6 +53,9 @@ internal sealed class WalletAssetState : TrackedState
     /// <summary>The latest rare legs (see <see cref="RuleEvaluators.RareLegs"/>): what a rare-leg alert names.</summary>
     public LatestEvidence RareLegEvidence { get; } = new();
 
+    /// <summary>The latest cold-start legs of the long window (see <see cref="RuleEvaluators.ColdStartLegs"/>): what its alert names.</summary>
+    public LatestEvidence ColdStartLegEvidence { get; } = new();
+
     /// <summary>Event time of the first withdrawal seen from this wallet/asset.</summary>
     public DateTimeOffset FirstSeen { get; set; }
 

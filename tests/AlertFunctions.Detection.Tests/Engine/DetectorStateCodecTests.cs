@@ -298,6 +298,7 @@ public sealed class DetectorStateCodecTests
         Assert.Equal(
             (state.Long.ColdStartLegCount, state.Long.ColdStartCandidateCount, state.Long.ColdStartLegUsd, state.Long.LargestColdStartLegUsd(), state.Short.LargestColdStartLegUsd()),
             (read.Long.ColdStartLegCount, read.Long.ColdStartCandidateCount, read.Long.ColdStartLegUsd, read.Long.LargestColdStartLegUsd(), read.Short.LargestColdStartLegUsd()));
+        Assert.Equal(["young-leg-0", "young-leg-1", "young-leg-2"], read.ColdStartLegEvidence.Since(DateTimeOffset.MinValue).Select(w => w.EventId));
     }
 
     [Fact]
@@ -359,8 +360,8 @@ public sealed class DetectorStateCodecTests
     /// <summary>What a version 7 wallet appends when its short window holds no cold-start leg: a zero bucket count.</summary>
     private static readonly byte[] NoColdStartLegs = new byte[4];
 
-    /// <summary>What a version 8 wallet appends when it holds no cold-start leg: zero bucket counts for the long window's legs and each window's largest.</summary>
-    private static readonly byte[] NoVersion8ColdStartLegs = new byte[12];
+    /// <summary>What a version 8 wallet appends when it holds no cold-start leg: zero counts for the long window's legs, each window's largest and the latest legs.</summary>
+    private static readonly byte[] NoVersion8ColdStartLegs = new byte[16];
 
     /// <summary>
     /// A current wallet snapshot as an older version wrote it: without what that version lacked, which the current layout
@@ -401,7 +402,7 @@ public sealed class DetectorStateCodecTests
         return stream.ToArray();
     }
 
-    /// <summary>What version 8 appended to a wallet: the long window's cold-start legs, then the short and the long window's largest leg per bucket.</summary>
+    /// <summary>What version 8 appended to a wallet: the long window's cold-start legs, the short and the long window's largest leg per bucket, the latest legs.</summary>
     private static byte[] Version8ColdStartLegsBytes(WalletAssetState state)
     {
         using var stream = new MemoryStream();
@@ -410,6 +411,7 @@ public sealed class DetectorStateCodecTests
             state.Long.WriteColdStartLegs(writer);
             state.Short.WriteLargestColdStartLegs(writer);
             state.Long.WriteLargestColdStartLegs(writer);
+            state.ColdStartLegEvidence.Write(writer);
         }
 
         return stream.ToArray();

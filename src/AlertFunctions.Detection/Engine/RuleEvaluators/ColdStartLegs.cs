@@ -23,7 +23,10 @@ internal static class ColdStartLegs
         {
             var leg = IsLeg(usd, wallet.Rules, destinationIsNew, destinationFirstPaidInLongWindow, destinationPreviousMaxUsd);
             wallet.Short.MarkColdStartCandidate(e.Timestamp, usd, leg);
-            wallet.Long.MarkColdStartCandidate(e.Timestamp, usd, leg);
+            if (wallet.Long.MarkColdStartCandidate(e.Timestamp, usd, leg) && leg)
+            {
+                wallet.ColdStartLegEvidence.Offer(e, usd);
+            }
         }
     }
 

@@ -247,7 +247,7 @@ internal static class RapidDrainRule
             $"no history yet: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} without a customer account " +
                 $"(threshold {needed} of its {AlertWording.Withdrawals(a.ColdStartCandidates)} without one), {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
-            DrainEvidence.LargeLegs);
+            DrainEvidence.ColdStartLegs);
     }
 
     /// <param name="withoutAccounts">Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>): the sentence says so.</param>
@@ -269,6 +269,7 @@ internal static class RapidDrainRule
         {
             DrainEvidence.LargeLegs => c.Wallet.LegEvidence.Since(ring.WindowStart),
             DrainEvidence.RareLegs => c.Wallet.RareLegEvidence.Since(ring.WindowStart),
+            DrainEvidence.ColdStartLegs => c.Wallet.ColdStartLegEvidence.Since(ring.WindowStart),
             _ => windowEvidence.Since(ring.WindowStart),
         };
         var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
@@ -383,7 +384,8 @@ internal static class RapidDrainRule
     /// A condition that held: its numbers, the sentence that explains it, and which withdrawals its alert names. A large-leg
     /// finding names the wallet's largest large legs (to addresses first paid within the long window, so over the hour they
     /// may include a leg to an address paid earlier that hour, which its count leaves to the reuse test); a rare-leg finding
-    /// the latest rare legs (a trickle's chunks are alike, its largest rare withdrawals often customers'); the others, the
+    /// the latest rare legs (a trickle's chunks are alike, its largest rare withdrawals often customers'), a cold-start-leg
+    /// finding the latest of those legs (not customers' large withdrawals); the others, the
     /// window's largest withdrawals.
     /// </summary>
     private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window);
@@ -393,5 +395,6 @@ internal static class RapidDrainRule
         Window,
         LargeLegs,
         RareLegs,
+        ColdStartLegs,
     }
 }

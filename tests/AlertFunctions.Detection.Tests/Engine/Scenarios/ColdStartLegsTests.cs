@@ -301,6 +301,34 @@ public sealed class ColdStartLegsTests
         Assert.All(run.Alerts, a => Assert.Contains(a.EventIds, id => id.StartsWith("leg-", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    public void BusyExchange_TrickleWithoutAccounts_ItsAlertNamesTheLegs_NotCustomersLargeWithdrawals(int seed, int startHour)
+    {
+        // Found by a review helper: the same trickle, while three customers (with accounts) each take $240,000 to new
+        // addresses of theirs. The alert named them, the window's large withdrawals to new addresses, and not the legs.
+        var hot = Addresses.Evm("busy-hot");
+        var start = Day0.AddHours(startHour);
+        var trickleStart = start.AddHours(1);
+        var events = new TrafficBuilder(seed) { Wallet = hot, EventsPerHour = 200, MedianUsd = 1_500, Sigma = 1.5, MaxUsd = 2_000_000 }
+            .Between(start, trickleStart.AddHours(10)).ToList();
+        for (var i = 0; i < 30; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(hot).Usd(150_000m + i).To(Addresses.Evm($"trickle-{i % 5}")).At(trickleStart.AddMinutes(20 * i)));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"customer-{i}").From(hot).Usd(240_000m).To(Addresses.Evm($"customer-new-{i}")).Account($"acct-big-{i}").At(trickleStart.AddMinutes(25 + (40 * i))));
+        }
+
+        var first = ScenarioRun.Of(events).Changes.First(c => c.Alert.Rule == RuleIds.RapidDrain).Alert;
+
+        Assert.Equal("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", first.Details.Measure);
+        Assert.All(first.EventIds, id => Assert.StartsWith("leg-", id, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Exchange_PayingWithoutAccountsForTwelveHours_ItsLargePayoutsAreWithinTheirTail()
     {
