@@ -97,13 +97,13 @@ public sealed class DetectionEngine
         platform.SendsAccounts |= e.AccountId is not null;
         Touch(platform, t);
         var source = new AddressKey(e.SourceWallet);
-        platform.OwnWallets.Touch(source, t);
-
         _watchlist.TryMatch(destinationKey, out var hit);
-        if (IsInternal(tables, destinationKey, hit))
+        // A wallet sending to itself is internal even on its first transfer, before it is one of the platform's wallets.
+        var isInternal = destinationKey.Equals(source) || IsInternal(tables, destinationKey, hit);
+        var movedBefore = platform.OwnWallets.Touch(source, t, isInternal ? RecentWallets.FundsMoved.Internally : RecentWallets.FundsMoved.Outside);
+        if (isInternal)
         {
             Counters.InternalTransfers++;
-            platform.OwnWallets.RecordTransfer(source, outside: false);
             return;
         }
 
@@ -134,7 +134,9 @@ public sealed class DetectionEngine
         }
 
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
-        var context = new EventContext(in e, usd, platform, wallet, destination, destinationIsNew, firstPaidInLongWindow, previousMax, account, hit, inWindows, shortWindow);
+        var context = new EventContext(
+            in e, usd, platform, wallet, destination, destinationIsNew, firstPaidInLongWindow, previousMax, account, hit, inWindows, shortWindow,
+            RecentWallets.OnlyInternally(movedBefore));
 
         SanctionedDestinationRule.Evaluate(context, sink);
         MixerUsageRule.Evaluate(context, sink);
@@ -144,7 +146,6 @@ public sealed class DetectionEngine
         StructuringRule.Evaluate(context, sink);
         DestinationFanInRule.Evaluate(context, sink);
 
-        platform.OwnWallets.RecordTransfer(source, outside: true);
         if (usd > destination.MaxReceivedUsd)
         {
             destination.MaxReceivedUsd = usd;

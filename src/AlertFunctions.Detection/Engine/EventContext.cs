@@ -19,7 +19,8 @@ internal readonly ref struct EventContext
         AccountState? account,
         WatchlistEntry? watchlistHit,
         bool inWindows,
-        in DrainAssessment shortWindow)
+        in DrainAssessment shortWindow,
+        bool sourceOnlyMovedFundsInternally)
     {
         _event = ref e;
         Usd = usd;
@@ -33,6 +34,7 @@ internal readonly ref struct EventContext
         WatchlistHit = watchlistHit;
         InWindows = inWindows;
         ShortWindow = shortWindow;
+        SourceOnlyMovedFundsInternally = sourceOnlyMovedFundsInternally;
     }
 
     private readonly ref readonly WithdrawalEvent _event;
@@ -71,4 +73,7 @@ internal readonly ref struct EventContext
 
     /// <summary>The wallet/asset's short window after this event, assessed once for all rules; default when not <see cref="InWindows"/>.</summary>
     public DrainAssessment ShortWindow { get; }
+
+    /// <summary>Before this withdrawal, the source wallet had only moved funds to the platform's own wallets (see <see cref="RecentWallets.OnlyInternally"/>).</summary>
+    public bool SourceOnlyMovedFundsInternally { get; }
 }

@@ -20,10 +20,18 @@ internal sealed class RecentWallets
 
     public bool Contains(in AddressKey wallet) => _uses.ContainsKey(wallet);
 
-    public void Touch(in AddressKey wallet, DateTimeOffset time)
+    public void Touch(in AddressKey wallet, DateTimeOffset time) => Touch(wallet, time, FundsMoved.None);
+
+    /// <summary>
+    /// Records that the wallet sent at <paramref name="time"/> and where the funds went (<paramref name="moved"/>), in one
+    /// lookup. Returns where it had sent funds before this transfer.
+    /// </summary>
+    public FundsMoved Touch(in AddressKey wallet, DateTimeOffset time, FundsMoved moved)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_uses, wallet, out var existed);
+        var before = use.Moved;
         use.LastSentTicks = existed ? Math.Max(use.LastSentTicks, time.UtcTicks) : time.UtcTicks;
+        use.Moved |= moved;
         if (!existed && _uses.Count > Capacity)
         {
             // Rare (only a new wallet beyond capacity), and a quarter at a time: one sort per thousand wallets added.
@@ -32,24 +40,17 @@ internal sealed class RecentWallets
                 _uses.Remove(stale);
             }
         }
-    }
 
-    /// <summary>Records where a wallet already <see cref="Touch"/>ed sent funds: to one of the platform's own wallets, or out.</summary>
-    public void RecordTransfer(in AddressKey wallet, bool outside)
-    {
-        ref var use = ref CollectionsMarshal.GetValueRefOrNullRef(_uses, wallet);
-        if (!Unsafe.IsNullRef(ref use))
-        {
-            use.Moved |= outside ? FundsMoved.Outside : FundsMoved.Internally;
-        }
+        return before;
     }
 
     /// <summary>
     /// The wallet has so far only moved funds to the platform's own wallets (a cold wallet refilling hot ones): its first
     /// withdrawal out of the platform has no history of its own to be measured against, and is news in itself.
     /// </summary>
-    public bool HasOnlyMovedFundsInternally(in AddressKey wallet) =>
-        _uses.TryGetValue(wallet, out var use) && use.Moved == FundsMoved.Internally;
+    public static bool OnlyInternally(FundsMoved moved) => moved == FundsMoved.Internally;
+
+    internal bool HasOnlyMovedFundsInternally(in AddressKey wallet) => OnlyInternally(MovedBy(wallet));
 
     /// <summary>Most recently used first (ties by address), so that an export is deterministic and keeps the order.</summary>
     public IEnumerable<(AddressKey Wallet, long LastSentTicks)> InRecencyOrder() =>
@@ -73,7 +74,7 @@ internal sealed class RecentWallets
     }
 
     [Flags]
-    internal enum FundsMoved : byte
+    public enum FundsMoved : byte
     {
         None = 0,
         Internally = 1,

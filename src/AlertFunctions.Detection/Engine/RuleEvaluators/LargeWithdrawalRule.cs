@@ -1,5 +1,4 @@
 using AlertFunctions.Detection.Alerts;
-using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
@@ -43,7 +42,7 @@ internal static class LargeWithdrawalRule
             threshold = settings.MinUsd;
             basis = $"the {AlertWording.Usd(settings.MinUsd)} floor for a withdrawal taking over half the balance (no history yet)";
         }
-        else if (e.AccountId is null && c.Platform.OwnWallets.HasOnlyMovedFundsInternally(new AddressKey(e.SourceWallet)))
+        else if (e.AccountId is null && c.SourceOnlyMovedFundsInternally)
         {
             // A cold wallet refills hot wallets, which are internal transfers, so it never builds a history of withdrawals.
             // A customer's withdrawal (it carries an account) comes from a hot wallet, however that wallet began.
