@@ -282,15 +282,7 @@ public sealed class ColdStartLegsTests
         // an hour are under the $2M cold-start floor, the 12-hour cold-start floor is $10M, and rare legs need a day of
         // history. Customers' withdrawals carry accounts and the legs none: six legs among the few withdrawals without one
         // are no tail, and the eighth takes them past $1,000,000 without the largest.
-        var hot = Addresses.Evm("busy-hot");
-        var start = Day0.AddHours(startHour);
-        var trickleStart = start.AddHours(1);
-        var events = new TrafficBuilder(seed) { Wallet = hot, EventsPerHour = 200, MedianUsd = 1_500, Sigma = 1.5, MaxUsd = 2_000_000 }
-            .Between(start, trickleStart.AddHours(10)).ToList();
-        for (var i = 0; i < 30; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(hot).Usd(150_000m + i).To(Addresses.Evm($"trickle-{i % 5}")).At(trickleStart.AddMinutes(20 * i)));
-        }
+        var (events, _, _) = BusyExchangeWithTrickle(seed, startHour);
 
         var run = ScenarioRun.Of(events);
 
@@ -308,15 +300,7 @@ public sealed class ColdStartLegsTests
     {
         // Found by a review helper: the same trickle, while three customers (with accounts) each take $240,000 to new
         // addresses of theirs. The alert named them, the window's large withdrawals to new addresses, and not the legs.
-        var hot = Addresses.Evm("busy-hot");
-        var start = Day0.AddHours(startHour);
-        var trickleStart = start.AddHours(1);
-        var events = new TrafficBuilder(seed) { Wallet = hot, EventsPerHour = 200, MedianUsd = 1_500, Sigma = 1.5, MaxUsd = 2_000_000 }
-            .Between(start, trickleStart.AddHours(10)).ToList();
-        for (var i = 0; i < 30; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(hot).Usd(150_000m + i).To(Addresses.Evm($"trickle-{i % 5}")).At(trickleStart.AddMinutes(20 * i)));
-        }
+        var (events, hot, trickleStart) = BusyExchangeWithTrickle(seed, startHour);
 
         for (var i = 0; i < 3; i++)
         {
@@ -361,6 +345,25 @@ public sealed class ColdStartLegsTests
 
         var restored = new DetectionEngine(rules, Watchlist.Empty);
         Assert.Empty(restored.Import(engine.ExportAll()));
+    }
+
+    /// <summary>
+    /// A busy exchange's hot wallet from <paramref name="startHour"/>, its customers' withdrawals carrying accounts, and from
+    /// an hour later a trickle without accounts: $150,000 every 20 minutes for ten hours to five rotating new addresses.
+    /// </summary>
+    private static (List<WithdrawalEvent> Events, string Hot, DateTimeOffset TrickleStart) BusyExchangeWithTrickle(int seed, int startHour)
+    {
+        var hot = Addresses.Evm("busy-hot");
+        var start = Day0.AddHours(startHour);
+        var trickleStart = start.AddHours(1);
+        var events = new TrafficBuilder(seed) { Wallet = hot, EventsPerHour = 200, MedianUsd = 1_500, Sigma = 1.5, MaxUsd = 2_000_000 }
+            .Between(start, trickleStart.AddHours(10)).ToList();
+        for (var i = 0; i < 30; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(hot).Usd(150_000m + i).To(Addresses.Evm($"trickle-{i % 5}")).At(trickleStart.AddMinutes(20 * i)));
+        }
+
+        return (events, hot, trickleStart);
     }
 
     private static List<WithdrawalEvent> WithBalances(List<WithdrawalEvent> events, string wallet, string asset, decimal start)
