@@ -404,12 +404,14 @@ internal sealed class NaiveLinqDetector
             return;
         }
 
-        if (c.Event.Timestamp - destination.Min(x => x.Event.Timestamp) > TimeSpan.FromMinutes(s.WindowMinutes))
+        if (c.Event.Timestamp - destination.Min(x => x.Event.Timestamp) > TimeSpan.FromHours(s.NewForHours))
         {
             return;
         }
 
-        var accounts = destination.Where(x => x.Event.AccountId is not null && x.Usd >= s.MinUsd).Select(x => x.Event.AccountId).Distinct(StringComparer.Ordinal).Count();
+        var window = TimeSpan.FromMinutes(s.WindowMinutes);
+        var accounts = destination.Where(x => x.Event.AccountId is not null && x.Usd >= s.MinUsd && c.Event.Timestamp - x.Event.Timestamp <= window)
+            .Select(x => x.Event.AccountId).Distinct(StringComparer.Ordinal).Count();
         if (accounts >= s.MinDistinctAccounts)
         {
             Found(RuleIds.DestinationFanIn);

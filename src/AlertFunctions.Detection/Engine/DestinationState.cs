@@ -56,11 +56,35 @@ internal sealed class DestinationState : TrackedState
 
     public int OtherAccountCount { get; set; }
 
+    /// <summary>
+    /// When <see cref="FirstAccount"/> last sent here (at least fan-in's minimum): fan-in counts the accounts whose latest
+    /// such withdrawal lies within its window.
+    /// </summary>
+    public DateTimeOffset FirstAccountLastSent { get; set; }
+
+    /// <summary>When each of <see cref="OtherAccounts"/> last sent here, by the same index; allocated with it.</summary>
+    public DateTimeOffset[]? OtherAccountsLastSent { get; set; }
+
     public AlertEpisode? WatchlistEpisode { get; set; }
 
     public AlertEpisode? FanInEpisode { get; set; }
 
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;
+
+    /// <summary>The accounts whose latest withdrawal here was at or after <paramref name="start"/>.</summary>
+    public int AccountsSentSince(DateTimeOffset start)
+    {
+        var count = FirstAccount is not null && FirstAccountLastSent >= start ? 1 : 0;
+        for (var i = 0; i < OtherAccountCount; i++)
+        {
+            if (OtherAccountsLastSent![i] >= start)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     public override string StateKey => StateKeys.Destination(Platform, Address);
 }

@@ -18,15 +18,16 @@ namespace AlertFunctions.Detection.Engine;
 /// state's open alerts take their current amount), where each of a platform's wallets has sent funds (an older state's
 /// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally), and a
 /// wallet's long-window cold-start legs, each window's largest such leg and the latest of those legs (an older state
-/// starts the long window's legs empty, and its short window knows no largest leg, which no test reads there); an older
+/// starts the long window's legs empty, and its short window knows no largest leg, which no test reads there), version 9
+/// when each account a destination counts last sent there (fan-in's window now slides while the destination is new); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
-/// snapshots written before it load without them (and an older engine ignores them). Version 8 writes what it added
-/// after everything else a state holds, so each older layout stays a prefix of the new one.
+/// snapshots written before it load without them (and an older engine ignores them). Versions 8 and 9 write what they
+/// added after everything else a state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 8;
+    private const byte Version = 9;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
@@ -36,6 +37,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithAnnouncedAmounts = 8;
     private const byte VersionWithWalletTransfers = 8;
     private const byte VersionWithLongColdStartLegs = 8;
+    private const byte VersionWithAccountTimes = 9;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -293,6 +295,17 @@ internal static class DetectorStateCodec
         WriteEpisode(w, d.WatchlistEpisode);
         WriteEpisode(w, d.FanInEpisode);
         WriteAnnouncedAmounts(w, d.WatchlistEpisode, d.FanInEpisode);
+
+        // Version 9 on: when each counted account (in the order above) last sent here.
+        if (d.FirstAccount is not null)
+        {
+            w.Write(d.FirstAccountLastSent.UtcTicks);
+        }
+
+        for (var i = 0; i < d.OtherAccountCount; i++)
+        {
+            w.Write(d.OtherAccountsLastSent![i].UtcTicks);
+        }
     }
 
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
@@ -348,6 +361,7 @@ internal static class DetectorStateCodec
         {
             d.OtherAccounts = new string[DestinationState.MaxAccounts - 1];
             d.OtherAccountWithdrawals = new (string?, string?)[DestinationState.MaxAccounts - 1];
+            d.OtherAccountsLastSent = new DateTimeOffset[DestinationState.MaxAccounts - 1];
             for (var i = 0; i < d.OtherAccountCount; i++)
             {
                 d.OtherAccounts[i] = r.ReadString();
@@ -358,7 +372,26 @@ internal static class DetectorStateCodec
         d.WatchlistEpisode = ReadEpisode(r);
         d.FanInEpisode = ReadEpisode(r);
         ReadAnnouncedAmounts(r, version, d.WatchlistEpisode, d.FanInEpisode);
+        ReadAccountsLastSent(r, version, d);
         return d;
+    }
+
+    /// <remarks>
+    /// Before version 9 only accounts that sent within fan-in's window of the destination's first sighting were counted, so
+    /// each is taken to have last sent then: they count within that window as before, and no longer after it.
+    /// </remarks>
+    private static void ReadAccountsLastSent(BinaryReader r, byte version, DestinationState d)
+    {
+        var present = version >= VersionWithAccountTimes;
+        if (d.FirstAccount is not null)
+        {
+            d.FirstAccountLastSent = present ? ReadTime(r) : d.FirstSeen;
+        }
+
+        for (var i = 0; i < d.OtherAccountCount; i++)
+        {
+            d.OtherAccountsLastSent![i] = present ? ReadTime(r) : d.FirstSeen;
+        }
     }
 
     private static void WriteAccount(BinaryWriter w, AccountState a)

@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(8, reexported.Payload[0]);
+        Assert.Equal(9, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -220,7 +220,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([8, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([8, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -249,7 +249,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([8, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -264,7 +264,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([8, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -279,7 +279,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version7);
 
-        Assert.Equal([8, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
         Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
@@ -320,19 +320,51 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Import_Version4AccountsAndDestinations_AreReadAsTheCurrentLayout()
     {
-        // Versions 5 to 7 changed only the wallet layout; version 8 appends the amounts open alerts were announced at.
+        // Versions 5 to 7 changed only the wallet layout; version 8 appends the amounts open alerts were announced at, and
+        // version 9 when each account a destination counts last sent there.
         var (engine, _) = Drive(FirstEvents());
         var entries = engine.ExportAll().Where(e => e.Payload[1] is (byte)'a' or (byte)'d').ToList();
         Assert.NotEmpty(entries);
         Assert.Contains(entries, e => AnnouncedAmountsBytes(e) > 0);
-        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1, e.Payload.Length - 1 - AnnouncedAmountsBytes(e))])).ToList();
+        Assert.Contains(entries, e => AccountTimesBytes(e) > 0);
+        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1, e.Payload.Length - 1 - AnnouncedAmountsBytes(e) - AccountTimesBytes(e))])).ToList();
         var restored = NewEngine();
 
         var unreadable = restored.Import(version4);
 
         Assert.Empty(unreadable);
-        AssertSameEntries(entries, restored.ExportAll());
+        var reexported = restored.ExportAll();
+        AssertSameEntries(entries.Select(WithoutAccountTimes).ToList(), reexported.Select(WithoutAccountTimes).ToList());
+        // Before version 9 a destination counted only accounts that sent within fan-in's window of its first sighting:
+        // each is taken to have last sent then, so it counts within that window, as before, and not after it.
+        Assert.All(reexported.Where(e => e.Payload[1] == 'd').Select(e => (DestinationState)DetectorStateCodec.Decode(e, DetectionRules.Default)), d =>
+        {
+            Assert.Equal(d.DistinctAccounts, d.AccountsSentSince(d.FirstSeen));
+            Assert.Equal(0, d.AccountsSentSince(d.FirstSeen.AddTicks(1)));
+        });
     }
+
+    [Fact]
+    public void Import_CurrentDestination_KeepsWhenEachAccountLastSent()
+    {
+        var (engine, _) = Drive(FirstEvents());
+        var destination = engine.ExportAll().First(e => e.Payload[1] == 'd' && e.Key.EndsWith(Collector.ToLowerInvariant(), StringComparison.Ordinal));
+        var state = (DestinationState)DetectorStateCodec.Decode(destination, DetectionRules.Default);
+
+        var read = (DestinationState)DetectorStateCodec.Decode(ImportAlone(destination.Key, destination.Payload), DetectionRules.Default);
+
+        Assert.True(state.DistinctAccounts >= 5, $"{state.DistinctAccounts} accounts");
+        Assert.True(state.AccountsSentSince(state.FirstSeen.AddTicks(1)) > 0, "some account sent after the first sighting");
+        Assert.Equal(state.FirstAccountLastSent, read.FirstAccountLastSent);
+        Assert.Equal(state.OtherAccountsLastSent!.Take(state.OtherAccountCount), read.OtherAccountsLastSent!.Take(read.OtherAccountCount));
+    }
+
+    /// <summary>What version 9 appends to a destination: when each counted account last sent there.</summary>
+    private static int AccountTimesBytes(DetectorStateEntry entry) =>
+        DetectorStateCodec.Decode(entry, DetectionRules.Default) is DestinationState d ? 8 * d.DistinctAccounts : 0;
+
+    private static DetectorStateEntry WithoutAccountTimes(DetectorStateEntry entry) =>
+        new(entry.Key, entry.Payload[..^AccountTimesBytes(entry)]);
 
     private static IEnumerable<AlertEpisode> EpisodesOf(TrackedState state)
     {
@@ -648,12 +680,15 @@ public sealed class DetectorStateCodecTests
         var (engine, _) = Drive(FirstEvents());
         var entry = engine.ExportAll().First(e => e.Payload[1] is (byte)'a' or (byte)'d' && AnnouncedAmountsBytes(e) > 0);
         var episode = EpisodesOf(DetectorStateCodec.Decode(entry, DetectionRules.Default)).Last();
+        var announcedAt = entry.Payload.Length - AccountTimesBytes(entry) - 16;
         using var damaged = new MemoryStream();
-        damaged.Write(entry.Payload.AsSpan(0, entry.Payload.Length - 16));
+        damaged.Write(entry.Payload.AsSpan(0, announcedAt));
         using (var writer = new BinaryWriter(damaged, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(episode.Alert.AmountUsd + 1);
         }
+
+        damaged.Write(entry.Payload.AsSpan(announcedAt + 16));
 
         var skipped = Assert.Single(NewEngine().Import([new DetectorStateEntry(entry.Key, damaged.ToArray())]));
 

@@ -154,6 +154,7 @@ public sealed class DetectionRulesDefaultTests
         Assert.True(s.Enabled);
         Assert.Equal(5, s.MinDistinctAccounts);
         Assert.Equal(60, s.WindowMinutes);
+        Assert.Equal(24, s.NewForHours);
         Assert.Equal(1_000m, s.MinUsd);
         Assert.Equal(
             ["ripple", "xrp", "stellar", "xlm", "eos", "ton", "cosmos", "atom", "hedera", "hbar", "algorand", "bnb-beacon"],

@@ -232,6 +232,9 @@ public sealed class RulesFileLoaderTests
         { """ "destinationFanIn": { "windowMinutes": 0 } """, "destinationFanIn.windowMinutes must be between 1 and 1440, was 0" },
         { """ "destinationFanIn": { "windowMinutes": 1441 } """, "destinationFanIn.windowMinutes must be between 1 and 1440, was 1441" },
         { """ "destinationFanIn": { "minUsd": -1 } """, "destinationFanIn.minUsd must not be negative, was -1" },
+        { """ "destinationFanIn": { "newForHours": 0 } """, "destinationFanIn.newForHours must be between 1 and 168, was 0" },
+        { """ "destinationFanIn": { "newForHours": 169 } """, "destinationFanIn.newForHours must be between 1 and 168, was 169" },
+        { """ "destinationFanIn": { "newForHours": 1, "windowMinutes": 90 } """, "destinationFanIn.newForHours (1 h) must not be shorter than windowMinutes (90 min)" },
 
         { """ "baseline": { "halfLifeHours": 0 } """, "baseline.halfLifeHours must be between 1 and 2160, was 0" },
         { """ "baseline": { "halfLifeHours": 2161 } """, "baseline.halfLifeHours must be between 1 and 2160, was 2161" },

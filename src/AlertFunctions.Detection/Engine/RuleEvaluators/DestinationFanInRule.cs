@@ -4,8 +4,9 @@ using AlertFunctions.Detection.Contract;
 namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
 /// <summary>
-/// <c>destination-fan-in</c>: many distinct accounts paying one destination soon after it first appeared — taken-over
-/// accounts or phished users being emptied into one collector address.
+/// <c>destination-fan-in</c>: many distinct accounts paying one new destination within a short window — taken-over
+/// accounts or phished users being emptied into one collector address. The window slides while the destination is new, so
+/// a collector paid once before the victims (a test payment) or victims emptied in waves still count.
 /// </summary>
 internal static class DestinationFanInRule
 {
@@ -19,52 +20,73 @@ internal static class DestinationFanInRule
         }
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
+        var newFor = TimeSpan.FromHours(settings.NewForHours);
+        var windowStart = e.Timestamp - window;
         var d = c.Destination;
-        if (e.Timestamp - d.FirstSeen > window || !AddAccount(d, accountId, e))
+        var age = e.Timestamp - d.FirstSeen;
+        // Only an account that was not counted in the window before this withdrawal changes the finding: the same accounts
+        // paying the collector again neither raise nor grow the alert.
+        if (age > newFor || !RecordAccount(d, accountId, e, windowStart))
         {
             return;
         }
 
-        var accounts = d.DistinctAccounts;
+        var accounts = d.AccountsSentSince(windowStart);
         if (accounts < settings.MinDistinctAccounts)
         {
             return;
         }
 
-        var summary = $"{accounts} distinct accounts on {e.Platform} withdrew to {e.DestinationAddress} within {AlertWording.Duration(e.Timestamp - d.FirstSeen)} of its first appearance " +
-                      $"({AlertWording.Usd(d.FreshUsd)} in total); threshold {settings.MinDistinctAccounts} accounts within {AlertWording.Duration(window)}.";
+        var fromFirstAppearance = age <= window;
+        var when = fromFirstAppearance
+            ? $"within {AlertWording.Duration(age)} of its first appearance"
+            : $"within {AlertWording.Duration(window)} (it was first paid {AlertWording.Duration(age)} before)";
+        var summary = $"{accounts} distinct accounts on {e.Platform} withdrew to {e.DestinationAddress} {when} ({AlertWording.Usd(d.FreshUsd)} in total); " +
+                      $"threshold {settings.MinDistinctAccounts} accounts within {AlertWording.Duration(window)}.";
         var finding = new Finding(
             RuleIds.DestinationFanIn, Severity.High, SubjectType.Destination, e.DestinationAddress, e.Asset,
-            d.FirstSeen, d.FreshCount, d.FreshUsd, null,
-            new AlertDetails("distinct accounts sending to a new destination", accounts, settings.MinDistinctAccounts, null, AlertWording.Round((double)accounts / settings.MinDistinctAccounts)),
-            summary, window, AccountsWithdrawals(d));
+            fromFirstAppearance ? d.FirstSeen : windowStart, d.FreshCount, d.FreshUsd, null,
+            new AlertDetails("distinct accounts sending to a new destination within the window", accounts, settings.MinDistinctAccounts, null, AlertWording.Round((double)accounts / settings.MinDistinctAccounts)),
+            // Open while the collector is new: waves of victims an hour or more apart grow one alert, not one each.
+            summary, newFor, AccountsWithdrawals(d));
         var episode = d.FanInEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         d.FanInEpisode = episode;
     }
 
-    /// <summary>Adds the account, with the withdrawal that brought it, if it is new for this destination; false when it was already counted (or the set is full).</summary>
-    private static bool AddAccount(DestinationState d, string accountId, in WithdrawalEvent e)
+    /// <summary>
+    /// Records when the account last sent here, adding it, with the withdrawal that brought it, if it is new for this
+    /// destination. True when it was not counted in the window before: new, or back after its latest withdrawal here left
+    /// the window. False when it already counted (or the set is full).
+    /// </summary>
+    private static bool RecordAccount(DestinationState d, string accountId, in WithdrawalEvent e, DateTimeOffset windowStart)
     {
+        var time = e.Timestamp;
         if (d.FirstAccount is null)
         {
             d.FirstAccount = accountId;
             d.FirstAccountWithdrawal = (e.EventId, e.TxHash);
+            d.FirstAccountLastSent = time;
             return true;
         }
 
         if (string.Equals(d.FirstAccount, accountId, StringComparison.Ordinal))
         {
-            return false;
+            var before = d.FirstAccountLastSent;
+            d.FirstAccountLastSent = Latest(before, time);
+            return before < windowStart;
         }
 
         d.OtherAccounts ??= new string[DestinationState.MaxAccounts - 1];
         d.OtherAccountWithdrawals ??= new (string?, string?)[DestinationState.MaxAccounts - 1];
+        d.OtherAccountsLastSent ??= new DateTimeOffset[DestinationState.MaxAccounts - 1];
         for (var i = 0; i < d.OtherAccountCount; i++)
         {
             if (string.Equals(d.OtherAccounts[i], accountId, StringComparison.Ordinal))
             {
-                return false;
+                var before = d.OtherAccountsLastSent[i];
+                d.OtherAccountsLastSent[i] = Latest(before, time);
+                return before < windowStart;
             }
         }
 
@@ -74,9 +96,13 @@ internal static class DestinationFanInRule
         }
 
         d.OtherAccountWithdrawals[d.OtherAccountCount] = (e.EventId, e.TxHash);
+        d.OtherAccountsLastSent[d.OtherAccountCount] = time;
         d.OtherAccounts[d.OtherAccountCount++] = accountId;
         return true;
     }
+
+    // Events arrive slightly out of order across partitions: a late withdrawal never moves an account's latest back.
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     /// <summary>Each counted account's withdrawal here, in the order the accounts came; those restored from an older snapshot are counted, not named.</summary>
     private static List<AlertEvidence> AccountsWithdrawals(DestinationState d)

@@ -161,6 +161,77 @@ public sealed class LaunderingScenarioTests
     }
 
     [Fact]
+    public void FanIn_CollectorPaidOnceAnHourBeforeTheVictims_RaisesOnTheFifthVictim()
+    {
+        // A test payment from the thief's own account two hours before: the victims all come after fan-in's first hour.
+        var collector = Addresses.Evm("collector");
+        WithdrawalEvent[] events =
+        [
+            EventBuilder.Withdrawal().Id("test-payment").Usd(1_500m).Account("thief").To(collector).At(Day),
+            .. Enumerable.Range(0, 6).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"victim-{i}").Usd(3_000m).Account($"victim-{i}").To(collector).At(Day.AddHours(2).AddMinutes(8 * i))),
+        ];
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.DestinationFanIn, alert.Rule);
+        Assert.Equal("victim-4", alert.TriggerEventId);
+        Assert.Equal(6m, alert.Details.Observed);
+        Assert.Equal(Day.AddHours(2).AddMinutes(32) - TimeSpan.FromHours(1), alert.WindowStart);
+        Assert.Contains($"6 distinct accounts on northwind-exchange withdrew to {collector} within 1 h (it was first paid 160 min before)", alert.Summary, StringComparison.Ordinal);
+        Assert.Equal(["test-payment", .. Enumerable.Range(0, 6).Select(i => $"victim-{i}")], alert.EventIds); // every account that paid the collector
+    }
+
+    [Fact]
+    public void FanIn_VictimsInWavesHoursApart_GrowOneAlert()
+    {
+        // Two waves of five victims, three hours apart, into one collector: one alert, grown by the second wave.
+        var collector = Addresses.Evm("collector");
+        var events = Enumerable.Range(0, 10).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"victim-{i}").Usd(3_000m).Account($"victim-{i}").To(collector)
+            .At(Day.AddHours(i < 5 ? 0 : 3).AddMinutes(5 * (i % 5))));
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal("victim-4", alert.TriggerEventId);
+        Assert.Equal(10, alert.EventIds.Count);
+        Assert.Equal(1, run.Changes.Count(c => c.Kind == AlertChangeKind.Raised));
+    }
+
+    [Fact]
+    public void FanIn_FiveAccountsSpreadOverMoreThanTheWindow_RaiseNothing()
+    {
+        // A popular new address paid by one customer every 20 minutes: never five within an hour.
+        var shop = Addresses.Evm("shop");
+        var events = Enumerable.Range(0, 12).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"customer-{i}").Usd(3_000m).Account($"customer-{i}").To(shop).At(Day.AddMinutes(20 * i)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
+    public void FanIn_VictimsAfterTheCollectorStoppedBeingNew_RaiseNothing()
+    {
+        // Paid first 25 hours before: past fan-in's 24 hours as a new destination.
+        var collector = Addresses.Evm("collector");
+        WithdrawalEvent[] events =
+        [
+            EventBuilder.Withdrawal().Id("first").Usd(1_500m).Account("first").To(collector).At(Day),
+            .. Enumerable.Range(0, 6).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"later-{i}").Usd(3_000m).Account($"later-{i}").To(collector).At(Day.AddHours(25).AddMinutes(5 * i))),
+        ];
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
+    public void FanIn_SameAccountsPayingAgain_NeitherRaiseNorGrow()
+    {
+        // Four accounts, each paying the collector three times within the hour: four distinct accounts, never five.
+        var collector = Addresses.Evm("collector");
+        var events = Enumerable.Range(0, 12).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"repeat-{i}").Usd(3_000m).Account($"acct-{i % 4}").To(collector).At(Day.AddMinutes(4 * i)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Fact]
     public void FanIn_WithoutAccountIds_RaisesNothingButOtherRulesStillRun()
     {
         var events = Enumerable.Range(0, 6).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Usd(3_000m).Account(null).To(LazarusOfac).At(Day.AddMinutes(i)));
