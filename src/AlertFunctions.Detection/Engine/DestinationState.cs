@@ -49,12 +49,13 @@ internal sealed class DestinationState : TrackedState
     /// <summary>Which withdrawal <see cref="FirstAccount"/> made here: a fan-in alert names each account's withdrawal (the accounts to freeze).</summary>
     public (string? EventId, string? TxHash) FirstAccountWithdrawal { get; set; }
 
-    public string[]? OtherAccounts { get; set; }
+    /// <summary>The distinct accounts after the first, <see cref="OtherAccountCount"/> of them; see <see cref="TryAddOtherAccount"/>.</summary>
+    public string[]? OtherAccounts { get; private set; }
 
     /// <summary>Which withdrawal each of <see cref="OtherAccounts"/> made here, by the same index; allocated with it.</summary>
-    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals { get; set; }
+    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals { get; private set; }
 
-    public int OtherAccountCount { get; set; }
+    public int OtherAccountCount { get; private set; }
 
     /// <summary>
     /// When <see cref="FirstAccount"/> last sent here (at least fan-in's minimum): fan-in counts the accounts whose latest
@@ -63,13 +64,48 @@ internal sealed class DestinationState : TrackedState
     public DateTimeOffset FirstAccountLastSent { get; set; }
 
     /// <summary>When each of <see cref="OtherAccounts"/> last sent here, by the same index; allocated with it.</summary>
-    public DateTimeOffset[]? OtherAccountsLastSent { get; set; }
+    public DateTimeOffset[]? OtherAccountsLastSent { get; private set; }
 
     public AlertEpisode? WatchlistEpisode { get; set; }
 
     public AlertEpisode? FanInEpisode { get; set; }
 
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;
+
+    /// <summary>
+    /// Adds a distinct account after the first, with the withdrawal that brought it and its time; false when
+    /// <see cref="MaxAccounts"/> are held. The arrays grow as accounts come: most destinations hear from one or two, and a
+    /// full set costs a kilobyte.
+    /// </summary>
+    public bool TryAddOtherAccount(string account, (string? EventId, string? TxHash) withdrawal, DateTimeOffset time)
+    {
+        if (OtherAccountCount == MaxAccounts - 1)
+        {
+            return false;
+        }
+
+        if (OtherAccounts is null || OtherAccountCount == OtherAccounts.Length)
+        {
+            GrowOtherAccounts(Math.Min(Math.Max(4, 2 * OtherAccountCount), MaxAccounts - 1));
+        }
+
+        OtherAccounts![OtherAccountCount] = account;
+        OtherAccountWithdrawals![OtherAccountCount] = withdrawal;
+        OtherAccountsLastSent![OtherAccountCount] = time;
+        OtherAccountCount++;
+        return true;
+    }
+
+    private void GrowOtherAccounts(int capacity)
+    {
+        var accounts = OtherAccounts;
+        var withdrawals = OtherAccountWithdrawals;
+        var lastSent = OtherAccountsLastSent;
+        Array.Resize(ref accounts, capacity);
+        Array.Resize(ref withdrawals, capacity);
+        Array.Resize(ref lastSent, capacity);
+        (OtherAccounts, OtherAccountWithdrawals, OtherAccountsLastSent) = (accounts, withdrawals, lastSent);
+    }
 
     /// <summary>The accounts whose latest withdrawal here was at or after <paramref name="start"/>.</summary>
     public int AccountsSentSince(DateTimeOffset start)

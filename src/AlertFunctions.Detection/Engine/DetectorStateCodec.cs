@@ -356,17 +356,16 @@ internal static class DetectorStateCodec
         var first = r.ReadString();
         d.FirstAccount = first.Length == 0 ? null : first;
         d.FirstAccountWithdrawal = ReadWithdrawal(r, withWithdrawals);
-        d.OtherAccountCount = r.ReadInt32();
-        if (d.OtherAccountCount > 0)
+        var others = r.ReadInt32();
+        if (others is < 0 or >= DestinationState.MaxAccounts)
         {
-            d.OtherAccounts = new string[DestinationState.MaxAccounts - 1];
-            d.OtherAccountWithdrawals = new (string?, string?)[DestinationState.MaxAccounts - 1];
-            d.OtherAccountsLastSent = new DateTimeOffset[DestinationState.MaxAccounts - 1];
-            for (var i = 0; i < d.OtherAccountCount; i++)
-            {
-                d.OtherAccounts[i] = r.ReadString();
-                d.OtherAccountWithdrawals[i] = ReadWithdrawal(r, withWithdrawals);
-            }
+            throw new InvalidDataException($"destination {address} holds {others} accounts after its first; at most {DestinationState.MaxAccounts - 1} are kept");
+        }
+
+        for (var i = 0; i < others; i++)
+        {
+            // Each account's latest time follows at the end (version 9 on); until read, it is taken as the first sighting.
+            d.TryAddOtherAccount(r.ReadString(), ReadWithdrawal(r, withWithdrawals), d.FirstSeen);
         }
 
         d.WatchlistEpisode = ReadEpisode(r);

@@ -77,28 +77,17 @@ internal static class DestinationFanInRule
             return before < windowStart;
         }
 
-        d.OtherAccounts ??= new string[DestinationState.MaxAccounts - 1];
-        d.OtherAccountWithdrawals ??= new (string?, string?)[DestinationState.MaxAccounts - 1];
-        d.OtherAccountsLastSent ??= new DateTimeOffset[DestinationState.MaxAccounts - 1];
         for (var i = 0; i < d.OtherAccountCount; i++)
         {
-            if (string.Equals(d.OtherAccounts[i], accountId, StringComparison.Ordinal))
+            if (string.Equals(d.OtherAccounts![i], accountId, StringComparison.Ordinal))
             {
-                var before = d.OtherAccountsLastSent[i];
+                var before = d.OtherAccountsLastSent![i];
                 d.OtherAccountsLastSent[i] = Latest(before, time);
                 return before < windowStart;
             }
         }
 
-        if (d.OtherAccountCount == d.OtherAccounts.Length)
-        {
-            return false;
-        }
-
-        d.OtherAccountWithdrawals[d.OtherAccountCount] = (e.EventId, e.TxHash);
-        d.OtherAccountsLastSent[d.OtherAccountCount] = time;
-        d.OtherAccounts[d.OtherAccountCount++] = accountId;
-        return true;
+        return d.TryAddOtherAccount(accountId, (e.EventId, e.TxHash), time);
     }
 
     // Events arrive slightly out of order across partitions: a late withdrawal never moves an account's latest back.
