@@ -28,6 +28,7 @@ internal sealed class NaiveLinqDetector
     private const double RefilledWalletFactor = 2;
     private const decimal TakesMostOfBalance = 0.5m;
     private const double OrdinarySizeFactor = 1.5;
+    private const decimal DustShare = 0.01m;
 
     private readonly RuleSet _rules;
     private readonly IReadOnlyDictionary<string, decimal> _prices;
@@ -70,7 +71,9 @@ internal sealed class NaiveLinqDetector
             || _history.Any(x => x.Event.Platform == e.Platform && Same(x.Event.SourceWallet, e.DestinationAddress));
         var usd = e.AmountUsd ?? (_prices.TryGetValue(e.Asset, out var price) ? e.Amount * price : 0m);
         var earlierToDestination = Withdrawals.Where(x => x.Event.Platform == e.Platform && Same(x.Event.DestinationAddress, e.DestinationAddress)).ToList();
-        var current = new NaiveHistoryEntry(e, usd, ToNewDestination: earlierToDestination.Count == 0, isInternal);
+        var keyTransfer = e.PlatformType == PlatformType.Exchange && e.AccountId is null && _history.Any(x => x.Event.Platform == e.Platform && x.Event.AccountId is not null);
+        var dustBefore = keyTransfer && earlierToDestination.Count > 0 && usd >= _rules.RapidDrain.MinLegUsd && earlierToDestination.Max(x => x.Usd) <= usd * DustShare;
+        var current = new NaiveHistoryEntry(e, usd, ToNewDestination: earlierToDestination.Count == 0 || dustBefore, isInternal);
         _history.Add(current);
         if (isInternal)
         {
@@ -83,6 +86,8 @@ internal sealed class NaiveLinqDetector
             && (e.PlatformType != PlatformType.Exchange || e.AccountId is null)
             && !(paidBeforeTheWindow && usd <= earlierToDestination.Max(x => x.Usd) * _rules.LargeWithdrawal.KnownDestinationTolerance);
         var destination = earlierToDestination.Append(current).ToList();
+        // A destination paid only dust before a leg is first seen at that leg: the drain tests see what came since.
+        var sinceFresh = destination.Skip(destination.FindLastIndex(x => x.ToNewDestination)).ToList();
         var wallet = WalletAsset(e.Platform, e.SourceWallet, e.Asset);
         var account = e.AccountId is null
             ? []
@@ -91,8 +96,8 @@ internal sealed class NaiveLinqDetector
         SanctionedDestination(hit);
         MixerUsage(current, hit, account);
         LargeWithdrawal(current, earlierToDestination, wallet);
-        RapidDrain(current, wallet, destination);
-        MultiAssetDrain(current, wallet, destination);
+        RapidDrain(current, wallet, sinceFresh);
+        MultiAssetDrain(current, wallet, sinceFresh);
         Structuring(current, account);
         DestinationFanIn(current, destination);
     }
@@ -207,7 +212,7 @@ internal sealed class NaiveLinqDetector
             }
         }
 
-        if (c.Event.Timestamp - firstSeen <= LongWindow && legs.Count >= s.FreshDestinationMinEvents && legs.Sum(x => x.Usd) >= s.FreshDestinationMinUsd)
+        if (c.Event.Timestamp - firstSeen <= LongWindow && c.Usd >= s.MinLegUsd && legs.Count >= s.FreshDestinationMinEvents && legs.Sum(x => x.Usd) >= s.FreshDestinationMinUsd)
         {
             Found(RuleIds.RapidDrain);
         }

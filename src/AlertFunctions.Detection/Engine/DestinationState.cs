@@ -11,6 +11,9 @@ internal sealed class DestinationState : TrackedState
     public const int MaxAssets = 8;
     public const int MaxAccounts = 32;
 
+    /// <summary>What a destination received before, as a share of a withdrawal, that leaves it as good as unseen: dust, a test payment.</summary>
+    public const decimal DustShare = 0.01m;
+
     public DestinationState(string platform, string address, DateTimeOffset firstSeen)
     {
         Platform = platform;
@@ -69,6 +72,26 @@ internal sealed class DestinationState : TrackedState
     public AlertEpisode? WatchlistEpisode { get; set; }
 
     public AlertEpisode? FanInEpisode { get; set; }
+
+    /// <summary>
+    /// This withdrawal is a leg (at least <paramref name="minLegUsd"/>) and the most the destination received before is at
+    /// most <see cref="DustShare"/> of it.
+    /// </summary>
+    public bool ReceivedOnlyDustBefore(decimal usd, decimal minLegUsd) => usd >= minLegUsd && MaxReceivedUsd <= usd * DustShare;
+
+    /// <summary>
+    /// Takes the destination as first seen now: what it received while new starts again. Its accounts, the largest amount it
+    /// received and its open alerts stay.
+    /// </summary>
+    public void StartAfresh(DateTimeOffset now)
+    {
+        FirstSeen = now;
+        FreshUsd = 0;
+        FreshCount = 0;
+        FreshLegsUsd = 0;
+        FreshLegs = 0;
+        AssetCount = 0;
+    }
 
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;
 

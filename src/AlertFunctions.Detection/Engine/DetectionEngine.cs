@@ -111,7 +111,9 @@ public sealed class DetectionEngine
         var wallet = GetWallet(tables, source, e, t);
         var usd = Value(e);
         var inWindows = AddToWindows(wallet, e, usd);
-        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, out var destinationIsNew);
+        // Only an exchange that sends accounts tells a transfer made with the wallet's key (none) from a customer's withdrawal.
+        var keyTransfer = e.PlatformType == PlatformType.Exchange && e.AccountId is null && platform.SendsAccounts;
+        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules.RapidDrain.MinLegUsd, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;
         if (firstPaidInLongWindow)
@@ -346,11 +348,23 @@ public sealed class DetectionEngine
         return wallet;
     }
 
-    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, out bool isNew)
+    /// <param name="keyTransferUsd">The withdrawal's USD when it was made with the wallet's key (no account on an exchange that sends them); otherwise 0.</param>
+    /// <param name="isNew">
+    /// Unseen for the destination memory, or paid only dust so far and now a key transfer of at least the leg minimum: a
+    /// thief's test payment days before must not make his address one the platform knows, which every test of new addresses
+    /// would then pass over. Customers' withdrawals are left out: on a DeFi platform or a bridge, where the destination is
+    /// usually the user's own address, a heavy-tailed user's rare large withdrawal is a hundred times his usual one.
+    /// </param>
+    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, decimal keyTransferUsd, decimal minLegUsd, out bool isNew)
     {
         if (known is not null && !tables.Destinations.IsIdle(known, t))
         {
-            isNew = false;
+            isNew = known.ReceivedOnlyDustBefore(keyTransferUsd, minLegUsd);
+            if (isNew)
+            {
+                known.StartAfresh(t);
+            }
+
             return known;
         }
 

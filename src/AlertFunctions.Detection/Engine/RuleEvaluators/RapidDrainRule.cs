@@ -174,8 +174,10 @@ internal static class RapidDrainRule
             }
         }
 
+        // The withdrawal must be one of the legs: otherwise every wallet that pays the collector anything would raise its own
+        // alert on the other wallets' legs.
         var d = c.Destination;
-        if (c.DestinationFirstPaidInLongWindow && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
+        if (c.DestinationFirstPaidInLongWindow && c.Usd >= s.MinLegUsd && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
         {
             return new DrainFinding(
                 new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2)),

@@ -342,6 +342,49 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void SmallExchange_TwoTokensToAnAddressThatGotATestPaymentDaysBefore_IsCaughtAsIfTheAddressWereNew()
+    {
+        // The drain below, but the thief first tested his address with $20 from the hot wallet two days earlier: a
+        // destination paid only dust (at most 1% of a leg) is as good as unseen when the first leg arrives.
+        var hot = Addresses.Evm("small-hot");
+        var thief = Addresses.Evm("thief");
+        var events = new TrafficBuilder(23) { Wallet = hot, Assets = ["ETH", "USDT"], EventsPerHour = 30, MedianUsd = 800 }.Between(Day0, AttackDay.AddHours(10)).ToList();
+        events.Add(EventBuilder.Withdrawal().Id("test-payment").From(hot).Asset("USDT").Usd(20m).To(thief).At(Day0.AddHours(10)));
+        (string Asset, decimal Usd)[] legs = [("ETH", 120_000m), ("ETH", 90_000m), ("ETH", 70_000m), ("ETH", 40_000m), ("USDT", 150_000m), ("USDT", 90_000m), ("USDT", 70_000m), ("USDT", 50_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(thief).At(AttackDay.AddHours(10).AddMinutes(i + 1)));
+        }
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal(RuleIds.RapidDrain, alert.Rule);
+        Assert.Equal("USD into one new destination within the window, excluding the largest withdrawal", alert.Details.Measure);
+        Assert.Equal("leg-4", alert.TriggerEventId);
+    }
+
+    [Fact]
+    public void LegsOfOtherWallets_IntoOneNewAddress_DoNotRaiseAnAlertForAWalletThatSentItLittle()
+    {
+        // Two wallets drain into one new address; a third pays it $20,000 later. Only the wallets whose legs made the finding
+        // are named: the third would otherwise raise its own critical-looking alert on the others' legs.
+        var (a, b, c) = (Addresses.Evm("hot-a"), Addresses.Evm("hot-b"), Addresses.Evm("hot-c"));
+        var collector = Addresses.Evm("collector");
+        var events = new List<WithdrawalEvent>();
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(i % 2 == 0 ? a : b).Usd(300_000m).Account(null).To(collector).At(AttackDay.AddMinutes(90 * i)));
+        }
+
+        events.Add(EventBuilder.Withdrawal().Id("small").From(c).Usd(20_000m).Account(null).To(collector).At(AttackDay.AddHours(9)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.NotEmpty(run.AlertsOf(RuleIds.RapidDrain));
+        Assert.DoesNotContain(run.Alerts, x => x.Subject == c);
+    }
+
+    [Fact]
     public void SmallExchange_TwoTokensToOneNewAddressInMinutes_WithoutBalances_IsCaughtBeforeTheDrainEnds()
     {
         // $680,000 in eight legs: each token under the $250,000 window floor once its largest leg is set aside, two tokens
