@@ -57,12 +57,19 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
 
             var withdrawal = parsed.Value;
             var duplicatesBefore = engine.Counters.Duplicates;
+            var internalBefore = engine.Counters.InternalTransfers;
             engine.Process(in withdrawal, sink);
             processed++;
             if (engine.Counters.Duplicates != duplicatesBefore)
             {
                 // The same withdrawal delivered twice is one withdrawal: it adds nothing to the day's volume.
                 duplicates++;
+                continue;
+            }
+
+            if (engine.Counters.InternalTransfers != internalBefore)
+            {
+                // A transfer between the platform's own wallets (a refill, a sweep to cold) is not a withdrawal.
                 continue;
             }
 

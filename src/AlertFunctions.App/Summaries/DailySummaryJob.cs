@@ -22,10 +22,32 @@ internal sealed partial class DailySummaryJob(
     TimeProvider timeProvider,
     ILogger<DailySummaryJob> logger) : IDailySummaryJob
 {
+    /// <summary>How many days back a run still posts a summary that Teams refused through every retry of its own day.</summary>
+    public const int CatchUpDays = 7;
+
     public async Task RunAsync(DateOnly day, CancellationToken cancellationToken)
     {
+        var failures = new List<string>();
+        for (var earlier = day.AddDays(-CatchUpDays); earlier < day; earlier = earlier.AddDays(1))
+        {
+            var stored = await summaries.ListByDayAsync(earlier, cancellationToken).ConfigureAwait(false);
+            if (stored.Any(s => s.PostedAt is null))
+            {
+                failures.AddRange(await SummarizeAsync(earlier, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        failures.AddRange(await SummarizeAsync(day, cancellationToken).ConfigureAwait(false));
+        if (failures.Count > 0)
+        {
+            throw new DailySummaryDeliveryException(day, failures);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> SummarizeAsync(DateOnly day, CancellationToken cancellationToken)
+    {
         var totals = await volume.GetTotalsAsync(day, cancellationToken).ConfigureAwait(false);
-        var dayAlerts = await alerts.ListByDayAsync(day, cancellationToken).ConfigureAwait(false);
+        var dayAlerts = await alerts.ListRaisedOnAsync(day, cancellationToken).ConfigureAwait(false);
         var deadLettered = await deadLetters.CountByDayAndPlatformAsync(day, cancellationToken).ConfigureAwait(false);
         var posted = (await summaries.ListByDayAsync(day, cancellationToken).ConfigureAwait(false))
             .ToDictionary(s => s.Platform, s => s.PostedAt, StringComparer.Ordinal);
@@ -46,7 +68,7 @@ internal sealed partial class DailySummaryJob(
                 }
                 else
                 {
-                    failures.Add($"{record.Platform}: {result.Error}");
+                    failures.Add($"{day:yyyy-MM-dd} {record.Platform}: {result.Error}");
                     LogNotPosted(day, record.Platform, result.Error);
                 }
             }
@@ -55,10 +77,7 @@ internal sealed partial class DailySummaryJob(
         }
 
         LogSummarized(day, records.Count, postedNow, records.Count - postedNow - failures.Count, failures.Count, deadLettered.Total, deadLettered.WithoutPlatform);
-        if (failures.Count > 0)
-        {
-            throw new DailySummaryDeliveryException(day, failures);
-        }
+        return failures;
     }
 
     private static DailySummaryView ToView(DailySummaryRecord record) => new(

@@ -15,15 +15,25 @@ internal static class AlertIdDays
 
     public static IReadOnlyList<string> Candidates(string alertId)
     {
+        if (RaisedOn(alertId) is not { } day)
+        {
+            return [];
+        }
+
+        return day == DateOnly.MinValue ? [DayKey.From(day)] : [DayKey.From(day), DayKey.From(day.AddDays(-1))];
+    }
+
+    /// <summary>The UTC day of the event that raised the alert, read from its id; null for an id of another shape.</summary>
+    public static DateOnly? RaisedOn(string alertId)
+    {
         var end = alertId.LastIndexOf('-');
         var start = end > TimeFormat.Length ? end - TimeFormat.Length : -1;
         if (start <= 0 || alertId[start - 1] != '-'
             || !DateTime.TryParseExact(alertId.AsSpan(start, TimeFormat.Length), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var raisedAt))
         {
-            return [];
+            return null;
         }
 
-        var day = DateOnly.FromDateTime(raisedAt);
-        return day == DateOnly.MinValue ? [DayKey.From(day)] : [DayKey.From(day), DayKey.From(day.AddDays(-1))];
+        return DateOnly.FromDateTime(raisedAt);
     }
 }

@@ -157,6 +157,28 @@ public sealed partial class AlertTableStore
     }
 
     /// <summary>
+    /// How many days before the day an alert was raised its row may sit: rows sit on the day their first window started, and
+    /// the longest window a rule may be configured with is 168 hours (plus a bucket of rounding).
+    /// </summary>
+    public const int MaxWindowDays = 8;
+
+    /// <summary>
+    /// Alerts raised on <paramref name="day"/> (UTC): the time in their id is that of the event that raised them. A window
+    /// reaching back over midnight puts the row on an earlier day, so the rows of the days before are read too.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredAlert>> ListRaisedOnAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {DayKey.From(day.AddDays(-MaxWindowDays))} and PartitionKey le {DayKey.From(day)}");
+        var alerts = await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        return alerts
+            .Where(a => (AlertIdDays.RaisedOn(a.Alert.AlertId) ?? a.Day) == day)
+            .OrderBy(a => a.Alert.WindowStart)
+            .ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
     /// Alerts owed a notification whose <see cref="StoredAlert.NextAttemptAt"/> is absent or at or before <paramref name="now"/>
     /// (pending ones still within the queue's grace are left out) and that no deliverer is posting; most severe first.
     /// </summary>

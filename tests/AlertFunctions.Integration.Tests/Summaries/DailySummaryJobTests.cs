@@ -91,6 +91,75 @@ public sealed class DailySummaryJobTests(AzuriteFixture azurite)
         Assert.All(await env.Stores.Summaries.ListByDayAsync(Day), s => Assert.NotNull(s.PostedAt));
     }
 
+    [Fact]
+    public async Task RunAsync_DrainJustAfterMidnight_ItsAlertIsCountedInTheSummaryOfTheDayItHappened()
+    {
+        // A drain at 00:10 UTC: its rapid-drain window reaches back over midnight. The summary of the day before ran at 00:05,
+        // before the drain, so the drain's day is the only summary that can tell the compliance lead about it.
+        var afterMidnight = new DateTimeOffset(2026, 3, 15, 0, 10, 0, TimeSpan.Zero);
+        await using var env = PipelineEnvironment.Create(azurite, afterMidnight);
+        var app = await env.StartInstanceAsync();
+        var drain = new DrainScenario("contoso-exchange", "hot-m", afterMidnight);
+        await app.Processor.ProcessAsync(new EventHubBatches("0", afterMidnight).Next(drain.Legs(0, 8)), CancellationToken.None);
+        var alert = Assert.Single(await env.AllAlertsAsync());
+        env.Clock.Advance(TimeSpan.FromHours(24));
+
+        await app.SummaryJob.RunAsync(Day.AddDays(1), CancellationToken.None);
+
+        var summary = Assert.Single(await env.Stores.Summaries.ListByDayAsync(Day.AddDays(1)));
+        Assert.Equal(8L, summary.Withdrawals);
+        Assert.Equal(new Dictionary<string, int> { [RuleIds.RapidDrain] = 1 }, summary.AlertsByRule);
+        Assert.Equal(alert.Alert.AlertId, Assert.Single(summary.TopSubjects).AlertId);
+    }
+
+    [Fact]
+    public async Task DailySummaryFunction_TeamsDownThroughEveryRetryOfTheDay_TheNextTimerRunPostsTheMissedSummaries()
+    {
+        // Teams is down from 00:05 until after the timer's three retries: the rows are stored, nothing is posted, and no later
+        // run looks at that day again unless the timer's next run does.
+        await using var env = PipelineEnvironment.Create(azurite, Afternoon);
+        var app = await env.StartInstanceAsync();
+        await IngestTheDayAsync(env, app);
+        var timer = new DailySummaryFunction(app.SummaryJob, env.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<DailySummaryFunction>.Instance);
+        env.Teams.Fallback = FakeResponse.Status(503);
+        for (var run = 0; run < 4; run++)
+        {
+            await Assert.ThrowsAsync<DailySummaryDeliveryException>(() => timer.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None));
+        }
+
+        env.Teams.Fallback = FakeResponse.Accepted();
+        env.Clock.Advance(TimeSpan.FromDays(1));
+        await timer.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+
+        Assert.All(await env.Stores.Summaries.ListByDayAsync(Day), s => Assert.NotNull(s.PostedAt));
+        Assert.Equal(2, SummaryPosts(env.Teams).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ColdWalletRefillsTheHotWallet_TheRefillIsNotCountedAsAWithdrawalOrInTheVolume()
+    {
+        // The hot wallet pays two customers; the cold wallet, which sent funds before, refills the hot one with $5,000,000.
+        // That refill is an internal transfer (README: "Internal transfers are not withdrawals"), not customers' money leaving.
+        await using var env = PipelineEnvironment.Create(azurite, Afternoon);
+        var app = await env.StartInstanceAsync();
+        var hot = WithdrawalJson.Address("hot-i");
+        var cold = WithdrawalJson.Address("cold-i");
+        List<string> bodies =
+        [
+            WithdrawalJson.Body("pay-1", "contoso-exchange", hot, WithdrawalJson.Address("customer-1"), "ETH", 1m, 3_000m, DrainStart, accountId: "acct-1"),
+            WithdrawalJson.Body("sweep-1", "contoso-exchange", cold, WithdrawalJson.Address("treasury"), "ETH", 1m, 3_000m, DrainStart.AddMinutes(1)),
+            WithdrawalJson.Body("refill-1", "contoso-exchange", cold, hot, "ETH", 1_000m, 3_000_000m, DrainStart.AddMinutes(2)),
+            WithdrawalJson.Body("pay-2", "contoso-exchange", hot, WithdrawalJson.Address("customer-2"), "ETH", 1m, 3_000m, DrainStart.AddMinutes(3), accountId: "acct-2"),
+        ];
+        await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(bodies), CancellationToken.None);
+        env.Clock.Advance(UntilTimerFires);
+
+        await app.SummaryJob.RunAsync(Day, CancellationToken.None);
+
+        var summary = Assert.Single(await env.Stores.Summaries.ListByDayAsync(Day));
+        Assert.Equal((3L, 9_000m), (summary.Withdrawals, summary.VolumeUsd));
+    }
+
     private static async Task<(DrainScenario Drain, BenignTraffic Traffic)> IngestTheDayAsync(PipelineEnvironment env, AppInstance app)
     {
         var drain = new DrainScenario("contoso-exchange", "hot-h", DrainStart);
