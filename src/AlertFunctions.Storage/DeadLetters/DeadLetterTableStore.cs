@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 namespace AlertFunctions.Storage.DeadLetters;
 
 /// <summary>
-/// The <c>deadletters</c> table: PartitionKey = UTC day it was dead-lettered (yyyyMMdd), RowKey deterministic (see
+/// The <c>deadletters</c> table: PartitionKey = UTC day it was enqueued in Event Hubs, else dead-lettered (yyyyMMdd), RowKey deterministic (see
 /// <see cref="DeadLetterRowKey"/>) and written with upsert, so a redelivered batch on the same day leaves one row per event.
 /// Storage errors propagate so the caller's batch fails and is retried.
 /// </summary>
@@ -35,7 +35,9 @@ public sealed class DeadLetterTableStore
         }
 
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var day in items.GroupBy(i => DayKey.From(i.DeadLetteredAt), StringComparer.Ordinal))
+        // The day of the Event Hubs enqueued time when known: a redelivery after midnight must overwrite the row it wrote
+        // before, not add a second one on the next day.
+        foreach (var day in items.GroupBy(i => DayKey.From(i.EnqueuedTime ?? i.DeadLetteredAt), StringComparer.Ordinal))
         {
             // The same event twice in one call would put one row key twice in a transaction, which the service rejects.
             var groups = day

@@ -107,6 +107,29 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.Equal((12L, 12 * DrainScenario.LegUsd), (day.Withdrawals, day.VolumeUsd));
     }
 
+    [Fact]
+    public async Task ProcessAsync_CrashBeforeTheStateSaveJustBeforeMidnight_RetriedAfterMidnight_DeadLettersTheRefusedEventOnce()
+    {
+        // The batch's refused event was written to the dead letters at 23:59; the checkpoint was not. The retry runs after
+        // midnight: the event is still one dead letter, counted in one day's summary, not in both.
+        var beforeMidnight = new DateTimeOffset(2026, 3, 14, 23, 59, 0, TimeSpan.Zero);
+        await using var env = PipelineEnvironment.Create(azurite, beforeMidnight);
+        var crash = new TransactionCrashPolicy();
+        var crashing = await StartInstanceCrashingAtTheStateSaveAsync(env, crash);
+        var drain = new DrainScenario("contoso-exchange", "hot-n", beforeMidnight.AddMinutes(-30));
+        var batch = new EventHubBatches("6", beforeMidnight).Next([.. drain.Legs(0, 2), "{ not an event"]);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Processor.ProcessAsync(batch, CancellationToken.None));
+
+        env.Clock.Advance(TimeSpan.FromMinutes(5));
+        var restarted = await env.StartInstanceAsync();
+        var retry = await restarted.Processor.ProcessAsync(batch, CancellationToken.None);
+
+        Assert.Equal((3, 2, 1), (retry.Received, retry.Processed, retry.DeadLettered));
+        var day = DateOnly.FromDateTime(beforeMidnight.UtcDateTime);
+        var counted = await env.Stores.DeadLetters.CountByDayAsync(day) + await env.Stores.DeadLetters.CountByDayAsync(day.AddDays(1));
+        Assert.Equal(1L, counted);
+    }
+
     /// <summary>An instance whose detector-state saves fail while <paramref name="crash"/> is armed (everything before them lands).</summary>
     private static Task<AppInstance> StartInstanceCrashingAtTheStateSaveAsync(PipelineEnvironment env, TransactionCrashPolicy crash) =>
         env.StartInstanceAsync(services => services.AddSingleton(new DetectorStateStore(TablesWith(env.StorageConnectionString, crash), env.StorageOptions)));
