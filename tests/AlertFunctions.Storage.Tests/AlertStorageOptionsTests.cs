@@ -52,6 +52,19 @@ public sealed class AlertStorageOptionsTests
     }
 
     [Fact]
+    public void Validate_ConnectionStringPastedIntoAccountName_FailsWithoutEchoingTheAccountKey()
+    {
+        // The setting next door takes a connection string: pasting one here must not put the account key in the start-up log.
+        const string pasted = "DefaultEndpointsProtocol=https;AccountName=alertsprod;AccountKey=c2VjcmV0LWFjY291bnQta2V5LWRvLW5vdC1sb2c=;EndpointSuffix=core.windows.net";
+
+        var result = Validate(new AlertStorageOptions { AccountName = pasted });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("AlertStorage__AccountName", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0LWFjY291bnQta2V5LWRvLW5vdC1sb2c=", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Both_FailsWithBothMessage()
     {
         var result = Validate(new AlertStorageOptions { ConnectionString = ConnectionString, AccountName = "alertsprod" });

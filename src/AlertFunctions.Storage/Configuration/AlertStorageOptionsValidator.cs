@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace AlertFunctions.Storage.Configuration;
@@ -14,8 +16,15 @@ public sealed partial class AlertStorageOptionsValidator : IValidateOptions<Aler
     public const string BothMessage =
         "AlertStorage: set only one of AlertStorage__ConnectionString and AlertStorage__AccountName; both are set.";
 
+    // Never the value itself: a connection string carries the account key.
+    public const string UnusableConnectionStringMessage =
+        "AlertStorage: AlertStorage__ConnectionString is not a usable storage connection string (an unresolved Key Vault reference, or a value cut short?).";
+
+    // A connection string pasted here carries the account key: only a value that cannot be one is repeated.
     public static string InvalidAccountNameMessage(string accountName) =>
-        $"AlertStorage: AlertStorage__AccountName '{accountName}' is not a storage account name (3-24 lowercase letters and digits).";
+        accountName.Length <= 64 && !accountName.Contains('=') && !accountName.Contains(';')
+            ? $"AlertStorage: AlertStorage__AccountName '{accountName}' is not a storage account name (3-24 lowercase letters and digits)."
+            : "AlertStorage: AlertStorage__AccountName is not a storage account name (3-24 lowercase letters and digits); it looks like a connection string, which belongs in AlertStorage__ConnectionString.";
 
     public static string InvalidPrefixMessage(string prefix) =>
         $"AlertStorage: AlertStorage__TableNamePrefix '{prefix}' is invalid: use at most {MaxTableNamePrefixLength} letters and digits, starting with a letter.";
@@ -39,6 +48,10 @@ public sealed partial class AlertStorageOptionsValidator : IValidateOptions<Aler
         {
             failures.Add(InvalidAccountNameMessage(options.AccountName!));
         }
+        else if (hasConnectionString && !IsUsableConnectionString(options.ConnectionString!))
+        {
+            failures.Add(UnusableConnectionStringMessage);
+        }
 
         var prefix = options.TableNamePrefix ?? "";
         if (prefix.Length > 0 && (prefix.Length > MaxTableNamePrefixLength || !PrefixPattern().IsMatch(prefix)))
@@ -47,6 +60,21 @@ public sealed partial class AlertStorageOptionsValidator : IValidateOptions<Aler
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // The clients parse the connection string (and decode the key) when built, without any I/O.
+    private static bool IsUsableConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new TableServiceClient(connectionString);
+            _ = new QueueServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("^[a-z0-9]{3,24}$", RegexOptions.CultureInvariant)]

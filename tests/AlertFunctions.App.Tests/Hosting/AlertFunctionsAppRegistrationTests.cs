@@ -66,6 +66,21 @@ public sealed class AlertFunctionsAppRegistrationTests
         Assert.Contains("Teams:AlertLinkBaseUrl is required.", failures);
     }
 
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv-alerts.vault.azure.net/secrets/alert-storage/)")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=alertstore;AccountKey=not base64!")]
+    public void AddAlertFunctionsApp_StorageConnectionStringUnusable_StartupValidationNamesTheSettingWithoutEchoingIt(string connectionString)
+    {
+        // An unresolved Key Vault reference reaches the app as its literal text; a pasted key can be cut short.
+        using var provider = Build(new(ValidSettings) { ["AlertStorage:ConnectionString"] = connectionString });
+
+        var error = Assert.IsType<OptionsValidationException>(Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate()));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("AlertStorage__ConnectionString", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(connectionString, failure, StringComparison.Ordinal);
+    }
+
     // As the Functions host does: logging and the configuration itself are registered before the app adds its services.
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
