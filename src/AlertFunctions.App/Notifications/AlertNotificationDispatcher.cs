@@ -45,6 +45,14 @@ internal sealed partial class AlertNotificationDispatcher(
                 case DeliveryOutcome.Failed:
                     failed++;
                     break;
+                case DeliveryOutcome.TeamsUnavailable:
+                    // Teams did not answer, throttled or failed on its side, each after the whole retry pipeline: the other owed
+                    // posts would wait out the same timeouts (up to 50 × Teams:TotalTimeout, far past the host's functionTimeout).
+                    // They keep their due times and the next sweep tries again.
+                    failed++;
+                    LogSweepStopped(owed.Count - delivered - failed);
+                    LogSweep(LogLevel.Warning, owed.Count, delivered, failed, moreWaiting: true);
+                    return delivered;
             }
         }
 
@@ -84,7 +92,7 @@ internal sealed partial class AlertNotificationDispatcher(
         var error = result.Error ?? $"Teams did not accept the post (status {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).";
         await alerts.MarkDeliveryFailedAsync(alert.AlertId, error, nextAttemptAt, stored.PostingUntil, cancellationToken).ConfigureAwait(false);
         LogDeliveryFailed(alert.AlertId, attempt, nextAttemptAt, error);
-        return DeliveryOutcome.Failed;
+        return result.StatusCode is null or 429 or >= 500 ? DeliveryOutcome.TeamsUnavailable : DeliveryOutcome.Failed;
     }
 
     // Longer than any post can take (the Teams pipeline gives up after its total timeout), so a claim only runs out when its
@@ -96,7 +104,12 @@ internal sealed partial class AlertNotificationDispatcher(
         Delivered,
         NotPosted,
         Failed,
+        TeamsUnavailable,
     }
+
+    [LoggerMessage(EventId = 4225, Level = LogLevel.Warning,
+        Message = "Notification sweep stopped: Teams is not accepting posts; {LeftCount} owed notifications wait for the next sweep")]
+    private partial void LogSweepStopped(int leftCount);
 
     [LoggerMessage(EventId = 4220, Level = LogLevel.Warning,
         Message = "Notification for alert {AlertId} dropped: there is no such alert")]

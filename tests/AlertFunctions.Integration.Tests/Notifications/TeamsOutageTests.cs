@@ -83,4 +83,32 @@ public sealed class TeamsOutageTests(AzuriteFixture azurite)
         Assert.Equal((Severity.Critical, Severity.Critical, NotificationState.Delivered), (alert.Alert.Severity, alert.NotifiedSeverity, alert.NotificationState));
         Assert.Equal([alert.Alert.AlertId, alert.Alert.AlertId], TeamsPosts.AcceptedAlertIds(env.Teams));
     }
+
+    [Fact]
+    public async Task Sweep_TeamsNotAnswering_StopsAfterTheFirstTimedOutPostInsteadOfWaitingOutEveryOwedAlert()
+    {
+        // Each post to a Teams that does not answer takes the whole Teams:TotalTimeout (60 s by default). A sweep owes up to 50
+        // posts, so at the defaults it would run 50 minutes: five times the host's functionTimeout (10 min, host.json), and the
+        // host kills it (and every other function of the instance) long before. Scaled down here: 0.3 s per post.
+        await using var env = PipelineEnvironment.Create(azurite);
+        env.Settings["Teams:AttemptTimeout"] = "00:00:00.150";
+        env.Settings["Teams:TotalTimeout"] = "00:00:00.300";
+        var app = await env.StartInstanceAsync();
+        // Eight exchanges drained at once, one wallet each: eight rapid-drain alerts (wallets of one exchange would join its
+        // multi-asset-drain alert once that is open).
+        var legs = Enumerable.Range(1, 8).SelectMany(w => new DrainScenario($"exchange-{w}", $"hot-s{w}", DrainStart).Legs(0, 8)).ToList();
+        await app.Processor.ProcessAsync(new EventHubBatches("0", DrainStart).Next(legs), CancellationToken.None);
+        var owed = (await env.AllAlertsAsync()).Count;
+        env.Teams.Fallback = FakeResponse.NoAnswer();
+        env.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        var started = TimeProvider.System.GetTimestamp();
+        await app.Dispatcher.DispatchPendingAsync(CancellationToken.None);
+        var took = TimeProvider.System.GetElapsedTime(started);
+
+        Assert.True(owed >= 8, $"expected a drain alert per wallet, got {owed}");
+        var tried = (await env.AllAlertsAsync()).Count(a => a.NotificationAttempts > 0);
+        Assert.True(tried <= 2, $"the sweep tried {tried} of {owed} owed alerts against an unresponsive Teams, taking {took.TotalSeconds:0.0} s");
+        Assert.All(await env.AllAlertsAsync(), a => Assert.NotEqual(NotificationState.Delivered, a.NotificationState));
+    }
 }
