@@ -20,7 +20,7 @@ internal static class MultiAssetDrainRule
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
         var shortWindow = c.ShortWindow;
-        if (IsDrainLike(shortWindow, c.Wallet.Short, settings, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, shortWindow, settings))
+        if (CountsAsDrained(c))
         {
             Remember(c.Platform, c.Wallet, c.Event.Timestamp, shortWindow.OutflowUsd);
             var (keys, assets, usd) = CountRecent(c.Platform, c.Event.Timestamp - window);
@@ -49,6 +49,10 @@ internal static class MultiAssetDrainRule
             Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink, evidence: null);
         }
     }
+
+    /// <summary>The withdrawal makes its wallet/asset pair one this rule counts as drained (evaluated for every event, before the counts).</summary>
+    internal static bool CountsAsDrained(in EventContext c) =>
+        IsDrainLike(c.ShortWindow, c.Wallet.Short, c.Rules.MultiAssetDrain, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, c.ShortWindow, c.Rules.MultiAssetDrain);
 
     internal static bool IsDrainLike(in DrainAssessment a, BucketRing ring, MultiAssetDrainSettings s, RapidDrainSettings drain)
     {

@@ -263,9 +263,31 @@ internal static class RapidDrainRule
             $"(threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})",
         DrainEvidence.RareLegs);
 
+    /// <summary>
+    /// While the platform's <c>multi-asset-drain</c> alert is open, a wallet that has no open <c>rapid-drain</c> alert and that
+    /// the platform alert counts as drained (evaluated next, it grows with this withdrawal) adds to that alert instead of
+    /// raising its own: a key that empties forty wallets is one incident, not forty posts.
+    /// </summary>
+    private static bool JoinsOpenPlatformDrain(in EventContext c)
+    {
+        var time = c.Event.Timestamp;
+        if (c.Platform.MultiAssetEpisode is not { } platformDrain || !platformDrain.IsOpenAt(time) || !c.Rules.MultiAssetDrain.Enabled)
+        {
+            return false;
+        }
+
+        var own = c.Platform.RapidDrainEpisodes.GetValueOrDefault(c.Event.SourceWallet);
+        return (own is null || !own.IsOpenAt(time)) && MultiAssetDrainRule.CountsAsDrained(c);
+    }
+
     /// <param name="windowEvidence">The window's largest withdrawals: what the alert names unless the finding counted legs.</param>
     private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence windowEvidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
+        if (JoinsOpenPlatformDrain(c))
+        {
+            return;
+        }
+
         ref readonly var e = ref c.Event;
         var evidence = found.Names switch
         {

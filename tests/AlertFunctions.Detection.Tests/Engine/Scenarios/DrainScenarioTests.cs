@@ -124,6 +124,25 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void ManyWalletsSweptIntoOneAddress_JoinTheOpenMultiAssetAlertInsteadOfRaisingOneEach()
+    {
+        // A key that controls forty payout wallets empties them into one address within the hour (CoinsPaid 2023 shape):
+        // one incident. Each sweep alone is a rapid-drain finding; once the platform's multi-asset-drain alert is open, the
+        // wallets that alert counts as drained grow it instead of raising forty alerts and forty posts.
+        var thief = Addresses.Evm("thief");
+        var events = Enumerable.Range(0, 40).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"sweep-{i:D2}").From(Addresses.Evm($"payout-{i}"))
+            .Usd(300_000m).Balance(5m).To(thief).At(AttackDay.AddMinutes(i))).ToList();
+
+        var run = ScenarioRun.Of(events);
+
+        var platform = Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        var raised = run.Changes.Where(c => c.Kind == AlertChangeKind.Raised).Select(c => c.Alert).ToList();
+        Assert.True(raised.Count <= 4, string.Join("; ", raised.Select(a => $"{a.Rule} {a.TriggerEventId}")));
+        Assert.All(run.AlertsOf(RuleIds.RapidDrain), a => Assert.True(string.CompareOrdinal(a.TriggerEventId, platform.TriggerEventId) <= 0, $"{a.TriggerEventId} after the platform alert"));
+        Assert.True(platform.EventCount >= 37, $"{platform.EventCount} sweeps in the platform alert");
+    }
+
+    [Fact]
     public void SlowTrickle_OverHoursIntoOneNewAddress_IsCaughtWithoutBalancesOrAccounts()
     {
         // Harmony 2022 shape: a bridge drained in chunks over hours; each chunk is unremarkable on its own.
