@@ -20,6 +20,9 @@ namespace AlertFunctions.Benchmarks.Naive;
 /// <item>Multi-asset drain recounts, on each drain-like event, which of the platform's wallet/asset pairs active in the last
 /// 30 minutes look drained now, instead of remembering which looked drained when; pairs are grouped by exact spelling.</item>
 /// <item>No allowed-lateness handling (the benchmark feeds events in time order); duplicates are found by scanning the list.</item>
+/// <item>Volume tests weigh every withdrawal: the engine's second check without customers' routine withdrawals to their
+/// usual addresses (which can only remove findings) and its crediting of them in the balance test are left out.</item>
+/// <item>Wallets whose drain would join the platform's open multi-asset alert still count as findings (no alert lifecycle).</item>
 /// </list>
 /// </summary>
 internal sealed class NaiveLinqDetector

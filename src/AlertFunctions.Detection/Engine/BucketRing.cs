@@ -9,7 +9,7 @@ namespace AlertFunctions.Detection.Engine;
 /// <see cref="Baseline"/> (empty ones in closed form), so advancing is amortized O(1) too.
 /// An event in a bucket older than the window is refused (<see cref="TryAdd"/> returns false): it is late.
 /// </summary>
-internal sealed class BucketRing
+internal sealed partial class BucketRing
 {
     private const long Empty = long.MinValue;
     private readonly long[] _index;
@@ -313,6 +313,7 @@ internal sealed class BucketRing
             _outsizedCount[slot] = 0;
             _judged?.Clear(slot);
             _coldStartLegs?.Clear(slot);
+            _routine?.Clear(slot);
         }
 
         _usd[slot] += usd;
@@ -355,6 +356,12 @@ internal sealed class BucketRing
         {
             RareLegCount -= judged.RareLegs[slot];
             RareLegUsd -= judged.RareLegUsd[slot];
+        }
+
+        if (_routine is { } routine)
+        {
+            RoutineUsd -= routine.Usd[slot];
+            RoutineCount -= routine.Count[slot];
         }
 
         if (_coldStartLegs is { } legs)

@@ -133,6 +133,7 @@ public sealed class DetectionEngine
         if (inWindows)
         {
             ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
+            RoutineWithdrawals.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
         }
 
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;

@@ -19,7 +19,8 @@ namespace AlertFunctions.Detection.Engine;
 /// wallets count as having sent nowhere yet, so none is taken for a wallet that only moved funds internally), and a
 /// wallet's long-window cold-start legs, each window's largest such leg and the latest of those legs (an older state
 /// starts the long window's legs empty, and its short window knows no largest leg, which no test reads there), version 9
-/// when each account a destination counts last sent there (fan-in's window now slides while the destination is new); an older
+/// when each account a destination counts last sent there (fan-in's window now slides while the destination is new) and
+/// each wallet window's routine withdrawals (an older state's windows count none until their buckets leave); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
 /// snapshots written before it load without them (and an older engine ignores them). Versions 8 and 9 write what they
@@ -38,6 +39,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithWalletTransfers = 8;
     private const byte VersionWithLongColdStartLegs = 8;
     private const byte VersionWithAccountTimes = 9;
+    private const byte VersionWithRoutineWithdrawals = 9;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -210,6 +212,10 @@ internal static class DetectorStateCodec
         s.Short.WriteLargestColdStartLegs(w);
         s.Long.WriteLargestColdStartLegs(w);
         s.ColdStartLegEvidence.Write(w);
+
+        // Version 9 on: each window's routine withdrawals.
+        s.Short.WriteRoutine(w);
+        s.Long.WriteRoutine(w);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -258,6 +264,12 @@ internal static class DetectorStateCodec
             s.Short.ReadLargestColdStartLegs(r);
             s.Long.ReadLargestColdStartLegs(r);
             s.ColdStartLegEvidence.Read(r);
+        }
+
+        if (version >= VersionWithRoutineWithdrawals)
+        {
+            s.Short.ReadRoutine(r);
+            s.Long.ReadRoutine(r);
         }
 
         return s;

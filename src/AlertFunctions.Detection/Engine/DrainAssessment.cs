@@ -18,7 +18,9 @@ internal readonly record struct DrainAssessment(
     decimal CurrentUsd = 0,
     int ColdStartCandidates = 0,
     int ColdStartLegs = 0,
-    decimal ColdStartLegsUsd = 0)
+    decimal ColdStartLegsUsd = 0,
+    decimal RoutineUsd = 0,
+    int RoutineCount = 0)
 {
     /// <summary>A balance drop from which a wallet is all but empty: one transaction may well do it (a sweep).</summary>
     public const double AlmostEmpty = 0.9;
@@ -102,12 +104,17 @@ internal readonly record struct DrainAssessment(
             return false;
         }
 
+        // Routine withdrawals (customers paying their usual addresses) explain what they sent, whatever their size, and never
+        // less than an ordinary withdrawal's credit.
+        var others = Count - RoutineCount;
         if (HasBaseline)
         {
-            return IsUnexplained(drop, Count * ExpectedMeanUsd * OrdinarySizeFactor, fraction);
+            var credit = ExpectedMeanUsd * OrdinarySizeFactor;
+            return IsUnexplained(drop, (others * credit) + Math.Max((double)RoutineUsd, RoutineCount * credit), fraction);
         }
 
-        return IsUnexplained(drop, Count * (double)s.ColdStartMinMeanUsd, fraction)
+        var coldCredit = (double)s.ColdStartMinMeanUsd;
+        return IsUnexplained(drop, (others * coldCredit) + Math.Max((double)RoutineUsd, RoutineCount * coldCredit), fraction)
             || (ColdStartLegsAreBeyondChance(s.LargeLegsMinCount, ColdStartLegsMaxChance) && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd), fraction))
             || (drop >= AlmostEmpty && ColdStartCandidates < Count && IsUnexplained(drop, (double)(OutflowUsd - ColdStartLegsUsd) + (ColdStartLegs * (double)s.ColdStartMinMeanUsd), fraction));
     }
@@ -128,6 +135,13 @@ internal readonly record struct DrainAssessment(
 
     /// <summary>How many cold-start legs the window's withdrawals without an account would bring in the ordinary course.</summary>
     public double ExpectedColdStartLegs => ColdStartLegShare * ColdStartCandidates;
+
+    /// <summary>
+    /// The same window without its routine withdrawals (see <see cref="RuleEvaluators.RoutineWithdrawals"/>): each volume test
+    /// must hold on it too, so that institutions paid in bulk to their usual addresses do not make a wallet look drained.
+    /// </summary>
+    public DrainAssessment WithoutRoutine() =>
+        RoutineCount == 0 ? this : this with { OutflowUsd = OutflowUsd - RoutineUsd, Count = Count - RoutineCount, RoutineUsd = 0, RoutineCount = 0 };
 
     /// <summary>
     /// The same window without its largest withdrawal. Volume tests use it, so that one big withdrawal — a whale's, or a
@@ -170,7 +184,7 @@ internal readonly record struct DrainAssessment(
             drop = Math.Clamp(((double)start - (double)now) / (double)start, 0, 1);
         }
 
-        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd, ring.ColdStartCandidateCount, ring.ColdStartLegCount, ring.ColdStartLegUsd);
+        return new DrainAssessment(ring.SumUsd, ring.SumCount, kind, expected, expectedMean, drop, ring.OutsizedUsd, ring.OutsizedCount, currentUsd, ring.ColdStartCandidateCount, ring.ColdStartLegCount, ring.ColdStartLegUsd, ring.RoutineUsd, ring.RoutineCount);
     }
 
     // The long window minus the short one is history strictly before the window under test.

@@ -216,11 +216,11 @@ public sealed class DetectorStateCodecTests
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
+        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([9, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
     }
 
     [Fact]
@@ -230,11 +230,11 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
+        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([9, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -245,11 +245,11 @@ public sealed class DetectorStateCodecTests
     {
         var (wallet, state) = HeavyTailedWallet();
         Assert.True(state.Baseline.JudgedEvents > 0 && state.Long.RareLegCount > 0 && state.RareLegEvidence.Count > 0, "the wallet judged sizes and kept rare legs");
-        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
+        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([9, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -260,11 +260,11 @@ public sealed class DetectorStateCodecTests
     public void Import_Version6Wallet_KeepsItsJudgedSizesAndStartsCountingColdStartLegsAfresh()
     {
         var (wallet, state) = YoungWalletWithColdStartLegs();
-        var version6 = OlderWallet(wallet, 6, [.. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state)]);
+        var version6 = OlderWallet(wallet, 6, [.. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([9, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -275,11 +275,11 @@ public sealed class DetectorStateCodecTests
     {
         // Version 8 appended the long window's cold-start legs and each window's largest leg.
         var (wallet, state) = YoungWalletWithColdStartLegs();
-        var version7 = OlderWallet(wallet, 7, Version8ColdStartLegsBytes(state));
+        var version7 = OlderWallet(wallet, 7, [.. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version7);
 
-        Assert.Equal([9, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs], reexported.Payload);
+        Assert.Equal([9, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
         Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
@@ -315,6 +315,28 @@ public sealed class DetectorStateCodecTests
         Assert.Equal(state.Baseline.JudgedEvents, read.Baseline.JudgedEvents);
         Assert.Equal((state.Long.RareLegCount, state.Long.RareLegUsd, state.Long.LargestRareLegUsd()), (read.Long.RareLegCount, read.Long.RareLegUsd, read.Long.LargestRareLegUsd()));
         Assert.Equal(state.RareLegEvidence.Since(DateTimeOffset.MinValue), read.RareLegEvidence.Since(DateTimeOffset.MinValue));
+    }
+
+    [Fact]
+    public void Import_CurrentWallet_KeepsItsWindowsRoutineWithdrawals()
+    {
+        // An institution paid its usual address, then 13 hours later a little more: routine, in both windows.
+        var wallet = Address(950);
+        WithdrawalEvent[] events =
+        [
+            EventBuilder.Withdrawal().Id("usual-1").From(wallet).Usd(1_000_000m).Account("inst").To(Address(951)).At(T0),
+            EventBuilder.Withdrawal().Id("usual-2").From(wallet).Usd(1_200_000m).Account("inst").To(Address(951)).At(T0.AddHours(13)),
+        ];
+        var (engine, _) = Drive(events);
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'w');
+        var state = (WalletAssetState)DetectorStateCodec.Decode(entry, DetectionRules.Default);
+
+        var read = (WalletAssetState)DetectorStateCodec.Decode(ImportAlone(entry.Key, entry.Payload), DetectionRules.Default);
+
+        Assert.Equal((1, 1_200_000m, 1, 1_200_000m), (state.Short.RoutineCount, state.Short.RoutineUsd, state.Long.RoutineCount, state.Long.RoutineUsd));
+        Assert.Equal(
+            (state.Short.RoutineCount, state.Short.RoutineUsd, state.Long.RoutineCount, state.Long.RoutineUsd),
+            (read.Short.RoutineCount, read.Short.RoutineUsd, read.Long.RoutineCount, read.Long.RoutineUsd));
     }
 
     [Fact]
@@ -435,6 +457,21 @@ public sealed class DetectorStateCodecTests
     }
 
     /// <summary>What version 8 appended to a wallet: the long window's cold-start legs, the short and the long window's largest leg per bucket, the latest legs.</summary>
+    /// <summary>What a version 9 wallet appends when its windows hold no routine withdrawal: two zero bucket counts.</summary>
+    private static readonly byte[] NoVersion9Routine = new byte[8];
+
+    private static byte[] Version9RoutineBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            state.Short.WriteRoutine(writer);
+            state.Long.WriteRoutine(writer);
+        }
+
+        return stream.ToArray();
+    }
+
     private static byte[] Version8ColdStartLegsBytes(WalletAssetState state)
     {
         using var stream = new MemoryStream();

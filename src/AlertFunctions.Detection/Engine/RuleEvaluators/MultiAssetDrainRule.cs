@@ -68,10 +68,9 @@ internal static class MultiAssetDrainRule
         }
 
         // A key whose window is one big withdrawal is large-withdrawal's question; here it takes several.
-        var looksDrained = a.HasBaseline
-            ? a.VolumeRatio >= s.KeyBaselineMultiple && a.MeanRatio >= drain.MeanSizeMultiple
-            : a.OutflowUsd >= s.ColdKeyMinUsd && a.MeanUsd >= drain.ColdStartMinMeanUsd;
-        if (!looksDrained)
+        // Customers' routine withdrawals to their usual addresses are not a drained key's volume: the window must look
+        // drained with them and without them.
+        if (!LooksDrained(a, s, drain) || !LooksDrained(a.WithoutRoutine(), s, drain))
         {
             return false;
         }
@@ -81,6 +80,10 @@ internal static class MultiAssetDrainRule
             ? r.VolumeRatio >= s.KeyBaselineMultiple && r.MeanRatio >= drain.MeanSizeMultiple
             : r.OutflowUsd >= s.ColdKeyMinUsd && r.MeanUsd >= drain.ColdStartMinMeanUsd);
     }
+
+    private static bool LooksDrained(in DrainAssessment a, MultiAssetDrainSettings s, RapidDrainSettings drain) => a.HasBaseline
+        ? a.VolumeRatio >= s.KeyBaselineMultiple && a.MeanRatio >= drain.MeanSizeMultiple
+        : a.OutflowUsd >= s.ColdKeyMinUsd && a.MeanUsd >= drain.ColdStartMinMeanUsd;
 
     /// <summary>
     /// One large withdrawal to an address the platform never paid before: how a key-compromise drain moves each token

@@ -57,7 +57,11 @@ internal static class RapidDrainRule
                 $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})");
         }
 
+        // Each volume test must hold on the whole window, without its largest withdrawal, and without customers' routine
+        // withdrawals to their usual addresses (an institution's month-end payout is volume, not a drain).
+        var o = a.WithoutRoutine();
         if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
+            && o.VolumeRatio >= s.BaselineMultiple && o.MeanRatio >= s.MeanSizeMultiple
             && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
         {
             return new DrainFinding(
@@ -66,7 +70,7 @@ internal static class RapidDrainRule
                     $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
         }
 
-        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple
+        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple && o.VolumeRatio >= s.VolumeOnlyMultiple
             && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && v.VolumeRatio >= s.VolumeOnlyMultiple)
         {
             return new DrainFinding(
@@ -90,7 +94,7 @@ internal static class RapidDrainRule
             }
         }
 
-        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
+        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd && o.OutflowUsd >= s.ColdStartMinUsd && o.MeanUsd >= s.ColdStartMinMeanUsd
             && a.WithoutLargest(ring) is var c && c.OutflowUsd >= s.ColdStartMinUsd && c.MeanUsd >= s.ColdStartMinMeanUsd)
         {
             return new DrainFinding(
@@ -141,7 +145,8 @@ internal static class RapidDrainRule
                     $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})");
             }
 
-            if (!a.HasBaseline && a.OutflowUsd >= s.LongColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd
+            var o = a.WithoutRoutine();
+            if (!a.HasBaseline && a.OutflowUsd >= s.LongColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd && o.OutflowUsd >= s.LongColdStartMinUsd && o.MeanUsd >= s.ColdStartMinMeanUsd
                 && a.WithoutLargest(c.Wallet.Long) is var cold && cold.OutflowUsd >= s.LongColdStartMinUsd && cold.MeanUsd >= s.ColdStartMinMeanUsd)
             {
                 return new DrainFinding(
@@ -149,7 +154,7 @@ internal static class RapidDrainRule
                     $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}");
             }
 
-            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
+            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple && o.VolumeRatio >= s.LongBaselineMultiple && o.MeanRatio >= s.MeanSizeMultiple
                 && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
             {
                 return new DrainFinding(

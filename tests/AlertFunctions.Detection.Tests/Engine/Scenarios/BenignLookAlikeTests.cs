@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 
@@ -19,6 +20,44 @@ public sealed class BenignLookAlikeTests
         var run = ScenarioRun.Of(events);
 
         Assert.Empty(run.Alerts);
+    }
+
+    [Fact]
+    public void MonthEndInstitutionalPayouts_ToTheirUsualAddresses_RaiseNothing()
+    {
+        // Twelve institutions, each paid $1.5M to its usual address a day or two before, take $2-2.8M each within three
+        // hours at month end: $28M out of a hot wallet whose customers withdraw $800 at a time. Routine withdrawals (an
+        // account, an address paid at least half as much before the 12-hour window) are left out of the volume tests.
+        var hot = Addresses.Evm("hot-wallet");
+        var events = InstitutionalPayouts(hot, usual: true);
+
+        Assert.DoesNotContain(ScenarioRun.Of(events).Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.WindowEnd >= MonthEnd);
+    }
+
+    [Fact]
+    public void MonthEndPayouts_ToAddressesNeverPaid_StillRaiseRapidDrain()
+    {
+        // The control: the same payouts to addresses the platform never paid are not routine, and the volume tests see them.
+        var hot = Addresses.Evm("hot-wallet");
+        var events = InstitutionalPayouts(hot, usual: false);
+
+        Assert.Contains(ScenarioRun.Of(events).Changes, c => c.Kind == AlertChangeKind.Raised && c.Alert.Rule == RuleIds.RapidDrain && c.Alert.WindowEnd >= MonthEnd);
+    }
+
+    private static readonly DateTimeOffset MonthEnd = Day0.AddDays(2).AddHours(9);
+
+    private static List<WithdrawalEvent> InstitutionalPayouts(string hot, bool usual)
+    {
+        var events = new TrafficBuilder(31) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 60 }.Between(Day0, Day0.AddDays(2).AddHours(12)).ToList();
+        for (var i = 0; i < 12; i++)
+        {
+            var address = Addresses.Evm($"institution-{i}");
+            events.Add(EventBuilder.Withdrawal().Id($"earlier-{i}").From(hot).Usd(1_500_000m).Account($"inst-{i}").To(address).At(Day0.AddHours(2 + (2 * i))));
+            events.Add(EventBuilder.Withdrawal().Id($"month-end-{i}").From(hot).Usd(2_000_000m + (75_000m * i)).Account($"inst-{i}")
+                .To(usual ? address : Addresses.Evm($"institution-new-{i}")).At(MonthEnd.AddMinutes(15 * i)));
+        }
+
+        return events;
     }
 
     [Fact]
