@@ -50,6 +50,36 @@ internal static class MultiAssetDrainRule
         }
     }
 
+    /// <summary>
+    /// The platform's alert is open and, evaluated next, this rule will report again with the withdrawal's pair counted as
+    /// drained: enough pairs still drained within the window (this one included) for the alert, not just an open episode
+    /// whose pairs have since left the window.
+    /// </summary>
+    internal static bool WillReportWith(in EventContext c)
+    {
+        var settings = c.Rules.MultiAssetDrain;
+        var time = c.Event.Timestamp;
+        if (!settings.Enabled || !c.InWindows || c.Platform.MultiAssetEpisode is not { } episode || !episode.IsOpenAt(time) || !CountsAsDrained(c))
+        {
+            return false;
+        }
+
+        var from = time - TimeSpan.FromMinutes(settings.WindowMinutes);
+        int keys = 1;
+        var usd = c.ShortWindow.OutflowUsd;
+        foreach (var key in c.Platform.DrainingKeys)
+        {
+            if (key.Wallet is not null && key.Time >= from
+                && !(AddressComparer.Instance.Equals(key.Wallet, c.Wallet.Wallet) && string.Equals(key.Asset, c.Wallet.Asset, StringComparison.Ordinal)))
+            {
+                keys++;
+                usd += key.WindowUsd;
+            }
+        }
+
+        return keys >= settings.MinKeys && usd >= settings.MinUsd;
+    }
+
     /// <summary>The withdrawal makes its wallet/asset pair one this rule counts as drained (evaluated for every event, before the counts).</summary>
     internal static bool CountsAsDrained(in EventContext c) =>
         IsDrainLike(c.ShortWindow, c.Wallet.Short, c.Rules.MultiAssetDrain, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, c.ShortWindow, c.Rules.MultiAssetDrain);

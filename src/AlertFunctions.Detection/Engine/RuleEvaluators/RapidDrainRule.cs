@@ -269,20 +269,15 @@ internal static class RapidDrainRule
         DrainEvidence.RareLegs);
 
     /// <summary>
-    /// While the platform's <c>multi-asset-drain</c> alert is open, a wallet that has no open <c>rapid-drain</c> alert and that
-    /// the platform alert counts as drained (evaluated next, it grows with this withdrawal) adds to that alert instead of
-    /// raising its own: a key that empties forty wallets is one incident, not forty posts.
+    /// While the platform's <c>multi-asset-drain</c> alert is open and reports again with this wallet's pair among the drained
+    /// ones (it is evaluated next), a wallet that has no open <c>rapid-drain</c> alert adds to that alert instead of raising
+    /// its own: a key that empties forty wallets is one incident, not forty posts. A drain after the platform's drained pairs
+    /// have left its window raises its own alert.
     /// </summary>
     private static bool JoinsOpenPlatformDrain(in EventContext c)
     {
-        var time = c.Event.Timestamp;
-        if (c.Platform.MultiAssetEpisode is not { } platformDrain || !platformDrain.IsOpenAt(time) || !c.Rules.MultiAssetDrain.Enabled)
-        {
-            return false;
-        }
-
         var own = c.Platform.RapidDrainEpisodes.GetValueOrDefault(c.Event.SourceWallet);
-        return (own is null || !own.IsOpenAt(time)) && MultiAssetDrainRule.CountsAsDrained(c);
+        return (own is null || !own.IsOpenAt(c.Event.Timestamp)) && MultiAssetDrainRule.WillReportWith(c);
     }
 
     /// <param name="windowEvidence">The window's largest withdrawals: what the alert names unless the finding counted legs.</param>

@@ -143,6 +143,23 @@ public sealed class DrainScenarioTests
     }
 
     [Fact]
+    public void AWalletDrainedAfterThePlatformAlertsPairsLeftItsWindow_RaisesItsOwnAlert()
+    {
+        // Three wallets swept at once raise the platform's multi-asset-drain alert; 40 minutes later, while that alert is
+        // still open but its pairs have left its 30-minute window, a fourth wallet is swept: the platform alert does not
+        // report it, so the wallet must raise its own.
+        var thief = Addresses.Evm("thief");
+        var events = Enumerable.Range(0, 3).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal().Id($"sweep-{i}").From(Addresses.Evm($"payout-{i}"))
+            .Usd(300_000m).Balance(5m).To(thief).At(AttackDay.AddMinutes(i))).ToList();
+        events.Add(EventBuilder.Withdrawal().Id("late-sweep").From(Addresses.Evm("payout-late")).Usd(300_000m).Balance(5m).To(Addresses.Evm("thief-2")).At(AttackDay.AddMinutes(42)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Contains(run.AlertsOf(RuleIds.RapidDrain), a => a.TriggerEventId == "late-sweep");
+    }
+
+    [Fact]
     public void SlowTrickle_OverHoursIntoOneNewAddress_IsCaughtWithoutBalancesOrAccounts()
     {
         // Harmony 2022 shape: a bridge drained in chunks over hours; each chunk is unremarkable on its own.
