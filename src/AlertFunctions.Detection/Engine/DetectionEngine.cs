@@ -116,10 +116,15 @@ public sealed class DetectionEngine
         var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules.RapidDrain.MinLegUsd, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;
-        if (firstPaidInLongWindow)
+        // What the destination received while new: fan-in reports it for as long as the collector is new (24 h), past the long window.
+        if (firstPaidInLongWindow || t - destination.FirstSeen <= TimeSpan.FromHours(wallet.Rules.DestinationFanIn.NewForHours))
         {
             destination.FreshUsd += usd;
             destination.FreshCount++;
+        }
+
+        if (firstPaidInLongWindow)
+        {
             if (usd >= wallet.Rules.RapidDrain.MinLegUsd)
             {
                 destination.FreshLegsUsd += usd;

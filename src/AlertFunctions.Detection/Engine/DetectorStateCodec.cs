@@ -40,6 +40,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithLongColdStartLegs = 8;
     private const byte VersionWithAccountTimes = 9;
     private const byte VersionWithRoutineWithdrawals = 9;
+    private const byte VersionWithSendsAccounts = 9;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -128,6 +129,9 @@ internal static class DetectorStateCodec
         {
             w.Write((byte)p.OwnWallets.MovedBy(wallet));
         }
+
+        // Version 9 on: whether the platform's events carry accounts (a key transfer to a dust-paid address is new again).
+        w.Write(p.SendsAccounts);
     }
 
     private static PlatformState ReadPlatform(BinaryReader r, byte version)
@@ -175,6 +179,11 @@ internal static class DetectorStateCodec
             {
                 p.OwnWallets.RestoreMoved(wallet, r.ReadByte());
             }
+        }
+
+        if (version >= VersionWithSendsAccounts)
+        {
+            p.SendsAccounts = r.ReadBoolean();
         }
 
         return p;

@@ -742,7 +742,7 @@ public sealed class DetectorStateCodecTests
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
         var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
-        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count)];
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1)];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));

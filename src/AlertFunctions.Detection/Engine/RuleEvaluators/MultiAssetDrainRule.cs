@@ -59,7 +59,9 @@ internal static class MultiAssetDrainRule
     {
         var settings = c.Rules.MultiAssetDrain;
         var time = c.Event.Timestamp;
-        if (!settings.Enabled || !c.InWindows || c.Platform.MultiAssetEpisode is not { } episode || !episode.IsOpenAt(time) || !CountsAsDrained(c))
+        // The platform alert grows only with withdrawals of at least the key minimum (see Report): a smaller one would be
+        // dropped from both alerts.
+        if (!settings.Enabled || !c.InWindows || c.Usd < settings.KeyMinUsd || c.Platform.MultiAssetEpisode is not { } episode || !episode.IsOpenAt(time) || !CountsAsDrained(c))
         {
             return false;
         }

@@ -13,7 +13,9 @@ internal static class RoutineWithdrawals
 {
     public static void Mark(in WithdrawalEvent e, decimal usd, WalletAssetState wallet, bool destinationIsNew, bool destinationFirstPaidInLongWindow, decimal destinationPreviousMaxUsd)
     {
-        if (e.AccountId is null || destinationFirstPaidInLongWindow || !wallet.Rules.LargeWithdrawal.IsRoutineFor(destinationIsNew, destinationPreviousMaxUsd, usd))
+        // Only on an exchange is the account a customer the platform knows; on DeFi platforms and bridges it is the initiating
+        // address, which an attacker chooses.
+        if (e.PlatformType != PlatformType.Exchange || e.AccountId is null || destinationFirstPaidInLongWindow || !wallet.Rules.LargeWithdrawal.IsRoutineFor(destinationIsNew, destinationPreviousMaxUsd, usd))
         {
             return;
         }
