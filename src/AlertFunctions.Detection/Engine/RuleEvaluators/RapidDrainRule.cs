@@ -60,9 +60,8 @@ internal static class RapidDrainRule
         // Each volume test must hold on the whole window, without its largest withdrawal, and without customers' routine
         // withdrawals to their usual addresses (an institution's month-end payout is volume, not a drain).
         var o = a.WithoutRoutine();
-        if (a.HasBaseline && a.VolumeRatio >= s.BaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple
-            && o.VolumeRatio >= s.BaselineMultiple && o.MeanRatio >= s.MeanSizeMultiple
-            && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && r.VolumeRatio >= s.BaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
+        if (IsVolume(a, s.BaselineMultiple, s.MeanSizeMultiple) && IsVolume(o, s.BaselineMultiple, s.MeanSizeMultiple)
+            && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && IsVolume(r, s.BaselineMultiple, s.MeanSizeMultiple))
         {
             return new DrainFinding(
                 VolumeDetails(r, s.BaselineMultiple),
@@ -70,8 +69,8 @@ internal static class RapidDrainRule
                     $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
         }
 
-        if (a.HasBaseline && a.VolumeRatio >= s.VolumeOnlyMultiple && o.VolumeRatio >= s.VolumeOnlyMultiple
-            && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && v.VolumeRatio >= s.VolumeOnlyMultiple)
+        if (IsVolume(a, s.VolumeOnlyMultiple) && IsVolume(o, s.VolumeOnlyMultiple)
+            && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && IsVolume(v, s.VolumeOnlyMultiple))
         {
             return new DrainFinding(
                 VolumeDetails(v, s.VolumeOnlyMultiple),
@@ -94,8 +93,8 @@ internal static class RapidDrainRule
             }
         }
 
-        if (!a.HasBaseline && a.OutflowUsd >= s.ColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd && o.OutflowUsd >= s.ColdStartMinUsd && o.MeanUsd >= s.ColdStartMinMeanUsd
-            && a.WithoutLargest(ring) is var c && c.OutflowUsd >= s.ColdStartMinUsd && c.MeanUsd >= s.ColdStartMinMeanUsd)
+        if (IsColdStartVolume(a, s.ColdStartMinUsd, s) && IsColdStartVolume(o, s.ColdStartMinUsd, s)
+            && a.WithoutLargest(ring) is var c && IsColdStartVolume(c, s.ColdStartMinUsd, s))
         {
             return new DrainFinding(
                 new AlertDetails("window outflow USD excluding the largest withdrawal (no history yet)", c.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(c.OutflowUsd / s.ColdStartMinUsd, 2)),
@@ -146,16 +145,16 @@ internal static class RapidDrainRule
             }
 
             var o = a.WithoutRoutine();
-            if (!a.HasBaseline && a.OutflowUsd >= s.LongColdStartMinUsd && a.MeanUsd >= s.ColdStartMinMeanUsd && o.OutflowUsd >= s.LongColdStartMinUsd && o.MeanUsd >= s.ColdStartMinMeanUsd
-                && a.WithoutLargest(c.Wallet.Long) is var cold && cold.OutflowUsd >= s.LongColdStartMinUsd && cold.MeanUsd >= s.ColdStartMinMeanUsd)
+            if (IsColdStartVolume(a, s.LongColdStartMinUsd, s) && IsColdStartVolume(o, s.LongColdStartMinUsd, s)
+                && a.WithoutLargest(c.Wallet.Long) is var cold && IsColdStartVolume(cold, s.LongColdStartMinUsd, s))
             {
                 return new DrainFinding(
                     new AlertDetails("12-hour outflow USD excluding the largest withdrawal (no history yet)", cold.OutflowUsd, s.LongColdStartMinUsd, null, Math.Round(cold.OutflowUsd / s.LongColdStartMinUsd, 2)),
                     $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}");
             }
 
-            if (a.HasBaseline && a.VolumeRatio >= s.LongBaselineMultiple && a.MeanRatio >= s.MeanSizeMultiple && o.VolumeRatio >= s.LongBaselineMultiple && o.MeanRatio >= s.MeanSizeMultiple
-                && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && r.VolumeRatio >= s.LongBaselineMultiple && r.MeanRatio >= s.MeanSizeMultiple)
+            if (IsVolume(a, s.LongBaselineMultiple, s.MeanSizeMultiple) && IsVolume(o, s.LongBaselineMultiple, s.MeanSizeMultiple)
+                && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && IsVolume(r, s.LongBaselineMultiple, s.MeanSizeMultiple))
             {
                 return new DrainFinding(
                     VolumeDetails(r, s.LongBaselineMultiple),
@@ -394,6 +393,14 @@ internal static class RapidDrainRule
         var others = 1 - (double)(ring.LargestUsd() / a.OutflowUsd);
         return drop * others >= fraction / 2;
     }
+
+    /// <summary>With a baseline, at least <paramref name="multiple"/>× the expected outflow (and, when given, withdrawals averaging <paramref name="meanMultiple"/>× the usual size).</summary>
+    private static bool IsVolume(in DrainAssessment a, double multiple, double? meanMultiple = null) =>
+        a.HasBaseline && a.VolumeRatio >= multiple && (meanMultiple is not { } mean || a.MeanRatio >= mean);
+
+    /// <summary>With no history, at least <paramref name="floor"/> in withdrawals averaging the cold-start mean.</summary>
+    private static bool IsColdStartVolume(in DrainAssessment a, decimal floor, RapidDrainSettings s) =>
+        !a.HasBaseline && a.OutflowUsd >= floor && a.MeanUsd >= s.ColdStartMinMeanUsd;
 
     private static AlertDetails VolumeDetails(in DrainAssessment a, double multiple)
     {
