@@ -31,7 +31,10 @@ internal sealed class DestinationState : TrackedState
 
     public int ReceivedCount { get; set; }
 
-    /// <summary>USD and withdrawals received while the destination was within its first long window.</summary>
+    /// <summary>
+    /// USD and withdrawals received while the destination was new: within its first long window, or within fan-in's
+    /// <c>newForHours</c> if longer (a fan-in alert reports them for as long as the collector is new).
+    /// </summary>
     public decimal FreshUsd { get; set; }
 
     public int FreshCount { get; set; }
@@ -96,6 +99,41 @@ internal sealed class DestinationState : TrackedState
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;
 
     /// <summary>
+    /// Records when the account last sent here, adding it, with the withdrawal that brought it, if it is new for this
+    /// destination. True when it was not counted in the window before <paramref name="windowStart"/>: new, or back after its
+    /// latest withdrawal here left the window. False when it already counted (or the set is full).
+    /// </summary>
+    public bool RecordAccount(string account, (string? EventId, string? TxHash) withdrawal, DateTimeOffset time, DateTimeOffset windowStart)
+    {
+        if (FirstAccount is null)
+        {
+            FirstAccount = account;
+            FirstAccountWithdrawal = withdrawal;
+            FirstAccountLastSent = time;
+            return true;
+        }
+
+        if (string.Equals(FirstAccount, account, StringComparison.Ordinal))
+        {
+            var before = FirstAccountLastSent;
+            FirstAccountLastSent = Latest(before, time);
+            return before < windowStart;
+        }
+
+        for (var i = 0; i < OtherAccountCount; i++)
+        {
+            if (string.Equals(OtherAccounts![i], account, StringComparison.Ordinal))
+            {
+                var before = OtherAccountsLastSent![i];
+                OtherAccountsLastSent[i] = Latest(before, time);
+                return before < windowStart;
+            }
+        }
+
+        return TryAddOtherAccount(account, withdrawal, time);
+    }
+
+    /// <summary>
     /// Adds a distinct account after the first, with the withdrawal that brought it and its time; false when
     /// <see cref="MaxAccounts"/> are held. The arrays grow as accounts come: most destinations hear from one or two, and a
     /// full set costs a kilobyte.
@@ -118,6 +156,9 @@ internal sealed class DestinationState : TrackedState
         OtherAccountCount++;
         return true;
     }
+
+    // Events arrive slightly out of order across partitions: a late withdrawal never moves an account's latest back.
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private void GrowOtherAccounts(int capacity)
     {

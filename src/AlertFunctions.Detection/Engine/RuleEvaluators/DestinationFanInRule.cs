@@ -26,7 +26,7 @@ internal static class DestinationFanInRule
         var age = e.Timestamp - d.FirstSeen;
         // Only an account that was not counted in the window before this withdrawal changes the finding: the same accounts
         // paying the collector again neither raise nor grow the alert.
-        if (age > newFor || !RecordAccount(d, accountId, e, windowStart))
+        if (age > newFor || !d.RecordAccount(accountId, (e.EventId, e.TxHash), e.Timestamp, windowStart))
         {
             return;
         }
@@ -53,45 +53,6 @@ internal static class DestinationFanInRule
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         d.FanInEpisode = episode;
     }
-
-    /// <summary>
-    /// Records when the account last sent here, adding it, with the withdrawal that brought it, if it is new for this
-    /// destination. True when it was not counted in the window before: new, or back after its latest withdrawal here left
-    /// the window. False when it already counted (or the set is full).
-    /// </summary>
-    private static bool RecordAccount(DestinationState d, string accountId, in WithdrawalEvent e, DateTimeOffset windowStart)
-    {
-        var time = e.Timestamp;
-        if (d.FirstAccount is null)
-        {
-            d.FirstAccount = accountId;
-            d.FirstAccountWithdrawal = (e.EventId, e.TxHash);
-            d.FirstAccountLastSent = time;
-            return true;
-        }
-
-        if (string.Equals(d.FirstAccount, accountId, StringComparison.Ordinal))
-        {
-            var before = d.FirstAccountLastSent;
-            d.FirstAccountLastSent = Latest(before, time);
-            return before < windowStart;
-        }
-
-        for (var i = 0; i < d.OtherAccountCount; i++)
-        {
-            if (string.Equals(d.OtherAccounts![i], accountId, StringComparison.Ordinal))
-            {
-                var before = d.OtherAccountsLastSent![i];
-                d.OtherAccountsLastSent[i] = Latest(before, time);
-                return before < windowStart;
-            }
-        }
-
-        return d.TryAddOtherAccount(accountId, (e.EventId, e.TxHash), time);
-    }
-
-    // Events arrive slightly out of order across partitions: a late withdrawal never moves an account's latest back.
-    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     /// <summary>Each counted account's withdrawal here, in the order the accounts came; those restored from an older snapshot are counted, not named.</summary>
     private static List<AlertEvidence> AccountsWithdrawals(DestinationState d)
