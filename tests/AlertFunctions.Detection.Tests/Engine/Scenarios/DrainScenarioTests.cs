@@ -382,15 +382,7 @@ public sealed class DrainScenarioTests
     {
         // The drain below, but the thief first tested his address with $20 from the hot wallet two days earlier: a
         // destination paid only dust (at most 1% of a leg) is as good as unseen when the first leg arrives.
-        var hot = Addresses.Evm("small-hot");
-        var thief = Addresses.Evm("thief");
-        var events = new TrafficBuilder(23) { Wallet = hot, Assets = ["ETH", "USDT"], EventsPerHour = 30, MedianUsd = 800 }.Between(Day0, AttackDay.AddHours(10)).ToList();
-        events.Add(EventBuilder.Withdrawal().Id("test-payment").From(hot).Asset("USDT").Usd(20m).To(thief).At(Day0.AddHours(10)));
-        (string Asset, decimal Usd)[] legs = [("ETH", 120_000m), ("ETH", 90_000m), ("ETH", 70_000m), ("ETH", 40_000m), ("USDT", 150_000m), ("USDT", 90_000m), ("USDT", 70_000m), ("USDT", 50_000m)];
-        for (var i = 0; i < legs.Length; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(thief).At(AttackDay.AddHours(10).AddMinutes(i + 1)));
-        }
+        var events = SmallExchangeDrain.Events(testPayment: true);
 
         var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
 
@@ -425,21 +417,14 @@ public sealed class DrainScenarioTests
     {
         // $680,000 in eight legs: each token under the $250,000 window floor once its largest leg is set aside, two tokens
         // (not the three multi-asset-drain needs), under the fresh-destination floor, and one address, so one large leg.
-        var hot = Addresses.Evm("small-hot");
-        var thief = Addresses.Evm("thief");
-        var events = new TrafficBuilder(23) { Wallet = hot, Assets = ["ETH", "USDT"], EventsPerHour = 30, MedianUsd = 800 }.Between(Day0, AttackDay.AddHours(10)).ToList();
-        (string Asset, decimal Usd)[] legs = [("ETH", 120_000m), ("ETH", 90_000m), ("ETH", 70_000m), ("ETH", 40_000m), ("USDT", 150_000m), ("USDT", 90_000m), ("USDT", 70_000m), ("USDT", 50_000m)];
-        for (var i = 0; i < legs.Length; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(thief).At(AttackDay.AddHours(10).AddMinutes(i + 1)));
-        }
+        var events = SmallExchangeDrain.Events(testPayment: false);
 
         var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
 
         Assert.Equal(RuleIds.RapidDrain, alert.Rule);
         Assert.Equal("USD into one new destination within the window, excluding the largest withdrawal", alert.Details.Measure);
         Assert.Equal("leg-4", alert.TriggerEventId);
-        Assert.Contains(thief, alert.Destinations);
+        Assert.Contains(SmallExchangeDrain.Thief, alert.Destinations);
     }
 
     [Fact]

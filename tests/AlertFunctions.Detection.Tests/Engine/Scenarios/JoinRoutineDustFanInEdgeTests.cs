@@ -74,15 +74,7 @@ public sealed class JoinRoutineDustFanInEdgeTests
     {
         // DrainScenarioTests' test-payment drain, with the partition restarted (exported, imported) just before the first leg:
         // the restored engine must treat the dust-paid address as new, as the uninterrupted one does.
-        var hot = Addresses.Evm("small-hot");
-        var thief = Addresses.Evm("thief");
-        var events = new TrafficBuilder(23) { Wallet = hot, Assets = ["ETH", "USDT"], EventsPerHour = 30, MedianUsd = 800 }.Between(Day0, AttackDay.AddHours(10)).ToList();
-        events.Add(EventBuilder.Withdrawal().Id("test-payment").From(hot).Asset("USDT").Usd(20m).To(thief).At(Day0.AddHours(10)));
-        (string Asset, decimal Usd)[] legs = [("ETH", 120_000m), ("ETH", 90_000m), ("ETH", 70_000m), ("ETH", 40_000m), ("USDT", 150_000m), ("USDT", 90_000m), ("USDT", 70_000m), ("USDT", 50_000m)];
-        for (var i = 0; i < legs.Length; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(legs[i].Asset).Usd(legs[i].Usd).To(thief).At(AttackDay.AddHours(10).AddMinutes(i + 1)));
-        }
+        var events = SmallExchangeDrain.Events(testPayment: true);
 
         var ordered = events.OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
         var cut = ordered.FindIndex(e => e.EventId == "leg-0");
