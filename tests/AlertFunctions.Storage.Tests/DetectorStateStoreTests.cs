@@ -181,8 +181,77 @@ public sealed class DetectorStateStoreTests(AzuriteFixture azurite)
         Assert.Equal(1, loaded.Generation);
         Assert.True(loaded.HasInterruptedSave);
         Assert.Equal(200, loaded.InterruptedSequenceNumber);
-        Assert.True(loaded.TryGetEntry("wallet/0", out _));
     }
+
+    [Fact]
+    public async Task LoadAsync_AfterASaveStoppedPartWay_ReadsTheRowsItReachedAsTheyWereBeforeIt()
+    {
+        var store = NewStore();
+        var committed = Enumerable.Range(0, 10).Select(i => Entry($"wallet/{i}", 5)).Append(Entry("existing", 1)).ToList();
+        var s1 = await store.SaveAsync(Scope, committed, await store.LoadAsync(Scope), 100);
+        await AddIntruderAsync("wallet/150");
+        var entries = Enumerable.Range(0, 200).Select(i => Entry($"wallet/{i}", 10)).Append(Entry("existing", 2)).ToList();
+
+        // The first transaction (wallet/0..98) lands, the second fails on the intruder, the rest never go.
+        await Assert.ThrowsAsync<DetectorStateConflictException>(() => store.SaveAsync(Scope, entries, s1, 200));
+
+        var loaded = await NewStore().LoadAsync(Scope);
+        Assert.True(loaded.HasInterruptedSave);
+        Assert.Equal(
+            committed.Select(e => (e.Key, Convert.ToHexString(e.Payload))).Append(("wallet/150", "09")).Order(),
+            loaded.Entries.Select(e => (e.Key, Convert.ToHexString(e.Payload))).Order());
+    }
+
+    [Fact]
+    public async Task SaveAsync_AfterASaveStoppedPartWay_WritesBackOrDeletesTheRowsItReachedThatThisSaveDoesNotTouch()
+    {
+        var store = NewStore();
+        var committed = Enumerable.Range(0, 10).Select(i => Entry($"wallet/{i}", 5)).ToList();
+        var s1 = await store.SaveAsync(Scope, committed, await store.LoadAsync(Scope), 100);
+        var intruder = await AddIntruderAsync("wallet/150");
+        await Assert.ThrowsAsync<DetectorStateConflictException>(() =>
+            store.SaveAsync(Scope, Enumerable.Range(0, 200).Select(i => Entry($"wallet/{i}", 10)).ToList(), s1, 200));
+        await RawTable().DeleteEntityAsync(intruder.PartitionKey, intruder.RowKey);
+        var interrupted = await NewStore().LoadAsync(Scope);
+
+        // A retry with a smaller batch touches only wallet/0: wallet/1..9 go back to their committed rows, and the rows the
+        // stopped save added (wallet/10..98) go, so a later load cannot take them for committed state.
+        await store.SaveAsync(Scope, [Entry("wallet/0", 20)], interrupted, 150);
+
+        var loaded = await NewStore().LoadAsync(Scope);
+        Assert.False(loaded.HasInterruptedSave);
+        Assert.Equal(
+            committed.Skip(1).Prepend(Entry("wallet/0", 20)).Select(e => (e.Key, Convert.ToHexString(e.Payload))).Order(),
+            loaded.Entries.Select(e => (e.Key, Convert.ToHexString(e.Payload))).Order());
+        var rows = await RawTable().QueryAsync<TableEntity>(e => e.PartitionKey == Tables.TableKey.Encode(Scope)).ToListAsync();
+        Assert.Equal(11, rows.Count);
+        Assert.All(rows, row => Assert.False(row.ContainsKey("PreviousLength"), $"{row.GetString("Key")} still carries an undo"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_OneTransaction_WritesNoUndo()
+    {
+        var store = NewStore();
+        var s1 = await store.SaveAsync(Scope, [Entry("a", 5)], await store.LoadAsync(Scope), 1);
+
+        await store.SaveAsync(Scope, [Entry("a", 6), Entry("b", 6)], s1, 2);
+
+        var rows = await RawTable().QueryAsync<TableEntity>(e => e.PartitionKey == Tables.TableKey.Encode(Scope)).ToListAsync();
+        Assert.All(rows, row => Assert.False(row.ContainsKey("PreviousLength") || row.ContainsKey("AddedInSave")));
+    }
+
+    /// <summary>A row the snapshot does not know about, written without touching the checkpoint: a save adding its key fails.</summary>
+    private async Task<TableEntity> AddIntruderAsync(string key)
+    {
+        var row = new TableEntity(Tables.TableKey.Encode(Scope), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))))
+        {
+            ["Key"] = key, ["PayloadLength"] = 1, ["Payload0"] = new byte[] { 9 },
+        };
+        await RawTable().AddEntityAsync(row);
+        return row;
+    }
+
+    private TableClient RawTable() => new(azurite.ConnectionString, _options.DetectorStateTableName);
 
     [Fact]
     public async Task SaveAsync_AfterInterruptedSave_ClearsTheFlag()

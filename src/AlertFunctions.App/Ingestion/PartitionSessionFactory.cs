@@ -32,7 +32,7 @@ internal sealed partial class PartitionSessionFactory(
 
         if (snapshot.HasInterruptedSave)
         {
-            // The rows a half-finished save wrote already hold that batch, and the retry applies it again; the store logs the details.
+            // The store read the rows a half-finished save wrote as they were before it, so the retry applies that batch once.
             LogInterruptedSave(partitionId, snapshot.InterruptedSequenceNumber);
         }
 
@@ -49,6 +49,6 @@ internal sealed partial class PartitionSessionFactory(
     private partial void LogUnreadableState(string partitionId, int unreadableCount, int entryCount, string key, string reason);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning,
-        Message = "Partition {PartitionId} resumes after an interrupted detector-state save (batch ending at {InterruptedSequenceNumber}); windows of keys that save reached count that batch twice")]
+        Message = "Partition {PartitionId} resumes after an interrupted detector-state save (batch ending at {InterruptedSequenceNumber}); that batch is applied again to the state before it")]
     private partial void LogInterruptedSave(string partitionId, long? interruptedSequenceNumber);
 }

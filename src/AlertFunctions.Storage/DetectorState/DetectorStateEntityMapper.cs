@@ -7,7 +7,9 @@ namespace AlertFunctions.Storage.DetectorState;
 /// <summary>
 /// Rows of the <c>detectorstate</c> table. A key may contain any character, so its RowKey is the lowercase hex SHA-256 of the key
 /// and the key itself is a property; the payload is split into 64 KiB binary chunks (Payload0..N, PayloadLength).
-/// The scope's checkpoint row uses <see cref="CheckpointRowKey"/>, which no hash can equal.
+/// The scope's checkpoint row uses <see cref="CheckpointRowKey"/>, which no hash can equal. Each row carries the generation of
+/// the save that wrote it; a row of a later generation than the checkpoint's was written by a save that never finished, and
+/// its undo (Previous0..N, or AddedInSave) gives the committed state back.
 /// </summary>
 internal static class DetectorStateEntityMapper
 {
@@ -18,6 +20,8 @@ internal static class DetectorStateEntityMapper
 
     private const string KeyProperty = "Key";
     private const string PayloadPrefix = "Payload";
+    private const string PreviousPrefix = "Previous";
+    private const string AddedInSaveProperty = "AddedInSave";
     private const string GenerationProperty = "Generation";
     private const string SequenceNumberProperty = "SequenceNumber";
     private const string LastSequenceNumberProperty = "LastSequenceNumber";
@@ -25,7 +29,7 @@ internal static class DetectorStateEntityMapper
     private const string SaveInProgressProperty = "SaveInProgress";
 
     /// <summary>The row for <paramref name="entry"/>, or false when it would not fit one table row.</summary>
-    public static bool TryToEntity(string partitionKey, DetectorStateEntry entry, long generation, long? sequenceNumber, out TableEntity entity)
+    public static bool TryToEntity(string partitionKey, DetectorStateEntry entry, long generation, long? sequenceNumber, RowUndo undo, out TableEntity entity)
     {
         entity = new TableEntity(partitionKey, KeyHash.Of(entry.Key))
         {
@@ -38,13 +42,38 @@ internal static class DetectorStateEntityMapper
         }
 
         BinaryChunks.Write(entity, PayloadPrefix, entry.Payload);
+        if (undo.PreviousPayload is { } previous)
+        {
+            BinaryChunks.Write(entity, PreviousPrefix, previous);
+        }
+        else if (undo.IsUndoable)
+        {
+            entity[AddedInSaveProperty] = true;
+        }
+
         return EntitySize.FitsOneRow(entity);
     }
 
-    public static DetectorStateEntry FromEntity(TableEntity entity) =>
-        new(
-            entity.GetString(KeyProperty) ?? throw new InvalidDataException($"Detector state row {entity.PartitionKey}/{entity.RowKey} has no Key."),
-            BinaryChunks.Read(entity, PayloadPrefix));
+    /// <summary>
+    /// The row's committed state, given the checkpoint's generation. A row without undo is taken as it is, whatever its
+    /// generation: rows of saves that fitted one transaction, and rows stored before saves could be undone.
+    /// </summary>
+    public static LoadedRow FromEntity(TableEntity entity, long committedGeneration)
+    {
+        var key = entity.GetString(KeyProperty) ?? throw new InvalidDataException($"Detector state row {entity.PartitionKey}/{entity.RowKey} has no Key.");
+        var uncommitted = (entity.GetInt64(GenerationProperty) ?? 0) > committedGeneration;
+        if (uncommitted && entity.ContainsKey(BinaryChunks.LengthProperty(PreviousPrefix)))
+        {
+            return new LoadedRow(key, new DetectorStateEntry(key, BinaryChunks.Read(entity, PreviousPrefix)), HoldsUncommittedWrite: true);
+        }
+
+        if (uncommitted && (entity.GetBoolean(AddedInSaveProperty) ?? false))
+        {
+            return new LoadedRow(key, null, HoldsUncommittedWrite: true);
+        }
+
+        return new LoadedRow(key, new DetectorStateEntry(key, BinaryChunks.Read(entity, PayloadPrefix)), HoldsUncommittedWrite: false);
+    }
 
     /// <summary>
     /// The checkpoint row. While a save spans several transactions, the intermediate writes keep the old generation and sequence

@@ -11,10 +11,12 @@ namespace AlertFunctions.Storage.DetectorState;
 public sealed class DetectorStateSnapshot
 {
     private readonly IReadOnlyDictionary<string, StoredEntry> _entries;
+    private readonly IReadOnlyDictionary<string, ETag> _uncommittedRows;
 
     internal DetectorStateSnapshot(
         string scope,
         IReadOnlyDictionary<string, StoredEntry> entries,
+        IReadOnlyDictionary<string, ETag> uncommittedRows,
         long generation,
         long? lastSequenceNumber,
         bool hasInterruptedSave,
@@ -23,6 +25,7 @@ public sealed class DetectorStateSnapshot
     {
         Scope = scope;
         _entries = entries;
+        _uncommittedRows = uncommittedRows;
         Generation = generation;
         LastSequenceNumber = lastSequenceNumber;
         HasInterruptedSave = hasInterruptedSave;
@@ -44,8 +47,9 @@ public sealed class DetectorStateSnapshot
     public long? LastSequenceNumber { get; }
 
     /// <summary>
-    /// True when a save that needed several transactions stopped before its last one (which carries the checkpoint): some rows may
-    /// already include a batch the checkpoint does not claim. The next successful save clears it.
+    /// True when a save that needed several transactions stopped before its last one (which carries the checkpoint). The rows it
+    /// wrote were read back as they were before it (<see cref="Entries"/> is the state the checkpoint claims); the next successful
+    /// save overwrites them and clears the flag.
     /// </summary>
     public bool HasInterruptedSave { get; }
 
@@ -68,7 +72,14 @@ public sealed class DetectorStateSnapshot
 
     internal IReadOnlyDictionary<string, StoredEntry> StoredEntries => _entries;
 
-    internal ETag? ETagOf(string key) => _entries.TryGetValue(key, out var stored) ? stored.ETag : null;
+    /// <summary>Keys whose rows still hold an unfinished save's write: the next save writes them back or deletes them.</summary>
+    internal IEnumerable<string> UncommittedRowKeys => _uncommittedRows.Keys;
+
+    /// <summary>The ETag of the key's row, also when the row holds only an unfinished save's write of a key with no committed state.</summary>
+    internal ETag? ETagOf(string key) =>
+        _entries.TryGetValue(key, out var stored) ? stored.ETag
+        : _uncommittedRows.TryGetValue(key, out var uncommitted) ? uncommitted
+        : null;
 
     internal sealed record StoredEntry(DetectorStateEntry Entry, ETag ETag);
 }

@@ -19,11 +19,13 @@ namespace AlertFunctions.Storage.DetectorState;
 /// never silently overwrite each other.
 /// </para>
 /// <para>
-/// Entity group transactions hold at most 100 rows and 4 MiB, so a large save is split. The checkpoint's new sequence number is
-/// written LAST, in the final transaction: if a save stops part-way, the checkpoint still claims only the previous batch, the
-/// next load reports <see cref="DetectorStateSnapshot.HasInterruptedSave"/>, and the retry re-applies the batch and writes
-/// every touched key again. Rows written by the interrupted attempt already contain that batch, so re-applying is exact only
-/// when per-key updates are idempotent; a save that fits one transaction (up to 99 keys) is all-or-nothing.
+/// Entity group transactions hold at most 100 rows and 4 MiB, so a large save is split. The checkpoint's new generation and
+/// sequence number are written LAST, in the final transaction. Every row of a split save also carries its undo (the key's
+/// committed payload, or that it had none): if the save stops part-way, the checkpoint still claims only the previous batch,
+/// the next load reads the rows it reached as they were before it (<see cref="DetectorStateSnapshot.HasInterruptedSave"/>),
+/// and the retry re-applies the batch to exactly that state and writes those rows back. A save that fits one transaction
+/// (up to 99 keys) is all-or-nothing and carries no undo. Deleting a removed key cannot be undone, which costs nothing: the
+/// engine removes only keys idle for longer than it remembers.
 /// </para>
 /// </summary>
 public sealed class DetectorStateStore
@@ -45,7 +47,7 @@ public sealed class DetectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(scope);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var partitionKey = TableKey.Encode(scope);
-        var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(StringComparer.Ordinal);
+        var rows = new List<TableEntity>();
         TableEntity? checkpoint = null;
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken)
             .ConfigureAwait(false))
@@ -53,29 +55,49 @@ public sealed class DetectorStateStore
             if (entity.RowKey == DetectorStateEntityMapper.CheckpointRowKey)
             {
                 checkpoint = entity;
-                continue;
+            }
+            else
+            {
+                rows.Add(entity);
+            }
+        }
+
+        // Rows of a later generation than the checkpoint's were written by a save that stopped before its last transaction:
+        // they are read back as they were before it, so the retry applies the batch to exactly the state the checkpoint claims.
+        var generation = checkpoint is null ? 0 : DetectorStateEntityMapper.GenerationOf(checkpoint);
+        var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(StringComparer.Ordinal);
+        var uncommitted = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        foreach (var entity in rows)
+        {
+            var row = DetectorStateEntityMapper.FromEntity(entity, generation);
+            if (row.Entry is { } entry)
+            {
+                entries[row.Key] = new DetectorStateSnapshot.StoredEntry(entry, entity.ETag);
             }
 
-            var entry = DetectorStateEntityMapper.FromEntity(entity);
-            entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, entity.ETag);
+            if (row.HoldsUncommittedWrite)
+            {
+                uncommitted[row.Key] = entity.ETag;
+            }
         }
 
         if (checkpoint is null)
         {
-            return new DetectorStateSnapshot(scope, entries, 0, null, false, null, null);
+            return new DetectorStateSnapshot(scope, entries, uncommitted, 0, null, false, null, null);
         }
 
         var interrupted = DetectorStateEntityMapper.SaveInProgressOf(checkpoint);
         var pending = DetectorStateEntityMapper.PendingSequenceNumberOf(checkpoint);
         if (interrupted)
         {
-            _logger.DetectorStateInterruptedSave(scope, pending ?? -1);
+            _logger.DetectorStateInterruptedSave(scope, pending ?? -1, uncommitted.Count);
         }
 
         return new DetectorStateSnapshot(
             scope,
             entries,
-            DetectorStateEntityMapper.GenerationOf(checkpoint),
+            uncommitted,
+            generation,
             DetectorStateEntityMapper.LastSequenceNumberOf(checkpoint),
             interrupted,
             pending,
@@ -108,46 +130,28 @@ public sealed class DetectorStateStore
         var generation = basedOn.Generation + 1;
         var sequenceNumber = lastSequenceNumber ?? basedOn.LastSequenceNumber;
 
-        var keyActions = new List<(string Key, TableTransactionAction Action)>(touched.Count + removedKeys.Count);
-        var saved = new List<DetectorStateEntry>(touched.Count);
-        var dropped = new List<string>();
-        foreach (var entry in touched)
-        {
-            if (!DetectorStateEntityMapper.TryToEntity(partitionKey, entry, generation, lastSequenceNumber, out var entity))
-            {
-                // Refusing the save would fail the batch on every retry of the trigger and hold the partition: the key is
-                // dropped instead (its stale row too) and starts afresh on the next load.
-                _logger.DetectorStateTooLarge(scope, entry.Key, entry.Payload.Length, DetectorStateEntityMapper.MaxPayloadBytes);
-                dropped.Add(entry.Key);
-                continue;
-            }
-
-            saved.Add(entry);
-            keyActions.Add((entry.Key, basedOn.ETagOf(entry.Key) is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
-                : new TableTransactionAction(TableTransactionActionType.Add, entity)));
-        }
-
-        IReadOnlyList<string> deleted = [.. removedKeys, .. dropped];
-        foreach (var key in deleted)
-        {
-            if (basedOn.ETagOf(key) is { } etag)
-            {
-                keyActions.Add((key, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, KeyHash.Of(key)), etag)));
-            }
-        }
-
-        var keyByRowKey = keyActions.ToDictionary(a => a.Action.Entity.RowKey, a => a.Key, StringComparer.Ordinal);
         var checkpointBytes = EntitySize.RequestBytesEstimate(DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, true, sequenceNumber));
-        var chunks = TransactionChunks.Split(
-            keyActions.Select(a => (IReadOnlyList<TableTransactionAction>)[a.Action]),
-            MaxKeysPerTransaction,
-            TransactionChunks.MaxRequestBytes - checkpointBytes).ToList();
-        if (chunks.Count == 0)
+        var plan = DetectorStateWritePlan.Build(partitionKey, touched, removedKeys, basedOn, generation, lastSequenceNumber, undoable: false);
+        var chunks = Split(plan, checkpointBytes);
+        if (chunks.Count > 1)
         {
-            chunks.Add([]);
+            // Only the last transaction advances the checkpoint; should the save stop before it, the rows already written
+            // must be readable as they were, or the retry would find the batch's event ids saved and skip its events.
+            plan = DetectorStateWritePlan.Build(partitionKey, touched, removedKeys, basedOn, generation, lastSequenceNumber, undoable: true);
+            chunks = Split(plan, checkpointBytes);
         }
 
+        foreach (var entry in plan.TooLarge)
+        {
+            _logger.DetectorStateTooLarge(scope, entry.Key, entry.Payload.Length, DetectorStateEntityMapper.MaxPayloadBytes);
+        }
+
+        foreach (var key in plan.WithoutUndo)
+        {
+            _logger.DetectorStateWithoutUndo(scope, key);
+        }
+
+        var keyByRowKey = plan.Actions.ToDictionary(a => a.Action.Entity.RowKey, a => a.Key, StringComparer.Ordinal);
         var newETags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         var checkpointETag = basedOn.CheckpointETag;
         for (var i = 0; i < chunks.Count; i++)
@@ -193,17 +197,31 @@ public sealed class DetectorStateStore
         }
 
         var entries = new Dictionary<string, DetectorStateSnapshot.StoredEntry>(basedOn.StoredEntries, StringComparer.Ordinal);
-        foreach (var key in deleted)
+        foreach (var key in plan.Deleted)
         {
             entries.Remove(key);
         }
 
-        foreach (var entry in saved)
+        foreach (var entry in plan.Saved)
         {
             entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, newETags[entry.Key]);
         }
 
-        return new DetectorStateSnapshot(scope, entries, generation, sequenceNumber, false, null, checkpointETag);
+        return new DetectorStateSnapshot(scope, entries, new Dictionary<string, ETag>(), generation, sequenceNumber, false, null, checkpointETag);
+    }
+
+    private static List<IReadOnlyList<TableTransactionAction>> Split(DetectorStateWritePlan plan, long checkpointBytes)
+    {
+        var chunks = TransactionChunks.Split(
+            plan.Actions.Select(a => (IReadOnlyList<TableTransactionAction>)[a.Action]),
+            MaxKeysPerTransaction,
+            TransactionChunks.MaxRequestBytes - checkpointBytes).ToList();
+        if (chunks.Count == 0)
+        {
+            chunks.Add([]);
+        }
+
+        return chunks;
     }
 
     private static void ValidateRequest(

@@ -18,8 +18,14 @@ internal static partial class StorageLog
     public static partial void DailyVolumeReplaySkipped(this ILogger logger, string platform, string day, string scope, long sequenceNumber, long lastSequenceNumber);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
-        Message = "Detector state for scope {Scope} shows an interrupted save (pending sequence number {PendingSequenceNumber}); rows may be ahead of the checkpoint")]
-    public static partial void DetectorStateInterruptedSave(this ILogger logger, string scope, long pendingSequenceNumber);
+        Message = "Detector state for scope {Scope} shows an interrupted save (pending sequence number {PendingSequenceNumber}); " +
+            "{UncommittedRowCount} rows it wrote were read as they were before it, so the batch is applied again to the checkpoint's state")]
+    public static partial void DetectorStateInterruptedSave(this ILogger logger, string scope, long pendingSequenceNumber, int uncommittedRowCount);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
+        Message = "Detector state {Key} of scope {Scope} fits one table row only without its undo; should this save stop part-way, " +
+            "the key keeps the batch's effect and a retry may count that batch twice for it")]
+    public static partial void DetectorStateWithoutUndo(this ILogger logger, string scope, string key);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Error,
         Message = "Detector state {Key} of scope {Scope} is {PayloadBytes} bytes and does not fit one table row (about {MaxPayloadBytes}); it was not saved, " +

@@ -7,10 +7,13 @@ namespace AlertFunctions.Integration.Tests.Harness;
 /// An Azure SDK pipeline policy for one table client: while armed, every entity group transaction (<c>POST …/$batch</c>, which
 /// is how the detector-state store saves) fails before it leaves the process, as if the worker died right before the save.
 /// Reads and every other client go through untouched, so everything the processor wrote before the save is really in Azurite.
+/// With <paramref name="transactionsBeforeCrash"/> the first transactions land, as when the worker dies part-way through a
+/// save that needs several.
 /// </summary>
-internal sealed class TransactionCrashPolicy : HttpPipelinePolicy
+internal sealed class TransactionCrashPolicy(int transactionsBeforeCrash = 0) : HttpPipelinePolicy
 {
     private volatile bool _armed = true;
+    private int _landed;
 
     public int Crashes { get; private set; }
 
@@ -32,6 +35,12 @@ internal sealed class TransactionCrashPolicy : HttpPipelinePolicy
     {
         if (_armed && message.Request.Method == RequestMethod.Post && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal))
         {
+            if (_landed < transactionsBeforeCrash)
+            {
+                _landed++;
+                return;
+            }
+
             Crashes++;
             throw new SimulatedCrashException();
         }

@@ -1,3 +1,4 @@
+using AlertFunctions.App.Ingestion;
 using AlertFunctions.Integration.Tests.Events;
 using AlertFunctions.Integration.Tests.Harness;
 using AlertFunctions.Storage.Alerts;
@@ -128,6 +129,59 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         var day = DateOnly.FromDateTime(beforeMidnight.UtcDateTime);
         var counted = await env.Stores.DeadLetters.CountByDayAsync(day) + await env.Stores.DeadLetters.CountByDayAsync(day.AddDays(1));
         Assert.Equal(1L, counted);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1 })]
+    [InlineData(new[] { 3 })]
+    [InlineData(new[] { 1, 2 })]
+    public async Task ProcessAsync_CrashAfterSomeOfSeveralStateTransactions_RetryOnFreshInstanceEndsInTheUninterruptedState(int[] transactionsLandedPerCrash)
+    {
+        // A batch touching hundreds of keys saves in several transactions; the worker dies after some of them landed, so
+        // some rows (perhaps the platform's, with the ids of every event in the batch) already hold the batch; the retry may
+        // die too. The last retry must end exactly where a run without crashes ends: the same detector state, alerts and volume.
+        await using var reference = PipelineEnvironment.Create(azurite);
+        await using var env = PipelineEnvironment.Create(azurite);
+        var warmUp = Batches(out var interrupted);
+        await (await env.StartInstanceAsync()).Processor.ProcessAsync(warmUp, CancellationToken.None);
+        foreach (var landed in transactionsLandedPerCrash)
+        {
+            var crash = new TransactionCrashPolicy(transactionsBeforeCrash: landed);
+            var dying = await StartInstanceCrashingAtTheStateSaveAsync(env, crash);
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => dying.Processor.ProcessAsync(interrupted, CancellationToken.None));
+            Assert.Equal(1, crash.Crashes);
+        }
+
+        var retry = await (await env.StartInstanceAsync()).Processor.ProcessAsync(interrupted, CancellationToken.None);
+
+        var uninterrupted = await reference.StartInstanceAsync();
+        await uninterrupted.Processor.ProcessAsync(Batches(out var same), CancellationToken.None);
+        await uninterrupted.Processor.ProcessAsync(same, CancellationToken.None);
+        Assert.Equal((interrupted.Messages.Count, 0, 0), (retry.Processed, retry.Duplicates, retry.Skipped));
+        Assert.Equal(await StateOf(reference, "partition-3"), await StateOf(env, "partition-3"));
+        Assert.Equal(Identities(await reference.AllAlertsAsync()), Identities(await env.AllAlertsAsync()));
+        Assert.NotEmpty(await env.AllAlertsAsync());
+        var day = DateOnly.FromDateTime(DrainStart.UtcDateTime);
+        Assert.Equal(
+            (await reference.Stores.DailyVolume.GetTotalsAsync(day)).Select(t => (t.Withdrawals, t.VolumeUsd)),
+            (await env.Stores.DailyVolume.GetTotalsAsync(day)).Select(t => (t.Withdrawals, t.VolumeUsd)));
+    }
+
+    /// <summary>Customers' withdrawals, then more of them with a drain among them: far more keys than one transaction holds.</summary>
+    private static IngestBatch Batches(out IngestBatch second)
+    {
+        var traffic = new BenignTraffic("contoso-exchange", seed: 7, DrainStart.AddMinutes(-10));
+        var batches = new EventHubBatches("3", DrainStart);
+        var first = batches.Next(traffic.Next(300));
+        second = batches.Next([.. traffic.Next(300), .. new DrainScenario("contoso-exchange", "hot-x", DrainStart).Legs(0, 8)]);
+        return first;
+    }
+
+    private static async Task<IReadOnlyList<(string Key, string Payload)>> StateOf(PipelineEnvironment env, string scope)
+    {
+        var loaded = await env.Stores.DetectorState.LoadAsync(scope);
+        Assert.False(loaded.HasInterruptedSave);
+        return [.. loaded.Entries.Select(e => (e.Key, Convert.ToHexString(e.Payload))).Order()];
     }
 
     /// <summary>An instance whose detector-state saves fail while <paramref name="crash"/> is armed (everything before them lands).</summary>
