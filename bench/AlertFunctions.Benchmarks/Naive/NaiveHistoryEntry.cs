@@ -5,6 +5,9 @@ namespace AlertFunctions.Benchmarks.Naive;
 /// <summary>One event as the naive detector keeps it: the event, its USD value, and the facts fixed when it arrived.</summary>
 internal sealed record NaiveHistoryEntry(WithdrawalEvent Event, decimal Usd, bool ToNewDestination, bool Internal)
 {
+    /// <summary>No account, on an exchange that had sent accounts before: made with a platform wallet's own key.</summary>
+    public bool KeyTransfer { get; init; }
+
     /// <summary>Judged a large leg (against its own hour, to an address first paid within the long window) when it arrived.</summary>
     public bool LargeLeg { get; set; }
 

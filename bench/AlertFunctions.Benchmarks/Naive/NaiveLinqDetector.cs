@@ -76,7 +76,7 @@ internal sealed class NaiveLinqDetector
         var earlierToDestination = Withdrawals.Where(x => x.Event.Platform == e.Platform && Same(x.Event.DestinationAddress, e.DestinationAddress)).ToList();
         var keyTransfer = e.PlatformType == PlatformType.Exchange && e.AccountId is null && _history.Any(x => x.Event.Platform == e.Platform && x.Event.AccountId is not null);
         var dustBefore = keyTransfer && earlierToDestination.Count > 0 && usd >= _rules.RapidDrain.MinLegUsd && earlierToDestination.Max(x => x.Usd) <= usd * DustShare;
-        var current = new NaiveHistoryEntry(e, usd, ToNewDestination: earlierToDestination.Count == 0 || dustBefore, isInternal);
+        var current = new NaiveHistoryEntry(e, usd, ToNewDestination: earlierToDestination.Count == 0 || dustBefore, isInternal) { KeyTransfer = keyTransfer };
         _history.Add(current);
         if (isInternal)
         {
@@ -374,7 +374,21 @@ internal sealed class NaiveLinqDetector
             }
         }
 
-        if (t - destination.Min(x => x.Event.Timestamp) > window || c.Usd < s.KeyMinUsd)
+        if (t - destination.Min(x => x.Event.Timestamp) > window)
+        {
+            return;
+        }
+
+        var keyTransfers = destination.Where(x => x.KeyTransfer).ToList();
+        if (c.KeyTransfer
+            && keyTransfers.Select(x => x.Event.SourceWallet).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= s.SameDestinationMinWallets
+            && keyTransfers.Sum(x => x.Usd) >= s.SameDestinationMinUsd)
+        {
+            Found(RuleIds.MultiAssetDrain);
+            return;
+        }
+
+        if (c.Usd < s.KeyMinUsd)
         {
             return;
         }

@@ -111,8 +111,7 @@ public sealed class DetectionEngine
         var wallet = GetWallet(tables, source, e, t);
         var usd = Value(e);
         var inWindows = AddToWindows(wallet, e, usd);
-        // Only an exchange that sends accounts tells a transfer made with the wallet's key (none) from a customer's withdrawal.
-        var keyTransfer = e.PlatformType == PlatformType.Exchange && e.AccountId is null && platform.SendsAccounts;
+        var keyTransfer = platform.IsKeyTransfer(e);
         var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules.RapidDrain.MinLegUsd, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;

@@ -23,12 +23,12 @@ namespace AlertFunctions.Detection.Engine;
 /// each wallet window's routine withdrawals (an older state's windows count none until their buckets leave); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
-/// snapshots written before it load without them (and an older engine ignores them). Versions 8 and 9 write what they
+/// snapshots written before it load without them (and an older engine ignores them). Versions 8, 9 and 10 write what they
 /// added after everything else a state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 9;
+    private const byte Version = 10;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
@@ -41,6 +41,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithAccountTimes = 9;
     private const byte VersionWithRoutineWithdrawals = 9;
     private const byte VersionWithSendsAccounts = 9;
+    private const byte VersionWithKeyTransferWallets = 10;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -327,6 +328,15 @@ internal static class DetectorStateCodec
         {
             w.Write(d.OtherAccountsLastSent![i].UtcTicks);
         }
+
+        // Version 10 on: the wallets that sent here without an account while the destination was new, and their USD.
+        w.Write(d.SourceWalletCount);
+        for (var i = 0; i < d.SourceWalletCount; i++)
+        {
+            w.Write(d.SourceWallets![i]);
+        }
+
+        w.Write(d.SourceWalletsUsd);
     }
 
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
@@ -393,7 +403,31 @@ internal static class DetectorStateCodec
         d.FanInEpisode = ReadEpisode(r);
         ReadAnnouncedAmounts(r, version, d.WatchlistEpisode, d.FanInEpisode);
         ReadAccountsLastSent(r, version, d);
+        ReadKeyTransferWallets(r, version, d);
         return d;
+    }
+
+    /// <remarks>Before version 10 no such wallets were counted: the destination counts them from its next transfer.</remarks>
+    private static void ReadKeyTransferWallets(BinaryReader r, byte version, DestinationState d)
+    {
+        if (version < VersionWithKeyTransferWallets)
+        {
+            return;
+        }
+
+        var count = r.ReadInt32();
+        if (count is < 0 or > DestinationState.MaxSourceWallets)
+        {
+            throw new InvalidDataException($"destination {d.Address} counts {count} wallets sending without an account; at most {DestinationState.MaxSourceWallets} are kept");
+        }
+
+        var wallets = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            wallets[i] = r.ReadString();
+        }
+
+        d.RestoreKeyTransfers(wallets, r.ReadDecimal());
     }
 
     /// <remarks>

@@ -1,3 +1,4 @@
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Watchlists;
 
 namespace AlertFunctions.Detection.Engine;
@@ -20,11 +21,16 @@ internal sealed class PlatformState : TrackedState
     public RecentWallets OwnWallets { get; } = new();
 
     /// <summary>
-    /// Whether any of the platform's withdrawals carried an account since this engine adopted it: only then can a rare-leg
-    /// alert single out withdrawals for lacking one. Not saved: the first withdrawal with an account after a restart sets it
-    /// again, and until then the alert leaves the claim out, which is the safe side.
+    /// Whether any of the platform's withdrawals carried an account: only then does a withdrawal without one stand out as a
+    /// transfer made with a platform wallet's own key (<see cref="IsKeyTransfer"/>). Saved with the platform (snapshot version 9).
     /// </summary>
     public bool SendsAccounts { get; set; }
+
+    /// <summary>
+    /// A transfer made with the wallet's key rather than a customer's withdrawal: no account, on an exchange whose customers'
+    /// withdrawals carry one. On DeFi platforms and bridges the account is the initiating address, so its absence says nothing.
+    /// </summary>
+    public bool IsKeyTransfer(in WithdrawalEvent e) => e.PlatformType == PlatformType.Exchange && e.AccountId is null && SendsAccounts;
 
     /// <summary>Wallet/asset state keys that looked drained, with when and how much; a fixed ring, oldest replaced first.</summary>
     public DrainingKey[] DrainingKeys { get; } = new DrainingKey[MaxDrainingKeys];

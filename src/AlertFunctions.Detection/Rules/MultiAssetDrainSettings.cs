@@ -8,7 +8,10 @@ namespace AlertFunctions.Detection.Rules;
 /// withdrawals averaging ≥ rapid-drain's cold-start mean, each test made without the window's largest withdrawal; or a
 /// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal) to a new address),
 /// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
-/// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/> — the signature of a compromised hot-wallet key.
+/// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/>; or, on an exchange whose customers' withdrawals carry accounts, one
+/// destination first seen inside the window receives transfers without an account from ≥ <see cref="SameDestinationMinWallets"/>
+/// distinct wallets worth ≥ <see cref="SameDestinationMinUsd"/> (many small wallets emptied by one key, each under every
+/// per-wallet floor) — the signature of a compromised hot-wallet key.
 /// </summary>
 public sealed record MultiAssetDrainSettings
 {
@@ -22,6 +25,7 @@ public sealed record MultiAssetDrainSettings
     public double KeyBaselineMultiple { get; init; } = 5;
     public int SameDestinationMinAssets { get; init; } = 3;
     public decimal SameDestinationMinUsd { get; init; } = 1_000_000m;
+    public int SameDestinationMinWallets { get; init; } = 10;
 
     internal IEnumerable<string> Validate()
     {
@@ -33,6 +37,8 @@ public sealed record MultiAssetDrainSettings
         if (KeyBalanceDropFraction is <= 0 or > 1) yield return $"multiAssetDrain.keyBalanceDropFraction must be in (0, 1], was {KeyBalanceDropFraction}";
         if (KeyBaselineMultiple < 1) yield return $"multiAssetDrain.keyBaselineMultiple must be at least 1, was {KeyBaselineMultiple}";
         if (SameDestinationMinAssets is < 2 or > 8) yield return $"multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was {SameDestinationMinAssets}";
+        if (SameDestinationMinWallets is < 2 or > Engine.DestinationState.MaxSourceWallets)
+            yield return $"multiAssetDrain.sameDestinationMinWallets must be between 2 and {Engine.DestinationState.MaxSourceWallets}, was {SameDestinationMinWallets}";
         if (SameDestinationMinUsd <= 0) yield return $"multiAssetDrain.sameDestinationMinUsd must be greater than 0, was {SameDestinationMinUsd}";
         var usd = SettingBounds.Usd(
             ("multiAssetDrain.minUsd", MinUsd), ("multiAssetDrain.keyMinUsd", KeyMinUsd), ("multiAssetDrain.coldKeyMinUsd", ColdKeyMinUsd), ("multiAssetDrain.sameDestinationMinUsd", SameDestinationMinUsd));

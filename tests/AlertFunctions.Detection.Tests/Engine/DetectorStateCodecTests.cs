@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(9, reexported.Payload[0]);
+        Assert.Equal(10, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -220,7 +220,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([9, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([10, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([9, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([10, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -249,7 +249,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([9, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([10, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -264,7 +264,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([9, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([10, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -279,7 +279,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version7);
 
-        Assert.Equal([9, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([10, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
         Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
@@ -349,14 +349,14 @@ public sealed class DetectorStateCodecTests
         Assert.NotEmpty(entries);
         Assert.Contains(entries, e => AnnouncedAmountsBytes(e) > 0);
         Assert.Contains(entries, e => AccountTimesBytes(e) > 0);
-        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1, e.Payload.Length - 1 - AnnouncedAmountsBytes(e) - AccountTimesBytes(e))])).ToList();
+        var version4 = entries.Select(e => new DetectorStateEntry(e.Key, [4, .. e.Payload.AsSpan(1, e.Payload.Length - 1 - AnnouncedAmountsBytes(e) - TrailerBytes(e))])).ToList();
         var restored = NewEngine();
 
         var unreadable = restored.Import(version4);
 
         Assert.Empty(unreadable);
         var reexported = restored.ExportAll();
-        AssertSameEntries(entries.Select(WithoutAccountTimes).ToList(), reexported.Select(WithoutAccountTimes).ToList());
+        AssertSameEntries(entries.Select(WithoutTrailer).ToList(), reexported.Select(WithoutTrailer).ToList());
         // Before version 9 a destination counted only accounts that sent within fan-in's window of its first sighting:
         // each is taken to have last sent then, so it counts within that window, as before, and not after it.
         Assert.All(reexported.Where(e => e.Payload[1] == 'd').Select(e => (DestinationState)DetectorStateCodec.Decode(e, DetectionRules.Default)), d =>
@@ -385,8 +385,17 @@ public sealed class DetectorStateCodecTests
     private static int AccountTimesBytes(DetectorStateEntry entry) =>
         DetectorStateCodec.Decode(entry, DetectionRules.Default) is DestinationState d ? 8 * d.DistinctAccounts : 0;
 
-    private static DetectorStateEntry WithoutAccountTimes(DetectorStateEntry entry) =>
-        new(entry.Key, entry.Payload[..^AccountTimesBytes(entry)]);
+    /// <summary>What version 10 appends to a destination: the wallets that sent there without an account while it was new, and their USD.</summary>
+    private static int KeyTransferWalletsBytes(DetectorStateEntry entry) =>
+        DetectorStateCodec.Decode(entry, DetectionRules.Default) is DestinationState d
+            ? 4 + d.SourceWallets.AsSpan(0, d.SourceWalletCount).ToArray().Sum(w => 1 + System.Text.Encoding.UTF8.GetByteCount(w)) + 16
+            : 0;
+
+    /// <summary>What versions 9 and 10 append after a destination's episodes and announced amounts.</summary>
+    private static int TrailerBytes(DetectorStateEntry entry) => AccountTimesBytes(entry) + KeyTransferWalletsBytes(entry);
+
+    private static DetectorStateEntry WithoutTrailer(DetectorStateEntry entry) =>
+        new(entry.Key, entry.Payload[..^TrailerBytes(entry)]);
 
     private static IEnumerable<AlertEpisode> EpisodesOf(TrackedState state)
     {
@@ -717,7 +726,7 @@ public sealed class DetectorStateCodecTests
         var (engine, _) = Drive(FirstEvents());
         var entry = engine.ExportAll().First(e => e.Payload[1] is (byte)'a' or (byte)'d' && AnnouncedAmountsBytes(e) > 0);
         var episode = EpisodesOf(DetectorStateCodec.Decode(entry, DetectionRules.Default)).Last();
-        var announcedAt = entry.Payload.Length - AccountTimesBytes(entry) - 16;
+        var announcedAt = entry.Payload.Length - TrailerBytes(entry) - 16;
         using var damaged = new MemoryStream();
         damaged.Write(entry.Payload.AsSpan(0, announcedAt));
         using (var writer = new BinaryWriter(damaged, System.Text.Encoding.UTF8, leaveOpen: true))

@@ -102,6 +102,7 @@ public sealed class DetectionRulesDefaultTests
         Assert.Equal(5d, s.KeyBaselineMultiple);
         Assert.Equal(3, s.SameDestinationMinAssets);
         Assert.Equal(1_000_000m, s.SameDestinationMinUsd);
+        Assert.Equal(10, s.SameDestinationMinWallets);
     }
 
     [Fact]

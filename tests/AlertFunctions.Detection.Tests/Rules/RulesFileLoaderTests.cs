@@ -209,6 +209,8 @@ public sealed class RulesFileLoaderTests
         { """ "multiAssetDrain": { "sameDestinationMinAssets": 1 } """, "multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was 1" },
         { """ "multiAssetDrain": { "sameDestinationMinAssets": 9 } """, "multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was 9" },
         { """ "multiAssetDrain": { "sameDestinationMinUsd": 0 } """, "multiAssetDrain.sameDestinationMinUsd must be greater than 0, was 0" },
+        { """ "multiAssetDrain": { "sameDestinationMinWallets": 1 } """, "multiAssetDrain.sameDestinationMinWallets must be between 2 and 16, was 1" },
+        { """ "multiAssetDrain": { "sameDestinationMinWallets": 17 } """, "multiAssetDrain.sameDestinationMinWallets must be between 2 and 16, was 17" },
 
         { """ "mixerUsage": { "minDenominationWithdrawals": 1 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 1" },
         { """ "mixerUsage": { "minDenominationWithdrawals": 17 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 17" },

@@ -10,6 +10,8 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 /// </summary>
 internal static class MultiAssetDrainRule
 {
+    internal const string SourceWalletsMeasure = "distinct wallets sending to one new destination without an account";
+
     public static void Evaluate(in EventContext c, IAlertSink sink)
     {
         var settings = c.Rules.MultiAssetDrain;
@@ -34,9 +36,19 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        // Small legs cannot make up the USD floor, and skipping them keeps customers' first withdrawals allocation-free.
         var d = c.Destination;
-        if (c.Event.Timestamp - d.FirstSeen > window || c.Usd < settings.KeyMinUsd)
+        if (c.Event.Timestamp - d.FirstSeen > window)
+        {
+            return;
+        }
+
+        if (c.Platform.IsKeyTransfer(c.Event) && EmptiesManyWalletsInto(c, d, settings, window, sink))
+        {
+            return;
+        }
+
+        // Small legs cannot make up the USD floor, and skipping them keeps customers' first withdrawals allocation-free.
+        if (c.Usd < settings.KeyMinUsd)
         {
             return;
         }
@@ -48,6 +60,25 @@ internal static class MultiAssetDrainRule
                           $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinAssets} assets and {AlertWording.Usd(settings.SameDestinationMinUsd)}).";
             Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink, evidence: null);
         }
+    }
+
+    /// <summary>
+    /// Many wallets, each under every per-wallet floor, emptied with their own keys into one new address: counted by the
+    /// destination, since no single wallet looks drained.
+    /// </summary>
+    private static bool EmptiesManyWalletsInto(in EventContext c, DestinationState d, MultiAssetDrainSettings settings, TimeSpan window, IAlertSink sink)
+    {
+        var (wallets, usd) = d.AddKeyTransfer(c.Event.SourceWallet, c.Usd);
+        if (wallets < settings.SameDestinationMinWallets || usd < settings.SameDestinationMinUsd)
+        {
+            return false;
+        }
+
+        var summary = $"{c.Event.Platform}: {wallets} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
+                      $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)}); " +
+                      "many wallets emptied by their own keys at once.";
+        Report(c, new AlertDetails(SourceWalletsMeasure, wallets, settings.SameDestinationMinWallets, null, Math.Round((decimal)wallets / settings.SameDestinationMinWallets, 2)), d.FreshCount, usd, summary, window, sink, evidence: null);
+        return true;
     }
 
     /// <summary>
