@@ -1,5 +1,3 @@
-using AlertFunctions.Detection.Watchlists;
-
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -12,9 +10,6 @@ internal sealed class DestinationState : TrackedState
 {
     public const int MaxAssets = 8;
     public const int MaxAccounts = 32;
-
-    /// <summary>How many distinct wallets sending without an account a new destination counts (multi-asset-drain's many-small-wallets test).</summary>
-    public const int MaxSourceWallets = 16;
 
     /// <summary>What a destination received before, as a share of a withdrawal, that leaves it as good as unseen: dust, a test payment.</summary>
     public const decimal DustShare = 0.01m;
@@ -77,13 +72,8 @@ internal sealed class DestinationState : TrackedState
     /// <summary>When each of <see cref="OtherAccounts"/> last sent here, by the same index; allocated with it.</summary>
     public DateTimeOffset[]? OtherAccountsLastSent { get; private set; }
 
-    /// <summary>The distinct wallets that sent here without an account while the destination was new (see <see cref="AddKeyTransfer"/>).</summary>
-    public string[]? SourceWallets { get; private set; }
-
-    public int SourceWalletCount { get; private set; }
-
-    /// <summary>What those transfers without an account were worth together.</summary>
-    public decimal SourceWalletsUsd { get; private set; }
+    /// <summary>The wallets that sent here without an account while the destination was new; null until one does.</summary>
+    public KeyTransferSources? KeyTransfers { get; set; }
 
     public AlertEpisode? WatchlistEpisode { get; set; }
 
@@ -107,49 +97,22 @@ internal sealed class DestinationState : TrackedState
         FreshLegsUsd = 0;
         FreshLegs = 0;
         AssetCount = 0;
-        SourceWalletCount = 0;
-        SourceWalletsUsd = 0;
+        KeyTransfers = null;
     }
 
     /// <summary>
-    /// Counts a transfer without an account (made with a platform wallet's own key) while the destination is new: the distinct
-    /// wallets, up to <see cref="MaxSourceWallets"/>, and their USD. Allocates once per destination that receives one.
+    /// Counts a transfer without an account (made with a platform wallet's own key) while the destination is new; see
+    /// <see cref="KeyTransferSources"/>.
     /// </summary>
     public (int Wallets, decimal Usd) AddKeyTransfer(string wallet, decimal usd)
     {
-        SourceWalletsUsd += usd;
-        SourceWallets ??= new string[MaxSourceWallets];
-        for (var i = 0; i < SourceWalletCount; i++)
+        if (KeyTransfers is null)
         {
-            if (AddressComparer.Instance.Equals(SourceWallets[i], wallet))
-            {
-                return (SourceWalletCount, SourceWalletsUsd);
-            }
+            KeyTransfers = new KeyTransferSources(wallet, usd);
+            return (1, usd);
         }
 
-        if (SourceWalletCount < SourceWallets.Length)
-        {
-            SourceWallets[SourceWalletCount++] = wallet;
-        }
-
-        return (SourceWalletCount, SourceWalletsUsd);
-    }
-
-    /// <summary>Restores the counts of <see cref="AddKeyTransfer"/> from a snapshot.</summary>
-    public void RestoreKeyTransfers(string[] wallets, decimal usd)
-    {
-        if (wallets.Length > MaxSourceWallets)
-        {
-            throw new InvalidDataException($"destination keeps {wallets.Length} source wallets; at most {MaxSourceWallets}");
-        }
-
-        SourceWalletCount = wallets.Length;
-        SourceWalletsUsd = usd;
-        if (wallets.Length > 0)
-        {
-            SourceWallets = new string[MaxSourceWallets];
-            wallets.CopyTo(SourceWallets, 0);
-        }
+        return KeyTransfers.Add(wallet, usd);
     }
 
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;

@@ -330,13 +330,14 @@ internal static class DetectorStateCodec
         }
 
         // Version 10 on: the wallets that sent here without an account while the destination was new, and their USD.
-        w.Write(d.SourceWalletCount);
-        for (var i = 0; i < d.SourceWalletCount; i++)
+        var sources = d.KeyTransfers;
+        w.Write(sources?.Count ?? 0);
+        for (var i = 0; i < sources?.Count; i++)
         {
-            w.Write(d.SourceWallets![i]);
+            w.Write(sources[i]);
         }
 
-        w.Write(d.SourceWalletsUsd);
+        w.Write(sources?.Usd ?? 0m);
     }
 
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
@@ -416,9 +417,9 @@ internal static class DetectorStateCodec
         }
 
         var count = r.ReadInt32();
-        if (count is < 0 or > DestinationState.MaxSourceWallets)
+        if (count is < 0 or > KeyTransferSources.MaxWallets)
         {
-            throw new InvalidDataException($"destination {d.Address} counts {count} wallets sending without an account; at most {DestinationState.MaxSourceWallets} are kept");
+            throw new InvalidDataException($"destination {d.Address} counts {count} wallets sending without an account; at most {KeyTransferSources.MaxWallets} are kept");
         }
 
         var wallets = new string[count];
@@ -427,7 +428,8 @@ internal static class DetectorStateCodec
             wallets[i] = r.ReadString();
         }
 
-        d.RestoreKeyTransfers(wallets, r.ReadDecimal());
+        var usd = r.ReadDecimal();
+        d.KeyTransfers = count == 0 ? null : KeyTransferSources.Restore(wallets, usd);
     }
 
     /// <remarks>

@@ -37,8 +37,8 @@ public sealed record MultiAssetDrainSettings
         if (KeyBalanceDropFraction is <= 0 or > 1) yield return $"multiAssetDrain.keyBalanceDropFraction must be in (0, 1], was {KeyBalanceDropFraction}";
         if (KeyBaselineMultiple < 1) yield return $"multiAssetDrain.keyBaselineMultiple must be at least 1, was {KeyBaselineMultiple}";
         if (SameDestinationMinAssets is < 2 or > 8) yield return $"multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was {SameDestinationMinAssets}";
-        if (SameDestinationMinWallets is < 2 or > Engine.DestinationState.MaxSourceWallets)
-            yield return $"multiAssetDrain.sameDestinationMinWallets must be between 2 and {Engine.DestinationState.MaxSourceWallets}, was {SameDestinationMinWallets}";
+        if (SameDestinationMinWallets is < 2 or > Engine.KeyTransferSources.MaxWallets)
+            yield return $"multiAssetDrain.sameDestinationMinWallets must be between 2 and {Engine.KeyTransferSources.MaxWallets}, was {SameDestinationMinWallets}";
         if (SameDestinationMinUsd <= 0) yield return $"multiAssetDrain.sameDestinationMinUsd must be greater than 0, was {SameDestinationMinUsd}";
         var usd = SettingBounds.Usd(
             ("multiAssetDrain.minUsd", MinUsd), ("multiAssetDrain.keyMinUsd", KeyMinUsd), ("multiAssetDrain.coldKeyMinUsd", ColdKeyMinUsd), ("multiAssetDrain.sameDestinationMinUsd", SameDestinationMinUsd));

@@ -1,0 +1,68 @@
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Detection.Tests.Engine.Scenarios;
+using Xunit;
+
+namespace AlertFunctions.Detection.Tests.Engine;
+
+public sealed class KeyTransferSourcesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Add_OneWalletInTwoSpellings_CountsOneWalletAndBothAmounts()
+    {
+        var wallet = Addresses.Evm("deposit-1");
+        var sources = new KeyTransferSources("0x" + wallet[2..].ToUpperInvariant(), 10m);
+
+        var (wallets, usd) = sources.Add(wallet, 15m);
+
+        Assert.Equal((1, 25m), (wallets, usd));
+    }
+
+    [Fact]
+    public void Add_MoreWalletsThanKept_StopsCountingAtTheMaximumAndKeepsAddingTheirUsd()
+    {
+        var sources = new KeyTransferSources(Addresses.Evm("deposit-0"), 1m);
+
+        for (var i = 1; i < KeyTransferSources.MaxWallets + 5; i++)
+        {
+            sources.Add(Addresses.Evm($"deposit-{i}"), 1m);
+        }
+
+        Assert.Equal((KeyTransferSources.MaxWallets, KeyTransferSources.MaxWallets + 5m), (sources.Count, sources.Usd));
+        Assert.Equal(
+            Enumerable.Range(0, KeyTransferSources.MaxWallets).Select(i => Addresses.Evm($"deposit-{i}")),
+            Enumerable.Range(0, sources.Count).Select(i => sources[i]));
+    }
+
+    [Fact]
+    public void Restore_WhatWasKept_CountsOnFromThere()
+    {
+        var restored = KeyTransferSources.Restore([Addresses.Evm("deposit-0"), Addresses.Evm("deposit-1")], 40m);
+
+        Assert.Equal((2, 50m), restored.Add(Addresses.Evm("deposit-1"), 10m));
+        Assert.Equal((3, 60m), restored.Add(Addresses.Evm("deposit-2"), 10m));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(KeyTransferSources.MaxWallets + 1)]
+    public void Restore_CountTheEngineNeverWrites_Throws(int count)
+    {
+        var wallets = Enumerable.Range(0, count).Select(i => Addresses.Evm($"deposit-{i}")).ToArray();
+
+        Assert.Throws<InvalidDataException>(() => KeyTransferSources.Restore(wallets, 1m));
+    }
+
+    [Fact]
+    public void DestinationStartAfresh_AfterKeyTransfers_CountsFromNothingAgain()
+    {
+        var d = new DestinationState("northwind-exchange", "0xabc", Start);
+        d.AddKeyTransfer(Addresses.Evm("deposit-1"), 10m);
+        d.AddKeyTransfer(Addresses.Evm("deposit-2"), 10m);
+
+        d.StartAfresh(Start.AddDays(2));
+
+        Assert.Equal((1, 7m), d.AddKeyTransfer(Addresses.Evm("deposit-2"), 7m));
+    }
+}
