@@ -74,18 +74,74 @@ public sealed class ManySmallWalletsTests
         Assert.Contains(afterCut, c => c.Alert.Rule == RuleIds.MultiAssetDrain && c.Alert.Details.Measure == SourceWalletsMeasure);
     }
 
+    [Fact]
+    public void EightySmallWallets_AfterTheAlertIsRaised_EverySweepIntoTheCollectorGrowsIt()
+    {
+        // Every sweep is under the $50,000 a platform alert otherwise needs to grow: the alert must still follow the drain,
+        // or responders read the first $1,000,000 of $2,500,000 and none of the later sweeps' transactions.
+        var sweeps = Sweeps(80, account: null).ToList();
+
+        var run = ScenarioRun.Of([.. CustomersOfTheExchange(), .. sweeps]);
+
+        var alert = Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Equal(sweeps.Sum(e => e.AmountUsd!.Value), alert.AmountUsd);
+        Assert.Equal(sweeps[^1].Timestamp, alert.WindowEnd);
+        Assert.Single(run.Changes, c => c.Alert.Rule == RuleIds.MultiAssetDrain && c.NeedsNotification);
+    }
+
+    [Fact]
+    public void EightySmallWallets_TheSummaryDoesNotUnderstateHowManyWalletsSent()
+    {
+        // Sixteen wallets are remembered; 33 had sent when the USD floor was crossed. "16 wallets sent $1,007,704" is false.
+        var sweeps = Sweeps(80, account: null).ToList();
+
+        var run = ScenarioRun.Of([.. CustomersOfTheExchange(), .. sweeps]);
+
+        var raised = run.Changes.First(c => c.Alert.Rule == RuleIds.MultiAssetDrain).Alert;
+        var sent = sweeps.TakeWhile(e => e.EventId != raised.TriggerEventId).Count() + 1;
+        Assert.True(sent > 16, $"the test needs more wallets than are remembered, was {sent}");
+        Assert.DoesNotContain(": 16 wallets sent", raised.Summary, StringComparison.Ordinal);
+        Assert.Contains("at least 16 wallets", raised.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EightySmallWalletsSweptAfterADustTestPaymentToTheCollector_RaiseTheMultiAssetAlert()
+    {
+        // The thief checks the key with a $5 transfer to his address 40 minutes before he sweeps: the address must stay new,
+        // as it does for large legs (DestinationState.ReceivedOnlyDustBefore), or the sweeps fall outside the 30 minutes.
+        var test = EventBuilder.Withdrawal().Id("test-payment").From(Addresses.Evm("deposit-0")).To(Thief).Usd(5m).Account(null)
+            .At(AttackDay.AddMinutes(-40)).Build();
+
+        var run = ScenarioRun.Of([.. CustomersOfTheExchange(), test, .. Sweeps(80, account: null)]);
+
+        Assert.Contains(run.AlertsOf(RuleIds.MultiAssetDrain), a => a.Details.Measure == SourceWalletsMeasure);
+    }
+
+    [Fact]
+    public void FortySmallWalletsSweptIntoOneNewAddressWithinTheHour_RaiseTheMultiAssetAlert()
+    {
+        // Forty wallets, $1,260,000, one every 90 seconds: the shape the rule targets ("swept within the hour"), but the floor
+        // is crossed 48 minutes after the first sweep, past the destination's first 30 minutes.
+        var sweeps = Sweeps(40, account: null, every: TimeSpan.FromSeconds(90)).ToList();
+        Assert.True(sweeps.Sum(e => e.AmountUsd!.Value) > 1_200_000m);
+
+        var run = ScenarioRun.Of([.. CustomersOfTheExchange(), .. sweeps]);
+
+        Assert.Contains(run.AlertsOf(RuleIds.MultiAssetDrain), a => a.Details.Measure == SourceWalletsMeasure);
+    }
+
     private static IEnumerable<WithdrawalEvent> CustomersOfTheExchange() =>
         new TrafficBuilder(21) { Wallet = Addresses.Evm("hot-wallet"), EventsPerHour = 60 }.Between(Day0, AttackDay.AddHours(2));
 
     /// <summary>One sweep per wallet, $19,000–$44,000 each (seeded), spread over an hour.</summary>
-    private static IEnumerable<WithdrawalEvent> Sweeps(int wallets, string? account, decimal? usdEach = null)
+    private static IEnumerable<WithdrawalEvent> Sweeps(int wallets, string? account, decimal? usdEach = null, TimeSpan? every = null)
     {
         var random = new Random(5);
         for (var i = 0; i < wallets; i++)
         {
             var usd = usdEach ?? Math.Round(19_000m + ((decimal)random.NextDouble() * 25_000m), 2);
             yield return EventBuilder.Withdrawal().Id($"sweep-{i:D2}").From(Addresses.Evm($"deposit-{i}")).To(Thief).Usd(usd).Account(account)
-                .At(AttackDay.AddSeconds(45 * i)).Build();
+                .At(AttackDay + ((every ?? TimeSpan.FromSeconds(45)) * i)).Build();
         }
     }
 
