@@ -37,12 +37,15 @@ internal static class MultiAssetDrainRule
         }
 
         var d = c.Destination;
-        if (c.Event.Timestamp - d.FirstSeen > window)
+        var destinationIsRecent = c.Event.Timestamp - d.FirstSeen <= window;
+        // A collector that many wallets already emptied into stays the incident's past its first minutes: while the alert is
+        // open, later sweeps grow it (they never raise a new one there).
+        if (c.Platform.IsKeyTransfer(c.Event) && (destinationIsRecent || CollectsForOpenAlert(c, d, settings)) && EmptiesManyWalletsInto(c, d, settings, window, sink))
         {
             return;
         }
 
-        if (c.Platform.IsKeyTransfer(c.Event) && EmptiesManyWalletsInto(c, d, settings, window, sink))
+        if (!destinationIsRecent)
         {
             return;
         }
@@ -77,9 +80,15 @@ internal static class MultiAssetDrainRule
         var summary = $"{c.Event.Platform}: {wallets} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
                       $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)}); " +
                       "many wallets emptied by their own keys at once.";
-        Report(c, new AlertDetails(SourceWalletsMeasure, wallets, settings.SameDestinationMinWallets, null, Math.Round((decimal)wallets / settings.SameDestinationMinWallets, 2)), d.FreshCount, usd, summary, window, sink, evidence: null);
+        // Each sweep is under the key minimum by design, yet every one into this destination is the incident's: the alert grows with all.
+        Report(c, new AlertDetails(SourceWalletsMeasure, wallets, settings.SameDestinationMinWallets, null, Math.Round((decimal)wallets / settings.SameDestinationMinWallets, 2)), d.FreshCount, usd, summary, window, sink, evidence: null,
+            minGrowthUsd: 0m);
         return true;
     }
+
+    private static bool CollectsForOpenAlert(in EventContext c, DestinationState d, MultiAssetDrainSettings settings) =>
+        d.KeyTransfers is { } sources && sources.Count >= settings.SameDestinationMinWallets && sources.Usd >= settings.SameDestinationMinUsd
+        && c.Platform.MultiAssetEpisode is { } episode && episode.IsOpenAt(c.Event.Timestamp);
 
     /// <summary>
     /// The platform's alert is open and, evaluated next, this rule will report again with the withdrawal's pair counted as
@@ -158,14 +167,16 @@ internal static class MultiAssetDrainRule
         && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
-    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<AlertEvidence>? evidence)
+    /// <param name="minGrowthUsd">The least withdrawal that grows the open alert; by default the key minimum.</param>
+    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<AlertEvidence>? evidence,
+        decimal? minGrowthUsd = null)
     {
         ref readonly var e = ref c.Event;
         var finding = new Finding(
             RuleIds.MultiAssetDrain, Severity.Critical, SubjectType.Platform, e.Platform, "*",
             e.Timestamp - window, eventCount, usd, null, details, summary, window * 2, evidence);
         var episode = c.Platform.MultiAssetEpisode;
-        FindingReporter.Report(ref episode, finding, e, c.Usd, sink, c.Rules.MultiAssetDrain.KeyMinUsd);
+        FindingReporter.Report(ref episode, finding, e, c.Usd, sink, minGrowthUsd ?? c.Rules.MultiAssetDrain.KeyMinUsd);
         c.Platform.MultiAssetEpisode = episode;
     }
 
