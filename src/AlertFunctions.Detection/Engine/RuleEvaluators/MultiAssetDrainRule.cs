@@ -77,7 +77,9 @@ internal static class MultiAssetDrainRule
             return false;
         }
 
-        var summary = $"{c.Event.Platform}: {wallets} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
+        // Only so many wallets are remembered: at the cap, more may have sent, and the summary must not say fewer did.
+        var counted = wallets >= KeyTransferSources.MaxWallets ? $"at least {wallets}" : $"{wallets}";
+        var summary = $"{c.Event.Platform}: {counted} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
                       $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)}); " +
                       "many wallets emptied by their own keys at once.";
         // Each sweep is under the key minimum by design, yet every one into this destination is the incident's: the alert grows with all.
