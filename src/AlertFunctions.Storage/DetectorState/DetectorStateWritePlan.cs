@@ -70,11 +70,15 @@ internal sealed class DetectorStateWritePlan
         var saved = new List<DetectorStateEntry>(writes.Count);
         var tooLarge = new List<DetectorStateEntry>();
         var withoutUndo = new List<string>();
+        // Rows written without their undo go last, so they land in the transaction that carries the checkpoint (when they
+        // fit it): a save stopped earlier then leaves them as they were instead of holding its batch.
+        var last = new List<(string Key, TableTransactionAction Action)>();
         foreach (var entry in writes)
         {
             var undo = !undoable ? RowUndo.None
                 : basedOn.TryGetEntry(entry.Key, out var committed) ? RowUndo.Restore(committed.Payload)
                 : RowUndo.Absent;
+            var lostUndo = false;
             if (!DetectorStateEntityMapper.TryToEntity(partitionKey, entry, generation, sequenceNumber, undo, out var entity))
             {
                 if (!undo.IsUndoable || !DetectorStateEntityMapper.TryToEntity(partitionKey, entry, generation, sequenceNumber, RowUndo.None, out entity))
@@ -87,10 +91,11 @@ internal sealed class DetectorStateWritePlan
                 }
 
                 withoutUndo.Add(entry.Key);
+                lostUndo = true;
             }
 
             saved.Add(entry);
-            actions.Add((entry.Key, basedOn.ETagOf(entry.Key) is { } etag
+            (lostUndo ? last : actions).Add((entry.Key, basedOn.ETagOf(entry.Key) is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, entity)));
         }
@@ -103,6 +108,7 @@ internal sealed class DetectorStateWritePlan
             }
         }
 
+        actions.AddRange(last);
         return new DetectorStateWritePlan(actions, saved, deletes, tooLarge, withoutUndo);
     }
 }
