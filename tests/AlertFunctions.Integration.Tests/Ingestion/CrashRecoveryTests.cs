@@ -135,6 +135,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     [InlineData(new[] { 1 })]
     [InlineData(new[] { 3 })]
     [InlineData(new[] { 1, 2 })]
+    [InlineData(new[] { 2 })]
+    [InlineData(new[] { 4 })]
+    [InlineData(new[] { 3, 1 })]
+    [InlineData(new[] { 2, 4 })]
+    [InlineData(new[] { 1, 1, 1 })]
     public async Task ProcessAsync_CrashAfterSomeOfSeveralStateTransactions_RetryOnFreshInstanceEndsInTheUninterruptedState(int[] transactionsLandedPerCrash)
     {
         // A batch touching hundreds of keys saves in several transactions; the worker dies after some of them landed, so
