@@ -23,6 +23,8 @@ namespace AlertFunctions.Benchmarks.Naive;
 /// <item>Volume tests weigh every withdrawal: the engine's second check without customers' routine withdrawals to their
 /// usual addresses (which can only remove findings) and its crediting of them in the balance test are left out.</item>
 /// <item>Wallets whose drain would join the platform's open multi-asset alert still count as findings (no alert lifecycle).</item>
+/// <item>The many-small-wallets test counts transfers without an account within the destination's first 30 minutes, not
+/// within an hour of the first such transfer, and a dust payment before them does not start the count again.</item>
 /// </list>
 /// </summary>
 internal sealed class NaiveLinqDetector

@@ -72,7 +72,7 @@ internal sealed class DestinationState : TrackedState
     /// <summary>When each of <see cref="OtherAccounts"/> last sent here, by the same index; allocated with it.</summary>
     public DateTimeOffset[]? OtherAccountsLastSent { get; private set; }
 
-    /// <summary>The wallets that sent here without an account while the destination was new; null until one does.</summary>
+    /// <summary>The wallets that sent here without an account while the destination was new (see <see cref="RuleEvaluators.ManyWalletsIntoOneAddress"/>); null until one does.</summary>
     public KeyTransferSources? KeyTransfers { get; set; }
 
     public AlertEpisode? WatchlistEpisode { get; set; }
@@ -98,21 +98,6 @@ internal sealed class DestinationState : TrackedState
         FreshLegs = 0;
         AssetCount = 0;
         KeyTransfers = null;
-    }
-
-    /// <summary>
-    /// Counts a transfer without an account (made with a platform wallet's own key) while the destination is new; see
-    /// <see cref="KeyTransferSources"/>.
-    /// </summary>
-    public (int Wallets, decimal Usd) AddKeyTransfer(string wallet, decimal usd)
-    {
-        if (KeyTransfers is null)
-        {
-            KeyTransfers = new KeyTransferSources(wallet, usd);
-            return (1, usd);
-        }
-
-        return KeyTransfers.Add(wallet, usd);
     }
 
     public int DistinctAccounts => (FirstAccount is null ? 0 : 1) + OtherAccountCount;

@@ -329,7 +329,7 @@ internal static class DetectorStateCodec
             w.Write(d.OtherAccountsLastSent![i].UtcTicks);
         }
 
-        // Version 10 on: the wallets that sent here without an account while the destination was new, and their USD.
+        // Version 10 on: the wallets that sent here without an account while the destination was new, their USD, and since when.
         var sources = d.KeyTransfers;
         w.Write(sources?.Count ?? 0);
         for (var i = 0; i < sources?.Count; i++)
@@ -338,6 +338,7 @@ internal static class DetectorStateCodec
         }
 
         w.Write(sources?.Usd ?? 0m);
+        w.Write(sources?.Since.UtcTicks ?? 0L);
     }
 
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
@@ -429,7 +430,8 @@ internal static class DetectorStateCodec
         }
 
         var usd = r.ReadDecimal();
-        d.KeyTransfers = count == 0 ? null : KeyTransferSources.Restore(wallets, usd);
+        var since = r.ReadInt64();
+        d.KeyTransfers = count == 0 ? null : KeyTransferSources.Restore(wallets, usd, new DateTimeOffset(since, TimeSpan.Zero));
     }
 
     /// <remarks>

@@ -3,8 +3,9 @@ using AlertFunctions.Detection.Watchlists;
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
-/// The distinct wallets that sent to one new destination without an account (transfers made with the wallets' own keys),
-/// up to <see cref="MaxWallets"/>, in the order they first sent, and what those transfers were worth together: many small
+/// The distinct wallets that sent to one new destination without an account (transfers made with the wallets' own keys)
+/// since <see cref="Since"/>, up to <see cref="MaxWallets"/>, in the order they first sent, and what those transfers were
+/// worth together: many small
 /// wallets emptied into one address (multi-asset-drain). Kept apart from <see cref="DestinationState"/> because few
 /// destinations ever receive such a transfer, and most of those from one wallet only.
 /// </summary>
@@ -15,12 +16,16 @@ internal sealed class KeyTransferSources
     private readonly string _first;
     private string[]? _others;
 
-    public KeyTransferSources(string firstWallet, decimal usd)
+    public KeyTransferSources(string firstWallet, decimal usd, DateTimeOffset since)
     {
         _first = firstWallet;
         Count = 1;
         Usd = usd;
+        Since = since;
     }
+
+    /// <summary>When the first counted transfer arrived: the count runs for a set time from here.</summary>
+    public DateTimeOffset Since { get; }
 
     public int Count { get; private set; }
 
@@ -56,14 +61,14 @@ internal sealed class KeyTransferSources
     }
 
     /// <summary>Restores what a snapshot kept; throws on a count the engine would never have written.</summary>
-    public static KeyTransferSources Restore(string[] wallets, decimal usd)
+    public static KeyTransferSources Restore(string[] wallets, decimal usd, DateTimeOffset since)
     {
         if (wallets.Length is 0 or > MaxWallets)
         {
             throw new InvalidDataException($"a destination counts {wallets.Length} wallets sending without an account; between 1 and {MaxWallets} are kept");
         }
 
-        var sources = new KeyTransferSources(wallets[0], usd) { Count = wallets.Length };
+        var sources = new KeyTransferSources(wallets[0], usd, since) { Count = wallets.Length };
         sources._others = wallets.Length > 1 ? wallets[1..] : null;
         return sources;
     }

@@ -9,8 +9,9 @@ namespace AlertFunctions.Detection.Rules;
 /// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal) to a new address),
 /// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
 /// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/>; or, on an exchange whose customers' withdrawals carry accounts, one
-/// destination first seen inside the window receives transfers without an account from ≥ <see cref="SameDestinationMinWallets"/>
-/// distinct wallets worth ≥ <see cref="SameDestinationMinUsd"/> (many small wallets emptied by one key, each under every
+/// destination first seen inside the window (or paid only dust before) receives transfers without an account from
+/// ≥ <see cref="SameDestinationMinWallets"/> distinct wallets worth ≥ <see cref="SameDestinationMinUsd"/> within
+/// <see cref="SameDestinationWalletsMinutes"/> of the first (many small wallets emptied by one key, each under every
 /// per-wallet floor) — the signature of a compromised hot-wallet key.
 /// </summary>
 public sealed record MultiAssetDrainSettings
@@ -26,6 +27,7 @@ public sealed record MultiAssetDrainSettings
     public int SameDestinationMinAssets { get; init; } = 3;
     public decimal SameDestinationMinUsd { get; init; } = 1_000_000m;
     public int SameDestinationMinWallets { get; init; } = 10;
+    public int SameDestinationWalletsMinutes { get; init; } = 60;
 
     internal IEnumerable<string> Validate()
     {
@@ -39,6 +41,7 @@ public sealed record MultiAssetDrainSettings
         if (SameDestinationMinAssets is < 2 or > 8) yield return $"multiAssetDrain.sameDestinationMinAssets must be between 2 and 8, was {SameDestinationMinAssets}";
         if (SameDestinationMinWallets is < 2 or > Engine.KeyTransferSources.MaxWallets)
             yield return $"multiAssetDrain.sameDestinationMinWallets must be between 2 and {Engine.KeyTransferSources.MaxWallets}, was {SameDestinationMinWallets}";
+        if (SameDestinationWalletsMinutes is < 1 or > 360) yield return $"multiAssetDrain.sameDestinationWalletsMinutes must be between 1 and 360, was {SameDestinationWalletsMinutes}";
         if (SameDestinationMinUsd <= 0) yield return $"multiAssetDrain.sameDestinationMinUsd must be greater than 0, was {SameDestinationMinUsd}";
         var usd = SettingBounds.Usd(
             ("multiAssetDrain.minUsd", MinUsd), ("multiAssetDrain.keyMinUsd", KeyMinUsd), ("multiAssetDrain.coldKeyMinUsd", ColdKeyMinUsd), ("multiAssetDrain.sameDestinationMinUsd", SameDestinationMinUsd));

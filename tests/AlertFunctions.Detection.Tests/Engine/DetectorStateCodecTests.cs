@@ -385,10 +385,10 @@ public sealed class DetectorStateCodecTests
     private static int AccountTimesBytes(DetectorStateEntry entry) =>
         DetectorStateCodec.Decode(entry, DetectionRules.Default) is DestinationState d ? 8 * d.DistinctAccounts : 0;
 
-    /// <summary>What version 10 appends to a destination: the wallets that sent there without an account while it was new, and their USD.</summary>
+    /// <summary>What version 10 appends to a destination: the wallets that sent there without an account while it was new, their USD, and since when.</summary>
     private static int KeyTransferWalletsBytes(DetectorStateEntry entry) =>
         DetectorStateCodec.Decode(entry, DetectionRules.Default) is DestinationState d
-            ? 4 + Enumerable.Range(0, d.KeyTransfers?.Count ?? 0).Sum(i => 1 + System.Text.Encoding.UTF8.GetByteCount(d.KeyTransfers![i])) + 16
+            ? 4 + Enumerable.Range(0, d.KeyTransfers?.Count ?? 0).Sum(i => 1 + System.Text.Encoding.UTF8.GetByteCount(d.KeyTransfers![i])) + 16 + 8
             : 0;
 
     /// <summary>What versions 9 and 10 append after a destination's episodes and announced amounts.</summary>

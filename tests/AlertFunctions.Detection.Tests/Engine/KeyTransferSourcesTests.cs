@@ -12,7 +12,7 @@ public sealed class KeyTransferSourcesTests
     public void Add_OneWalletInTwoSpellings_CountsOneWalletAndBothAmounts()
     {
         var wallet = Addresses.Evm("deposit-1");
-        var sources = new KeyTransferSources("0x" + wallet[2..].ToUpperInvariant(), 10m);
+        var sources = new KeyTransferSources("0x" + wallet[2..].ToUpperInvariant(), 10m, Start);
 
         var (wallets, usd) = sources.Add(wallet, 15m);
 
@@ -22,7 +22,7 @@ public sealed class KeyTransferSourcesTests
     [Fact]
     public void Add_MoreWalletsThanKept_StopsCountingAtTheMaximumAndKeepsAddingTheirUsd()
     {
-        var sources = new KeyTransferSources(Addresses.Evm("deposit-0"), 1m);
+        var sources = new KeyTransferSources(Addresses.Evm("deposit-0"), 1m, Start);
 
         for (var i = 1; i < KeyTransferSources.MaxWallets + 5; i++)
         {
@@ -38,7 +38,7 @@ public sealed class KeyTransferSourcesTests
     [Fact]
     public void Restore_WhatWasKept_CountsOnFromThere()
     {
-        var restored = KeyTransferSources.Restore([Addresses.Evm("deposit-0"), Addresses.Evm("deposit-1")], 40m);
+        var restored = KeyTransferSources.Restore([Addresses.Evm("deposit-0"), Addresses.Evm("deposit-1")], 40m, Start);
 
         Assert.Equal((2, 50m), restored.Add(Addresses.Evm("deposit-1"), 10m));
         Assert.Equal((3, 60m), restored.Add(Addresses.Evm("deposit-2"), 10m));
@@ -51,18 +51,16 @@ public sealed class KeyTransferSourcesTests
     {
         var wallets = Enumerable.Range(0, count).Select(i => Addresses.Evm($"deposit-{i}")).ToArray();
 
-        Assert.Throws<InvalidDataException>(() => KeyTransferSources.Restore(wallets, 1m));
+        Assert.Throws<InvalidDataException>(() => KeyTransferSources.Restore(wallets, 1m, Start));
     }
 
     [Fact]
-    public void DestinationStartAfresh_AfterKeyTransfers_CountsFromNothingAgain()
+    public void DestinationStartAfresh_AfterKeyTransfers_ForgetsThem()
     {
-        var d = new DestinationState("northwind-exchange", "0xabc", Start);
-        d.AddKeyTransfer(Addresses.Evm("deposit-1"), 10m);
-        d.AddKeyTransfer(Addresses.Evm("deposit-2"), 10m);
+        var d = new DestinationState("northwind-exchange", "0xabc", Start) { KeyTransfers = new KeyTransferSources(Addresses.Evm("deposit-1"), 10m, Start) };
 
         d.StartAfresh(Start.AddDays(2));
 
-        Assert.Equal((1, 7m), d.AddKeyTransfer(Addresses.Evm("deposit-2"), 7m));
+        Assert.Null(d.KeyTransfers);
     }
 }

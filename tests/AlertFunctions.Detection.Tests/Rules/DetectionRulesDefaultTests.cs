@@ -103,6 +103,7 @@ public sealed class DetectionRulesDefaultTests
         Assert.Equal(3, s.SameDestinationMinAssets);
         Assert.Equal(1_000_000m, s.SameDestinationMinUsd);
         Assert.Equal(10, s.SameDestinationMinWallets);
+        Assert.Equal(60, s.SameDestinationWalletsMinutes);
     }
 
     [Fact]

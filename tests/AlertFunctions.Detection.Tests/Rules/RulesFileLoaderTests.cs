@@ -211,6 +211,8 @@ public sealed class RulesFileLoaderTests
         { """ "multiAssetDrain": { "sameDestinationMinUsd": 0 } """, "multiAssetDrain.sameDestinationMinUsd must be greater than 0, was 0" },
         { """ "multiAssetDrain": { "sameDestinationMinWallets": 1 } """, "multiAssetDrain.sameDestinationMinWallets must be between 2 and 16, was 1" },
         { """ "multiAssetDrain": { "sameDestinationMinWallets": 17 } """, "multiAssetDrain.sameDestinationMinWallets must be between 2 and 16, was 17" },
+        { """ "multiAssetDrain": { "sameDestinationWalletsMinutes": 0 } """, "multiAssetDrain.sameDestinationWalletsMinutes must be between 1 and 360, was 0" },
+        { """ "multiAssetDrain": { "sameDestinationWalletsMinutes": 361 } """, "multiAssetDrain.sameDestinationWalletsMinutes must be between 1 and 360, was 361" },
 
         { """ "mixerUsage": { "minDenominationWithdrawals": 1 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 1" },
         { """ "mixerUsage": { "minDenominationWithdrawals": 17 } """, "mixerUsage.minDenominationWithdrawals must be between 2 and 16, was 17" },

@@ -10,8 +10,6 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 /// </summary>
 internal static class MultiAssetDrainRule
 {
-    internal const string SourceWalletsMeasure = "distinct wallets sending to one new destination without an account";
-
     public static void Evaluate(in EventContext c, IAlertSink sink)
     {
         var settings = c.Rules.MultiAssetDrain;
@@ -36,16 +34,13 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        var d = c.Destination;
-        var destinationIsRecent = c.Event.Timestamp - d.FirstSeen <= window;
-        // A collector that many wallets already emptied into stays the incident's past its first minutes: while the alert is
-        // open, later sweeps grow it (they never raise a new one there).
-        if (c.Platform.IsKeyTransfer(c.Event) && (destinationIsRecent || CollectsForOpenAlert(c, d, settings)) && EmptiesManyWalletsInto(c, d, settings, window, sink))
+        if (ManyWalletsIntoOneAddress.Evaluate(c, settings, window, sink))
         {
             return;
         }
 
-        if (!destinationIsRecent)
+        var d = c.Destination;
+        if (c.Event.Timestamp - d.FirstSeen > window)
         {
             return;
         }
@@ -64,33 +59,6 @@ internal static class MultiAssetDrainRule
             Report(c, new AlertDetails("distinct assets sent to one new destination", assetCount, settings.SameDestinationMinAssets, null, Math.Round((decimal)assetCount / settings.SameDestinationMinAssets, 2)), d.FreshCount, destinationUsd, summary, window, sink, evidence: null);
         }
     }
-
-    /// <summary>
-    /// Many wallets, each under every per-wallet floor, emptied with their own keys into one new address: counted by the
-    /// destination, since no single wallet looks drained.
-    /// </summary>
-    private static bool EmptiesManyWalletsInto(in EventContext c, DestinationState d, MultiAssetDrainSettings settings, TimeSpan window, IAlertSink sink)
-    {
-        var (wallets, usd) = d.AddKeyTransfer(c.Event.SourceWallet, c.Usd);
-        if (wallets < settings.SameDestinationMinWallets || usd < settings.SameDestinationMinUsd)
-        {
-            return false;
-        }
-
-        // Only so many wallets are remembered: at the cap, more may have sent, and the summary must not say fewer did.
-        var counted = wallets >= KeyTransferSources.MaxWallets ? $"at least {wallets}" : $"{wallets}";
-        var summary = $"{c.Event.Platform}: {counted} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
-                      $"{AlertWording.Duration(c.Event.Timestamp - d.FirstSeen)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)}); " +
-                      "many wallets emptied by their own keys at once.";
-        // Each sweep is under the key minimum by design, yet every one into this destination is the incident's: the alert grows with all.
-        Report(c, new AlertDetails(SourceWalletsMeasure, wallets, settings.SameDestinationMinWallets, null, Math.Round((decimal)wallets / settings.SameDestinationMinWallets, 2)), d.FreshCount, usd, summary, window, sink, evidence: null,
-            minGrowthUsd: 0m);
-        return true;
-    }
-
-    private static bool CollectsForOpenAlert(in EventContext c, DestinationState d, MultiAssetDrainSettings settings) =>
-        d.KeyTransfers is { } sources && sources.Count >= settings.SameDestinationMinWallets && sources.Usd >= settings.SameDestinationMinUsd
-        && c.Platform.MultiAssetEpisode is { } episode && episode.IsOpenAt(c.Event.Timestamp);
 
     /// <summary>
     /// The platform's alert is open and, evaluated next, this rule will report again with the withdrawal's pair counted as
@@ -170,7 +138,7 @@ internal static class MultiAssetDrainRule
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
     /// <param name="minGrowthUsd">The least withdrawal that grows the open alert; by default the key minimum.</param>
-    private static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<AlertEvidence>? evidence,
+    internal static void Report(in EventContext c, AlertDetails details, int eventCount, decimal usd, string summary, TimeSpan window, IAlertSink sink, IReadOnlyList<AlertEvidence>? evidence,
         decimal? minGrowthUsd = null)
     {
         ref readonly var e = ref c.Event;

@@ -1,5 +1,6 @@
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Engine.RuleEvaluators;
 using Xunit;
 
 namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
@@ -13,7 +14,7 @@ public sealed class ManySmallWalletsTests
     private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset AttackDay = Day0.AddDays(2).AddHours(14);
     private static readonly string Thief = Addresses.Evm("collector");
-    private const string SourceWalletsMeasure = "distinct wallets sending to one new destination without an account";
+    private const string SourceWalletsMeasure = ManyWalletsIntoOneAddress.Measure;
 
     [Fact]
     public void EightySmallWalletsSweptIntoOneNewAddressWithoutAccounts_RaiseTheMultiAssetAlertWhenTheThresholdIsCrossed()
