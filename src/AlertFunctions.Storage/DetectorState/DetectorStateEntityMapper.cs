@@ -25,6 +25,7 @@ internal static class DetectorStateEntityMapper
     private const string GenerationProperty = "Generation";
     private const string SequenceNumberProperty = "SequenceNumber";
     private const string LastSequenceNumberProperty = "LastSequenceNumber";
+    private const string LastEnqueuedTimeProperty = "LastEnqueuedTime";
     private const string PendingSequenceNumberProperty = "PendingSequenceNumber";
     private const string SaveInProgressProperty = "SaveInProgress";
 
@@ -76,15 +77,21 @@ internal static class DetectorStateEntityMapper
     }
 
     /// <summary>
-    /// The checkpoint row. While a save spans several transactions, the intermediate writes keep the old generation and sequence
-    /// number and set <c>SaveInProgress</c>; only the last transaction advances them.
+    /// The checkpoint row. While a save spans several transactions, the intermediate writes keep the old generation, sequence
+    /// number and enqueued time and set <c>SaveInProgress</c>; only the last transaction advances them. Rows stored before
+    /// the enqueued time was recorded have none.
     /// </summary>
-    public static TableEntity Checkpoint(string partitionKey, long generation, long? lastSequenceNumber, bool saveInProgress, long? pendingSequenceNumber)
+    public static TableEntity Checkpoint(
+        string partitionKey, long generation, long? lastSequenceNumber, DateTimeOffset? lastEnqueuedTime, bool saveInProgress, long? pendingSequenceNumber)
     {
         var entity = new TableEntity(partitionKey, CheckpointRowKey) { [GenerationProperty] = generation };
         if (lastSequenceNumber is { } last)
         {
             entity[LastSequenceNumberProperty] = last;
+            if (lastEnqueuedTime is { } enqueued)
+            {
+                entity[LastEnqueuedTimeProperty] = enqueued;
+            }
         }
 
         if (saveInProgress)
@@ -104,6 +111,8 @@ internal static class DetectorStateEntityMapper
     public static long GenerationOf(TableEntity checkpoint) => checkpoint.GetInt64(GenerationProperty) ?? 0;
 
     public static long? LastSequenceNumberOf(TableEntity checkpoint) => checkpoint.GetInt64(LastSequenceNumberProperty);
+
+    public static DateTimeOffset? LastEnqueuedTimeOf(TableEntity checkpoint) => checkpoint.GetDateTimeOffset(LastEnqueuedTimeProperty);
 
     public static long? PendingSequenceNumberOf(TableEntity checkpoint) => checkpoint.GetInt64(PendingSequenceNumberProperty);
 }

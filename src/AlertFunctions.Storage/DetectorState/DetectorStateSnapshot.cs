@@ -21,13 +21,15 @@ public sealed class DetectorStateSnapshot
         long? lastSequenceNumber,
         bool hasInterruptedSave,
         long? interruptedSequenceNumber,
-        ETag? checkpointETag)
+        ETag? checkpointETag,
+        DateTimeOffset? lastEnqueuedTime = null)
     {
         Scope = scope;
         _entries = entries;
         _uncommittedRows = uncommittedRows;
         Generation = generation;
         LastSequenceNumber = lastSequenceNumber;
+        LastEnqueuedTime = lastEnqueuedTime;
         HasInterruptedSave = hasInterruptedSave;
         InterruptedSequenceNumber = interruptedSequenceNumber;
         CheckpointETag = checkpointETag;
@@ -42,9 +44,17 @@ public sealed class DetectorStateSnapshot
 
     /// <summary>
     /// The last Event Hubs sequence number whose effects this state includes; events at or below it were already applied and
-    /// are skipped after a redelivery. Null when the scope was never saved with one.
+    /// are skipped after a redelivery, unless enqueued after <see cref="LastEnqueuedTime"/>. Null when the scope was never
+    /// saved with one.
     /// </summary>
     public long? LastSequenceNumber { get; }
+
+    /// <summary>
+    /// The latest enqueued time of the events applied up to <see cref="LastSequenceNumber"/> since the partition's numbering last
+    /// started: an event at or below the checkpoint but enqueued later is no redelivery, its numbering started again (see
+    /// <see cref="Checkpoints.PartitionPosition"/>). Null when not known (state saved before it was recorded).
+    /// </summary>
+    public DateTimeOffset? LastEnqueuedTime { get; }
 
     /// <summary>
     /// True when a save that needed several transactions stopped before its last one (which carries the checkpoint). The rows it

@@ -11,7 +11,7 @@ namespace AlertFunctions.Storage.DetectorState;
 
 /// <summary>
 /// The <c>detectorstate</c> table. PartitionKey = the caller's scope (an Event Hubs partition id, <c>platform:&lt;hash&gt;</c>, ...),
-/// escaped; one row per detector key plus a checkpoint row holding the scope's generation and last applied sequence number.
+/// escaped; one row per detector key plus a checkpoint row holding the scope's generation, last applied sequence number and its enqueued time.
 /// <para>
 /// Saves are optimistic: known keys are updated with their ETag, new keys are added (fails if someone else added them), and
 /// every transaction also conditionally rewrites the checkpoint row, which acts as a fence for the whole scope. A writer whose
@@ -101,15 +101,23 @@ public sealed class DetectorStateStore
             DetectorStateEntityMapper.LastSequenceNumberOf(checkpoint),
             interrupted,
             pending,
-            checkpoint.ETag);
+            checkpoint.ETag,
+            DetectorStateEntityMapper.LastEnqueuedTimeOf(checkpoint));
     }
 
     /// <summary>
     /// Writes the touched (and removed) keys and the checkpoint, conditional on nothing having changed since
     /// <paramref name="basedOn"/>. Returns the successor snapshot, to base the next save on.
     /// </summary>
-    /// <param name="lastSequenceNumber">The last sequence number of the batch these changes apply; null keeps the previous one.</param>
+    /// <param name="lastSequenceNumber">
+    /// The checkpoint after the batch these changes apply: its last sequence number, lower than the previous one when the
+    /// partition's numbering started again. Null keeps the previous checkpoint (and its enqueued time).
+    /// </param>
     /// <param name="removedKeys">Keys the engine dropped (for example idle wallets); deleted with their ETag.</param>
+    /// <param name="lastEnqueuedTime">
+    /// The latest enqueued time of the events applied up to <paramref name="lastSequenceNumber"/> since the numbering last started
+    /// (see <see cref="DetectorStateSnapshot.LastEnqueuedTime"/>); null when not known.
+    /// </param>
     /// <exception cref="DetectorStateConflictException">Another writer changed the scope after <paramref name="basedOn"/> was loaded.</exception>
     public async Task<DetectorStateSnapshot> SaveAsync(
         string scope,
@@ -117,6 +125,7 @@ public sealed class DetectorStateStore
         DetectorStateSnapshot basedOn,
         long? lastSequenceNumber,
         IReadOnlyCollection<string>? removedKeys = null,
+        DateTimeOffset? lastEnqueuedTime = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
@@ -129,8 +138,9 @@ public sealed class DetectorStateStore
         var partitionKey = TableKey.Encode(scope);
         var generation = basedOn.Generation + 1;
         var sequenceNumber = lastSequenceNumber ?? basedOn.LastSequenceNumber;
+        var enqueuedTime = lastSequenceNumber is null ? basedOn.LastEnqueuedTime : lastEnqueuedTime;
 
-        var checkpointBytes = EntitySize.RequestBytesEstimate(DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, true, sequenceNumber));
+        var checkpointBytes = EntitySize.RequestBytesEstimate(DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, enqueuedTime, true, sequenceNumber));
         var plan = DetectorStateWritePlan.Build(partitionKey, touched, removedKeys, basedOn, generation, lastSequenceNumber, undoable: false);
         var chunks = Split(plan, checkpointBytes);
         if (chunks.Count > 1)
@@ -158,8 +168,8 @@ public sealed class DetectorStateStore
         {
             var isLast = i == chunks.Count - 1;
             var checkpoint = isLast
-                ? DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, saveInProgress: false, null)
-                : DetectorStateEntityMapper.Checkpoint(partitionKey, basedOn.Generation, basedOn.LastSequenceNumber, saveInProgress: true, lastSequenceNumber);
+                ? DetectorStateEntityMapper.Checkpoint(partitionKey, generation, sequenceNumber, enqueuedTime, saveInProgress: false, null)
+                : DetectorStateEntityMapper.Checkpoint(partitionKey, basedOn.Generation, basedOn.LastSequenceNumber, basedOn.LastEnqueuedTime, saveInProgress: true, lastSequenceNumber);
             var fence = checkpointETag is { } known
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, checkpoint, known)
                 : new TableTransactionAction(TableTransactionActionType.Add, checkpoint);
@@ -207,7 +217,7 @@ public sealed class DetectorStateStore
             entries[entry.Key] = new DetectorStateSnapshot.StoredEntry(entry, newETags[entry.Key]);
         }
 
-        return new DetectorStateSnapshot(scope, entries, new Dictionary<string, ETag>(), generation, sequenceNumber, false, null, checkpointETag);
+        return new DetectorStateSnapshot(scope, entries, new Dictionary<string, ETag>(), generation, sequenceNumber, false, null, checkpointETag, enqueuedTime);
     }
 
     private static List<IReadOnlyList<TableTransactionAction>> Split(DetectorStateWritePlan plan, long checkpointBytes)
