@@ -7,6 +7,7 @@ namespace AlertFunctions.Storage.Tests;
 public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
 {
     private static readonly DateOnly Day = new(2025, 3, 14);
+    private static readonly DateTimeOffset FirstEnqueued = new(2025, 3, 14, 8, 0, 0, TimeSpan.Zero);
 
     private readonly DailyVolumeTableStore _store = IsolatedStorage.Create(azurite).DailyVolume;
 
@@ -61,6 +62,46 @@ public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(new DailyVolumeTotal("exchange-one", 5, 150m, Unvalued: 3), Assert.Single(await _store.GetTotalsAsync(Day)));
     }
+
+    [Fact]
+    public async Task AddAsync_SequenceNumbersStartedAgain_CountsTheWithdrawalsEnqueuedLater()
+    {
+        // The hub was recreated (or the namespace failed over): the same day's new withdrawals are numbered from 0 again.
+        await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(10, 10m, lastSequenceNumber: 5_000), FirstEnqueued));
+        var renumbered = Enqueued(Batch(4, 4m, lastSequenceNumber: 3), FirstEnqueued.AddMinutes(30));
+
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", renumbered));
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", renumbered));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 14, 14m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    [Fact]
+    public async Task AddAsync_ListThatStartsAgainPartWay_SkipsTheCountedAndCountsTheRenumbered()
+    {
+        var counted = Enqueued(Batch(10, 10m, lastSequenceNumber: 5_000), FirstEnqueued);
+        await _store.AddAsync(Day, "exchange-one", "0", counted);
+
+        Assert.True(await _store.AddAsync(
+            Day, "exchange-one", "0", [.. counted.TakeLast(3), .. Enqueued(Batch(2, 2m, lastSequenceNumber: 1), FirstEnqueued.AddMinutes(30))]));
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(2, 2m, lastSequenceNumber: 1), FirstEnqueued.AddMinutes(30))));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 12, 12m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    [Fact]
+    public async Task AddAsync_RowWrittenWithoutEnqueuedTimes_SkipsAtOrBelowItsSequenceNumberAsBefore()
+    {
+        await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 10m, lastSequenceNumber: 5_000));
+
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(4, 4m, lastSequenceNumber: 3), FirstEnqueued.AddMinutes(30))));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 10, 10m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    // The withdrawals enqueued a millisecond apart from firstEnqueued, as a partition's events are.
+    private static SequencedWithdrawal[] Enqueued(SequencedWithdrawal[] withdrawals, DateTimeOffset firstEnqueued) =>
+        [.. withdrawals.Select((w, i) => w with { EnqueuedTime = firstEnqueued.AddMilliseconds(i) })];
 
     // Consecutive sequence numbers ending at lastSequenceNumber, the USD split evenly (to the cent, the last one taking the rest).
     private static SequencedWithdrawal[] Batch(int count, decimal usd, long lastSequenceNumber)

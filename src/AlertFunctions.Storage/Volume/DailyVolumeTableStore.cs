@@ -1,3 +1,4 @@
+using AlertFunctions.Storage.Checkpoints;
 using AlertFunctions.Storage.Configuration;
 using AlertFunctions.Storage.Logging;
 using AlertFunctions.Storage.Tables;
@@ -10,13 +11,18 @@ namespace AlertFunctions.Storage.Volume;
 
 /// <summary>
 /// The <c>dailyvolume</c> table: PartitionKey = day (yyyyMMdd), RowKey = escaped platform + ":" + escaped scope (the Event Hubs
-/// partition that produced the counts). Each row remembers the highest sequence number it counted and counts only withdrawals
-/// above it, so a replayed batch adds nothing, and neither does a redelivery cut into other batches (a crash after this write
-/// but before the checkpoint): each withdrawal carries its own sequence number, not only its batch's.
+/// partition that produced the counts). Each row remembers the last sequence number it counted and the latest enqueued time
+/// with it, and counts only withdrawals past that position, so a replayed batch adds nothing, and neither does a redelivery cut
+/// into other batches (a crash after this write but before the checkpoint): each withdrawal carries its own position, not only
+/// its batch's. A withdrawal numbered at or below the row's but enqueued later is counted: the partition's numbering started
+/// again (see <see cref="PartitionPosition"/>). Rows written before enqueued times were recorded hold none until their next write.
 /// </summary>
 public sealed class DailyVolumeTableStore
 {
     public const int MaxConcurrencyAttempts = 5;
+
+    private const string LastSequenceNumberProperty = "LastSequenceNumber";
+    private const string LastEnqueuedTimeProperty = "LastEnqueuedTime";
 
     private readonly ProvisionedTable _table;
     private readonly ILogger _logger;
@@ -29,8 +35,8 @@ public sealed class DailyVolumeTableStore
     }
 
     /// <summary>
-    /// Adds one platform's withdrawals of a day from one scope, in sequence order; those at or below the row's highest
-    /// counted sequence number were counted before and are left out. Returns false (and changes nothing) when all were.
+    /// Adds one platform's withdrawals of a day from one scope, in partition order; those the row's position includes were
+    /// counted before and are left out. Returns false (and changes nothing) when all were.
     /// </summary>
     public async Task<bool> AddAsync(
         DateOnly day, string platform, string scope, IReadOnlyList<SequencedWithdrawal> withdrawals, CancellationToken cancellationToken = default)
@@ -46,11 +52,15 @@ public sealed class DailyVolumeTableStore
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             var current = existing.HasValue ? existing.Value! : null;
-            var applied = current?.GetInt64("LastSequenceNumber") ?? long.MinValue;
-            var (count, volumeUsd, unvalued, lastSequenceNumber) = Unapplied(withdrawals, applied);
+            var applied = current?.GetInt64(LastSequenceNumberProperty) is { } last
+                ? new PartitionPosition(last, current.GetDateTimeOffset(LastEnqueuedTimeProperty))
+                : (PartitionPosition?)null;
+            var (count, volumeUsd, unvalued, position) = Unapplied(withdrawals, applied);
             if (count == 0)
             {
-                _logger.DailyVolumeReplaySkipped(platform, partitionKey, scope, withdrawals.Count == 0 ? applied : withdrawals[^1].SequenceNumber, applied);
+                var appliedSequenceNumber = applied?.SequenceNumber ?? long.MinValue;
+                _logger.DailyVolumeReplaySkipped(
+                    platform, partitionKey, scope, withdrawals.Count == 0 ? appliedSequenceNumber : withdrawals[^1].SequenceNumber, appliedSequenceNumber);
                 return false;
             }
 
@@ -62,8 +72,12 @@ public sealed class DailyVolumeTableStore
                 ["VolumeUsd"] = InvariantDecimal.Format(
                     (current?.GetString("VolumeUsd") is { } stored ? InvariantDecimal.Parse(stored) : 0m) + volumeUsd),
                 ["Unvalued"] = (current?.GetInt64("Unvalued") ?? 0) + unvalued,
-                ["LastSequenceNumber"] = lastSequenceNumber,
+                [LastSequenceNumberProperty] = position.SequenceNumber,
             };
+            if (position.EnqueuedTime is { } enqueued)
+            {
+                entity[LastEnqueuedTimeProperty] = enqueued;
+            }
 
             try
             {
@@ -85,23 +99,29 @@ public sealed class DailyVolumeTableStore
         }
     }
 
-    private static (long Count, decimal VolumeUsd, long Unvalued, long LastSequenceNumber) Unapplied(IReadOnlyList<SequencedWithdrawal> withdrawals, long applied)
+    // The position moves with each counted withdrawal, so a list that starts again part-way is judged against the new numbering.
+    private static (long Count, decimal VolumeUsd, long Unvalued, PartitionPosition Position) Unapplied(
+        IReadOnlyList<SequencedWithdrawal> withdrawals, PartitionPosition? applied)
     {
         long count = 0, unvalued = 0;
         var volume = 0m;
-        var last = applied;
+        var position = applied;
         foreach (var withdrawal in withdrawals)
         {
-            if (withdrawal.SequenceNumber > applied)
+            if (position is { } reached && reached.Includes(withdrawal.SequenceNumber, withdrawal.EnqueuedTime))
             {
-                count++;
-                volume += withdrawal.Usd;
-                unvalued += withdrawal.Valued ? 0 : 1;
-                last = Math.Max(last, withdrawal.SequenceNumber);
+                continue;
             }
+
+            count++;
+            volume += withdrawal.Usd;
+            unvalued += withdrawal.Valued ? 0 : 1;
+            position = position?.After(withdrawal.SequenceNumber, withdrawal.EnqueuedTime)
+                ?? new PartitionPosition(withdrawal.SequenceNumber, withdrawal.EnqueuedTime);
         }
 
-        return (count, volume, unvalued, last);
+        // Without a position nothing was counted, and nothing is written.
+        return (count, volume, unvalued, position ?? default);
     }
 
     /// <summary>Per-platform totals for the day, summed over scopes, ordered by platform.</summary>
