@@ -2,6 +2,7 @@ using System.Text;
 using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Engine;
 using AlertFunctions.Detection.Rules;
+using AlertFunctions.Storage.Checkpoints;
 using AlertFunctions.Storage.DeadLetters;
 
 namespace AlertFunctions.App.Ingestion;
@@ -9,12 +10,18 @@ namespace AlertFunctions.App.Ingestion;
 /// <summary>
 /// Runs one batch through a partition's parser and engine, in arrival order, and collects what must be stored. No I/O: the
 /// engine's in-memory state moves on here, which is why a batch that then fails to store must drop its session.
+/// Events the checkpoint includes were applied before and are skipped; one numbered at or below it but enqueued later starts
+/// a new numbering (<see cref="PartitionPosition"/>), and the checkpoint then moves back to the new numbers.
 /// </summary>
 internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvider)
 {
     public DetectedBatch Detect(PartitionSession session, IngestBatch batch)
     {
-        var applied = session.Snapshot.LastSequenceNumber;
+        var snapshot = session.Snapshot;
+        var position = snapshot.LastSequenceNumber is { } checkpoint
+            ? new PartitionPosition(checkpoint, snapshot.LastEnqueuedTime)
+            : (PartitionPosition?)null;
+        SequenceRestart? restart = null;
         var engine = session.Engine;
         var sink = new AlertChangeCollector();
         var deadLetters = new List<DeadLetter>();
@@ -23,19 +30,27 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
         var skipped = 0;
         var duplicates = 0;
         List<UnvaluedAsset>? unvalued = null;
-        var highest = applied ?? long.MinValue;
 
         foreach (var message in batch.Messages)
         {
             var sequenceNumber = message.SequenceNumber ?? throw new ArgumentException(
                 $"Message {message.Index} of the batch from partition {batch.PartitionId} has no sequence number; the processor needs Event Hubs positions.",
                 nameof(batch));
-            highest = Math.Max(highest, sequenceNumber);
-            if (sequenceNumber <= applied)
+            if (position is { } reached)
             {
-                skipped++;
-                continue;
+                if (reached.Includes(sequenceNumber, message.EnqueuedTime))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (restart is null && reached.StartsNumberingAgain(sequenceNumber, message.EnqueuedTime))
+                {
+                    restart = new SequenceRestart(reached.SequenceNumber, reached.EnqueuedTime, sequenceNumber, message.EnqueuedTime);
+                }
             }
+
+            position = position?.After(sequenceNumber, message.EnqueuedTime) ?? new PartitionPosition(sequenceNumber, message.EnqueuedTime);
 
             var body = Encoding.UTF8.GetBytes(message.Body);
             var parsed = session.Parser.Parse(body);
@@ -79,12 +94,13 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 CountUnvalued(session, withdrawal, ref unvalued);
             }
 
-            volume.Add(withdrawal.Timestamp, withdrawal.Platform, sequenceNumber, usd, valued);
+            volume.Add(withdrawal.Timestamp, withdrawal.Platform, sequenceNumber, message.EnqueuedTime, usd, valued);
         }
 
-        return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, highest)
+        return new DetectedBatch(batch.Messages.Count, processed, skipped, duplicates, deadLetters, sink.Changes, volume, position)
         {
             NewlyUnvalued = unvalued ?? [],
+            Restart = restart,
         };
     }
 

@@ -11,7 +11,8 @@ namespace AlertFunctions.App.Ingestion;
 /// <summary>
 /// Stores a detected batch. The order is the point: dead letters, alerts, notification messages and daily volume are each
 /// idempotent on replay, and the detector-state save comes LAST because it carries the checkpoint (the batch's last sequence
-/// number). Until that save succeeds the batch counts as not applied, and a retry re-applies it from the previous state.
+/// number and enqueued time). Until that save succeeds the batch counts as not applied, and a retry re-applies it from the
+/// previous state.
 /// </summary>
 internal sealed class BatchPersister(
     DeadLetterTableStore deadLetters,
@@ -40,8 +41,9 @@ internal sealed class BatchPersister(
             session.Scope,
             session.Engine.ExportChanges(),
             session.Snapshot,
-            batch.LastSequenceNumber,
+            batch.Checkpoint?.SequenceNumber,
             removedKeys: session.Engine.ExportEvictedKeys(),
+            lastEnqueuedTime: batch.Checkpoint?.EnqueuedTime,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return queued;
     }

@@ -3,8 +3,8 @@ using AlertFunctions.Storage.Volume;
 namespace AlertFunctions.App.Ingestion;
 
 /// <summary>
-/// A batch's withdrawals per UTC day of the event and platform, each with its sequence number, as the daily volume table
-/// adds them (it counts each sequence number once, however a redelivery cuts the batches).
+/// A batch's withdrawals per UTC day of the event and platform, each with its sequence number and enqueued time, as the daily
+/// volume table adds them (it counts each once, however a redelivery cuts the batches).
 /// </summary>
 internal sealed class DailyVolumeTally
 {
@@ -14,7 +14,7 @@ internal sealed class DailyVolumeTally
         _withdrawals.OrderBy(t => t.Key.Day).ThenBy(t => t.Key.Platform, StringComparer.Ordinal)
             .Select(t => (t.Key.Day, t.Key.Platform, (IReadOnlyList<SequencedWithdrawal>)t.Value));
 
-    public void Add(DateTimeOffset timestamp, string platform, long sequenceNumber, decimal usd, bool valued)
+    public void Add(DateTimeOffset timestamp, string platform, long sequenceNumber, DateTimeOffset? enqueuedTime, decimal usd, bool valued)
     {
         var key = (DateOnly.FromDateTime(timestamp.UtcDateTime), platform);
         if (!_withdrawals.TryGetValue(key, out var list))
@@ -22,6 +22,6 @@ internal sealed class DailyVolumeTally
             _withdrawals[key] = list = [];
         }
 
-        list.Add(new SequencedWithdrawal(sequenceNumber, usd, valued));
+        list.Add(new SequencedWithdrawal(sequenceNumber, usd, valued, enqueuedTime));
     }
 }

@@ -7,10 +7,10 @@ namespace AlertFunctions.App.Ingestion;
 
 /// <summary>
 /// Applies Event Hubs batches exactly once in effect. Per partition, one batch at a time runs against the partition's session
-/// (engine, parser, last saved state). Messages at or below the saved checkpoint were applied before a crash and are skipped;
-/// the rest are detected and stored, the detector state last (<see cref="BatchPersister"/>). Any failure drops the session and
-/// rethrows: the trigger's retry then reloads the state without this batch and applies it again, and because alert ids are
-/// deterministic and alert upserts idempotent by revision, the replay creates no second alert.
+/// (engine, parser, last saved state). Messages the saved checkpoint includes were applied before a crash and are skipped
+/// (<see cref="BatchDetector"/>); the rest are detected and stored, the detector state last (<see cref="BatchPersister"/>).
+/// Any failure drops the session and rethrows: the trigger's retry then reloads the state without this batch and applies it
+/// again, and because alert ids are deterministic and alert upserts idempotent by revision, the replay creates no second alert.
 /// </summary>
 internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
 {
@@ -84,6 +84,12 @@ internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
     private async Task<IngestBatchOutcome> ApplyAsync(PartitionSession session, IngestBatch batch, long started, CancellationToken cancellationToken)
     {
         var detected = _detector.Detect(session, batch);
+        if (detected.Restart is { } restart)
+        {
+            LogSequenceRestart(
+                batch.PartitionId, restart.Checkpoint, restart.CheckpointEnqueuedTime, restart.FirstSequenceNumber, restart.FirstEnqueuedTime);
+        }
+
         var queued = detected.NothingToApply
             ? 0
             : await _persister.PersistAsync(session, detected, cancellationToken).ConfigureAwait(false);
@@ -148,6 +154,13 @@ internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
             "every USD threshold saw them as 0, so only watchlist matches and mixer denominations can still raise alerts on them. " +
             "Send amountUsd, or add referencePricesUsd.{Asset} to the rules file. Reported once per platform and asset while this instance owns the partition.")]
     private partial void LogUnvaluedAsset(string partitionId, string platform, string asset, int eventCount);
+
+    [LoggerMessage(EventId = 4215, Level = LogLevel.Warning,
+        Message = "Partition {PartitionId}: sequence numbers started again (was the hub recreated, or the namespace failed over?): event {FirstSequenceNumber}, " +
+            "enqueued {FirstEnqueuedTime:o}, is at or below the checkpoint {Checkpoint} but enqueued after its last event ({CheckpointEnqueuedTime:o}), " +
+            "so it and the events after it are applied as new and the checkpoint moves to the new numbers")]
+    private partial void LogSequenceRestart(
+        string partitionId, long checkpoint, DateTimeOffset? checkpointEnqueuedTime, long firstSequenceNumber, DateTimeOffset? firstEnqueuedTime);
 
     [LoggerMessage(EventId = 4211, Level = LogLevel.Error,
         Message = "Partition {PartitionId}: the batch of {EventCount} events failed after {ElapsedMs:0.0} ms; the session was dropped so the retry re-applies it from the saved state")]
