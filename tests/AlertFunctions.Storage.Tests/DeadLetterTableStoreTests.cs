@@ -70,6 +70,23 @@ public sealed class DeadLetterTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddAsync_SameSequenceNumberEnqueuedAtTwoTimes_KeepsBoth()
+    {
+        // After the partition's numbering started again (hub recreated, Geo-DR failover) a refused event can carry the number
+        // of one refused earlier that day: it is another event, and neither may overwrite the other.
+        var before = Sample("{\"bad\":"u8.ToArray(), partitionId: "5", sequenceNumber: 7) with { EnqueuedTime = At.AddHours(-3) };
+        var after = Sample("{\"worse\":"u8.ToArray(), partitionId: "5", sequenceNumber: 7) with { EnqueuedTime = At };
+
+        await _store.AddAsync(before);
+        await _store.AddAsync(after);
+        await _store.AddAsync(after with { DeadLetteredAt = At.AddMinutes(3) });
+
+        Assert.Equal(
+            ["{\"bad\":", "{\"worse\":"],
+            (await _store.ListByDayAsync(Day)).Select(d => System.Text.Encoding.UTF8.GetString(d.RawBody.Span)).Order());
+    }
+
+    [Fact]
     public async Task AddAsync_UnknownPosition_KeysByBodyHash()
     {
         var replayed = Sample("{\"a\":1}"u8.ToArray(), partitionId: null, sequenceNumber: null) with { Source = DeadLetterSources.Replay };
