@@ -50,7 +50,7 @@ internal sealed class BatchDetector(DetectionRules rules, TimeProvider timeProvi
                 }
             }
 
-            position = position?.After(sequenceNumber, message.EnqueuedTime) ?? new PartitionPosition(sequenceNumber, message.EnqueuedTime);
+            position = PartitionPosition.Advance(position, sequenceNumber, message.EnqueuedTime);
 
             var body = Encoding.UTF8.GetBytes(message.Body);
             var parsed = session.Parser.Parse(body);

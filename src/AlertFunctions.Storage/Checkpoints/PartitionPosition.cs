@@ -20,6 +20,10 @@ public readonly record struct PartitionPosition(long SequenceNumber, DateTimeOff
     public bool StartsNumberingAgain(long sequenceNumber, DateTimeOffset? enqueuedTime) =>
         sequenceNumber <= SequenceNumber && EnqueuedTime is { } applied && enqueuedTime > applied;
 
+    /// <summary>The position once the event, which <paramref name="position"/> does not include, is applied too; from nothing applied when null.</summary>
+    public static PartitionPosition Advance(PartitionPosition? position, long sequenceNumber, DateTimeOffset? enqueuedTime) =>
+        position?.After(sequenceNumber, enqueuedTime) ?? new PartitionPosition(sequenceNumber, enqueuedTime);
+
     /// <summary>The position once the event, which this position does not include, is applied too.</summary>
     public PartitionPosition After(long sequenceNumber, DateTimeOffset? enqueuedTime)
     {

@@ -116,8 +116,7 @@ public sealed class DailyVolumeTableStore
             count++;
             volume += withdrawal.Usd;
             unvalued += withdrawal.Valued ? 0 : 1;
-            position = position?.After(withdrawal.SequenceNumber, withdrawal.EnqueuedTime)
-                ?? new PartitionPosition(withdrawal.SequenceNumber, withdrawal.EnqueuedTime);
+            position = PartitionPosition.Advance(position, withdrawal.SequenceNumber, withdrawal.EnqueuedTime);
         }
 
         // Without a position nothing was counted, and nothing is written.
