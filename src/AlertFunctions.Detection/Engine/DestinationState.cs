@@ -83,7 +83,10 @@ internal sealed class DestinationState : TrackedState
     /// This withdrawal is a leg (at least <paramref name="minLegUsd"/>) and the most the destination received before is at
     /// most <see cref="DustShare"/> of it.
     /// </summary>
-    public bool ReceivedOnlyDustBefore(decimal usd, decimal minLegUsd) => usd >= minLegUsd && MaxReceivedUsd <= usd * DustShare;
+    public bool ReceivedOnlyDustBefore(decimal usd, decimal minLegUsd) => usd >= minLegUsd && IsDustBeside(MaxReceivedUsd, usd);
+
+    /// <summary>An amount of at most <see cref="DustShare"/> of <paramref name="usd"/>: a test payment beside a real transfer.</summary>
+    public static bool IsDustBeside(decimal earlierUsd, decimal usd) => earlierUsd <= usd * DustShare;
 
     /// <summary>
     /// Takes the destination as first seen now: what it received while new starts again. Its accounts, the largest amount it

@@ -31,7 +31,7 @@ internal static class ManyWalletsIntoOneAddress
         {
             (wallets, usd) = sources.Add(c.Event.SourceWallet, c.Usd);
         }
-        else if (t - d.FirstSeen <= window || c.DestinationPreviousMaxUsd <= c.Usd * DestinationState.DustShare)
+        else if (t - d.FirstSeen <= window || DestinationState.IsDustBeside(c.DestinationPreviousMaxUsd, c.Usd))
         {
             // The count starts with a destination first paid within the window, or paid only dust before: a thief's test
             // payment, which would otherwise start the clock early or make the address look known.
@@ -66,7 +66,7 @@ internal static class ManyWalletsIntoOneAddress
     /// </summary>
     private static bool IsCounting(in EventContext c, KeyTransferSources sources, MultiAssetDrainSettings settings)
     {
-        if (sources.Usd <= c.Usd * DestinationState.DustShare)
+        if (DestinationState.IsDustBeside(sources.Usd, c.Usd))
         {
             return false;
         }
