@@ -108,6 +108,28 @@ public sealed class SequenceRestartTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ProcessAsync_CrashBeforeTheStateSaveOfABatchEndingTheOldNumberingAndStartingTheNew_RetryCountsTheVolumeOnce()
+    {
+        // The batch carries the old numbering's last unapplied events, then the new numbering's first. Its volume landed, the
+        // checkpoint did not; the retry must count neither part of the day's volume again.
+        await using var env = PipelineEnvironment.Create(azurite);
+        var old = new EventHubBatches(PartitionId, DrainStart);
+        await (await env.StartInstanceAsync()).Processor.ProcessAsync(old.Next(Before.Legs(0, 5)), CancellationToken.None);
+        var mixed = new IngestBatch(
+            PartitionId,
+            [.. old.Next(Before.Legs(5, 3)).Messages.Concat(Renumbered().Next(After.Legs(0, 5)).Messages).Select((message, i) => message with { Index = i })]);
+        var crash = new TransactionCrashPolicy();
+        var dying = await StartInstanceCrashingAtTheStateSaveAsync(env, crash);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => dying.Processor.ProcessAsync(mixed, CancellationToken.None));
+
+        var retry = await (await env.StartInstanceAsync()).Processor.ProcessAsync(mixed, CancellationToken.None);
+
+        Assert.Equal(1, crash.Crashes);
+        Assert.Equal((8, 0), (retry.Processed, retry.Skipped));
+        await AssertAsWithContinuousNumberingAsync(env, [Before.Legs(0, 5), [.. Before.Legs(5, 3), .. After.Legs(0, 5)]]);
+    }
+
+    [Fact]
     public async Task ProcessAsync_CrashPartWayThroughASeveralTransactionSaveOfTheFirstRenumberedBatch_RetryStillAppliesIt()
     {
         // The stopped save's first transaction rewrote the checkpoint row (marking the save in progress); it must still say
