@@ -23,6 +23,8 @@ public sealed class DailyVolumeTableStore
 
     private const string LastSequenceNumberProperty = "LastSequenceNumber";
     private const string LastEnqueuedTimeProperty = "LastEnqueuedTime";
+    private const string EndedSequenceNumberProperty = "EndedSequenceNumber";
+    private const string EndedEnqueuedTimeProperty = "EndedEnqueuedTime";
 
     private readonly ProvisionedTable _table;
     private readonly ILogger _logger;
@@ -55,7 +57,10 @@ public sealed class DailyVolumeTableStore
             var applied = current?.GetInt64(LastSequenceNumberProperty) is { } last
                 ? new PartitionPosition(last, current.GetDateTimeOffset(LastEnqueuedTimeProperty))
                 : (PartitionPosition?)null;
-            var (count, volumeUsd, unvalued, position) = Unapplied(withdrawals, applied);
+            var ended = current?.GetInt64(EndedSequenceNumberProperty) is { } endedLast && current.GetDateTimeOffset(EndedEnqueuedTimeProperty) is { } endedTime
+                ? new PartitionPosition(endedLast, endedTime)
+                : (PartitionPosition?)null;
+            var (count, volumeUsd, unvalued, position, endedNow) = Unapplied(withdrawals, applied, ended);
             if (count == 0)
             {
                 var appliedSequenceNumber = applied?.SequenceNumber ?? long.MinValue;
@@ -79,6 +84,12 @@ public sealed class DailyVolumeTableStore
                 entity[LastEnqueuedTimeProperty] = enqueued;
             }
 
+            if (endedNow is { EnqueuedTime: { } endedEnqueued } before)
+            {
+                entity[EndedSequenceNumberProperty] = before.SequenceNumber;
+                entity[EndedEnqueuedTimeProperty] = endedEnqueued;
+            }
+
             try
             {
                 if (current is null)
@@ -100,8 +111,10 @@ public sealed class DailyVolumeTableStore
     }
 
     // The position moves with each counted withdrawal, so a list that starts again part-way is judged against the new numbering.
-    private static (long Count, decimal VolumeUsd, long Unvalued, PartitionPosition Position) Unapplied(
-        IReadOnlyList<SequencedWithdrawal> withdrawals, PartitionPosition? applied)
+    // Where the numbering before the last restart ended is kept too: a retry of a list that ends the old numbering and starts
+    // the new one meets the old numbering's withdrawals again, numbered above the row's position but enqueued before it.
+    private static (long Count, decimal VolumeUsd, long Unvalued, PartitionPosition Position, PartitionPosition? Ended) Unapplied(
+        IReadOnlyList<SequencedWithdrawal> withdrawals, PartitionPosition? applied, PartitionPosition? ended)
     {
         long count = 0, unvalued = 0;
         var volume = 0m;
@@ -113,6 +126,17 @@ public sealed class DailyVolumeTableStore
                 continue;
             }
 
+            if (ended is { } before && before.Includes(withdrawal.SequenceNumber, withdrawal.EnqueuedTime)
+                && withdrawal.EnqueuedTime is { } enqueued && position?.EnqueuedTime is { } latest && enqueued <= latest)
+            {
+                continue;
+            }
+
+            if (position is { } restartedFrom && withdrawal.SequenceNumber <= restartedFrom.SequenceNumber)
+            {
+                ended = restartedFrom;
+            }
+
             count++;
             volume += withdrawal.Usd;
             unvalued += withdrawal.Valued ? 0 : 1;
@@ -120,7 +144,7 @@ public sealed class DailyVolumeTableStore
         }
 
         // Without a position nothing was counted, and nothing is written.
-        return (count, volume, unvalued, position ?? default);
+        return (count, volume, unvalued, position ?? default, ended);
     }
 
     /// <summary>Per-platform totals for the day, summed over scopes, ordered by platform.</summary>
