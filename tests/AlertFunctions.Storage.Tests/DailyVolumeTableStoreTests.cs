@@ -90,6 +90,36 @@ public sealed class DailyVolumeTableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AddAsync_ListEndingTheOldNumberingAndStartingTheNewAddedAgain_CountsOnce()
+    {
+        // A crash after this write but before the checkpoint: the retry brings the old numbering's last withdrawals again,
+        // numbered above the row's new position but enqueued before it.
+        await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(7, 7m, lastSequenceNumber: 4_997), FirstEnqueued));
+        SequencedWithdrawal[] spanning =
+        [
+            .. Enqueued(Batch(3, 3m, lastSequenceNumber: 5_000), FirstEnqueued.AddMinutes(1)),
+            .. Enqueued(Batch(2, 2m, lastSequenceNumber: 1), FirstEnqueued.AddMinutes(30)),
+        ];
+
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", spanning));
+        Assert.False(await _store.AddAsync(Day, "exchange-one", "0", spanning));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 12, 12m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    [Fact]
+    public async Task AddAsync_NewNumberingReachesTheOldOnesNumbers_CountsThem()
+    {
+        // Remembering where the old numbering ended must not swallow the new one once it is numbered as high.
+        await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(5, 5m, lastSequenceNumber: 10), FirstEnqueued));
+        await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(3, 3m, lastSequenceNumber: 2), FirstEnqueued.AddMinutes(30)));
+
+        Assert.True(await _store.AddAsync(Day, "exchange-one", "0", Enqueued(Batch(10, 10m, lastSequenceNumber: 12), FirstEnqueued.AddMinutes(31))));
+
+        Assert.Equal(new DailyVolumeTotal("exchange-one", 18, 18m), Assert.Single(await _store.GetTotalsAsync(Day)));
+    }
+
+    [Fact]
     public async Task AddAsync_RowWrittenWithoutEnqueuedTimes_SkipsAtOrBelowItsSequenceNumberAsBefore()
     {
         await _store.AddAsync(Day, "exchange-one", "0", Batch(10, 10m, lastSequenceNumber: 5_000));

@@ -15,7 +15,9 @@ namespace AlertFunctions.Storage.Volume;
 /// with it, and counts only withdrawals past that position, so a replayed batch adds nothing, and neither does a redelivery cut
 /// into other batches (a crash after this write but before the checkpoint): each withdrawal carries its own position, not only
 /// its batch's. A withdrawal numbered at or below the row's but enqueued later is counted: the partition's numbering started
-/// again (see <see cref="PartitionPosition"/>). Rows written before enqueued times were recorded hold none until their next write.
+/// again (see <see cref="PartitionPosition"/>). The row also keeps where the numbering before its last restart ended, so a
+/// retried list that ends the old numbering and starts the new one counts neither part again. Rows written before enqueued
+/// times were recorded hold none until their next write.
 /// </summary>
 public sealed class DailyVolumeTableStore
 {
