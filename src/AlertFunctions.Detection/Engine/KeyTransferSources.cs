@@ -24,8 +24,11 @@ internal sealed class KeyTransferSources
         Since = since;
     }
 
-    /// <summary>When the first counted transfer arrived: the count runs for a set time from here.</summary>
-    public DateTimeOffset Since { get; }
+    /// <summary>
+    /// The earliest counted transfer's time: the count runs for a set time from here. A transfer that arrives late, stamped
+    /// before it, moves it back, so the count never claims its transfers took less than zero minutes.
+    /// </summary>
+    public DateTimeOffset Since { get; private set; }
 
     public int Count { get; private set; }
 
@@ -34,9 +37,14 @@ internal sealed class KeyTransferSources
     public string this[int index] => index == 0 ? _first : _others![index - 1];
 
     /// <returns>The distinct wallets counted (at most <see cref="MaxWallets"/>) and the USD of every transfer, this one included.</returns>
-    public (int Wallets, decimal Usd) Add(string wallet, decimal usd)
+    public (int Wallets, decimal Usd) Add(string wallet, decimal usd, DateTimeOffset time)
     {
         Usd += usd;
+        if (time < Since)
+        {
+            Since = time;
+        }
+
         for (var i = 0; i < Count; i++)
         {
             if (AddressComparer.Instance.Equals(this[i], wallet))

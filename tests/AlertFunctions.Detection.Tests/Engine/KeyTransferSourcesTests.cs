@@ -14,7 +14,7 @@ public sealed class KeyTransferSourcesTests
         var wallet = Addresses.Evm("deposit-1");
         var sources = new KeyTransferSources("0x" + wallet[2..].ToUpperInvariant(), 10m, Start);
 
-        var (wallets, usd) = sources.Add(wallet, 15m);
+        var (wallets, usd) = sources.Add(wallet, 15m, Start);
 
         Assert.Equal((1, 25m), (wallets, usd));
     }
@@ -26,7 +26,7 @@ public sealed class KeyTransferSourcesTests
 
         for (var i = 1; i < KeyTransferSources.MaxWallets + 5; i++)
         {
-            sources.Add(Addresses.Evm($"deposit-{i}"), 1m);
+            sources.Add(Addresses.Evm($"deposit-{i}"), 1m, Start.AddMinutes(i));
         }
 
         Assert.Equal((KeyTransferSources.MaxWallets, KeyTransferSources.MaxWallets + 5m), (sources.Count, sources.Usd));
@@ -36,12 +36,23 @@ public sealed class KeyTransferSourcesTests
     }
 
     [Fact]
+    public void Add_TransferStampedBeforeTheFirst_MovesTheStartBackAndALaterOneDoesNot()
+    {
+        var sources = new KeyTransferSources(Addresses.Evm("deposit-0"), 1m, Start);
+
+        sources.Add(Addresses.Evm("deposit-1"), 1m, Start.AddMinutes(-3));
+        sources.Add(Addresses.Evm("deposit-2"), 1m, Start.AddMinutes(5));
+
+        Assert.Equal(Start.AddMinutes(-3), sources.Since);
+    }
+
+    [Fact]
     public void Restore_WhatWasKept_CountsOnFromThere()
     {
         var restored = KeyTransferSources.Restore([Addresses.Evm("deposit-0"), Addresses.Evm("deposit-1")], 40m, Start);
 
-        Assert.Equal((2, 50m), restored.Add(Addresses.Evm("deposit-1"), 10m));
-        Assert.Equal((3, 60m), restored.Add(Addresses.Evm("deposit-2"), 10m));
+        Assert.Equal((2, 50m), restored.Add(Addresses.Evm("deposit-1"), 10m, Start));
+        Assert.Equal((3, 60m), restored.Add(Addresses.Evm("deposit-2"), 10m, Start));
     }
 
     [Theory]

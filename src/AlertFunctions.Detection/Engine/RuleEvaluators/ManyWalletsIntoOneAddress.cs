@@ -29,7 +29,7 @@ internal static class ManyWalletsIntoOneAddress
         decimal usd;
         if (sources is not null && IsCounting(c, sources, settings))
         {
-            (wallets, usd) = sources.Add(c.Event.SourceWallet, c.Usd);
+            (wallets, usd) = sources.Add(c.Event.SourceWallet, c.Usd, t);
         }
         else if (t - d.FirstSeen <= window || DestinationState.IsDustBeside(c.DestinationPreviousMaxUsd, c.Usd))
         {
@@ -50,8 +50,10 @@ internal static class ManyWalletsIntoOneAddress
 
         // Only so many wallets are remembered: at the cap, more may have sent, and the summary must not say fewer did.
         var counted = wallets >= KeyTransferSources.MaxWallets ? $"at least {wallets}" : $"{wallets}";
+        // The destination's latest sighting before this one: a late transfer is not the latest, and the span must end at the one that is.
+        var latest = d.LastSeen > t ? d.LastSeen : t;
         var summary = $"{c.Event.Platform}: {counted} wallets sent {AlertWording.Usd(usd)} without a customer account to the new address {c.Event.DestinationAddress} within " +
-                      $"{AlertWording.Duration(t - sources.Since)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)} " +
+                      $"{AlertWording.Duration(latest - sources.Since)} (threshold {settings.SameDestinationMinWallets} wallets and {AlertWording.Usd(settings.SameDestinationMinUsd)} " +
                       $"within {settings.SameDestinationWalletsMinutes} min); many wallets emptied by their own keys at once.";
         // Each sweep is under the key minimum by design, yet every one into this destination is the incident's: the alert grows with all.
         MultiAssetDrainRule.Report(

@@ -131,6 +131,23 @@ public sealed class ManySmallWalletsTests
         Assert.Contains(run.AlertsOf(RuleIds.MultiAssetDrain), a => a.Details.Measure == SourceWalletsMeasure);
     }
 
+    [Fact]
+    public void ASweepArrivingLateWithAnEarlierTimestamp_TheSummarySpansFromItToTheLatestSweep()
+    {
+        // Sweeps from another partition arrive late: one stamped 2 minutes before the first counted. The count runs from the
+        // earliest sweep it holds, and "within -2 min" would tell the responder nothing.
+        var sweeps = Sweeps(26, account: null, usdEach: 40_000m).ToList();
+        var late = EventBuilder.Withdrawal().Id("sweep-late").From(Addresses.Evm("deposit-late")).To(Thief).Usd(40_000m).Account(null)
+            .At(AttackDay.AddMinutes(-2)).Build();
+
+        var run = ScenarioRun.Of([.. CustomersOfTheExchange().Where(e => e.Timestamp <= sweeps[^1].Timestamp), .. sweeps]).Feed([late]);
+
+        var grown = run.Changes.Last(c => c.Alert.Rule == RuleIds.MultiAssetDrain).Alert;
+        Assert.Equal(27 * 40_000m, grown.AmountUsd);
+        Assert.Contains("wallets sent $1,080,000", grown.Summary, StringComparison.Ordinal);
+        Assert.Contains("within 20 min", grown.Summary, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<WithdrawalEvent> CustomersOfTheExchange() =>
         new TrafficBuilder(21) { Wallet = Addresses.Evm("hot-wallet"), EventsPerHour = 60 }.Between(Day0, AttackDay.AddHours(2));
 
