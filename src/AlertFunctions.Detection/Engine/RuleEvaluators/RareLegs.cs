@@ -57,6 +57,33 @@ internal static class RareLegs
     /// </summary>
     public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
+    /// <summary>
+    /// The bound on the chance, under the wallet's learned share of rare withdrawals, at which its users alone could have
+    /// brought a window's large legs (see <see cref="UsersExplainLargeLegs"/>); the hour's cold-start legs use the same.
+    /// </summary>
+    private const double LargeLegsMaxChance = 0.01;
+
+    /// <summary>
+    /// On a DeFi platform or bridge every user's withdrawal can be a large leg (the account is the initiating address, and
+    /// most users' addresses are new to the platform), so the count of large legs grows with the traffic: on a busy bridge
+    /// day of fourteen times the usual withdrawals, a heavy tail brought three in an hour and six in twelve, 30% of the
+    /// outflow with a few whales among them. There the count must also be beyond what the wallet's learned share of rare
+    /// withdrawals (at least 6x the usual size, which the 20x legs are among, so the bound is generous to the users) predicts
+    /// for the window's withdrawals, with a chance of at most 1 in 100. A wallet whose share is not learned yet is judged as
+    /// before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses.
+    /// </summary>
+    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, int largeLegs, int withdrawals)
+    {
+        var learned = w.Baseline;
+        if (e.PlatformType == PlatformType.Exchange || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
+        {
+            return false;
+        }
+
+        var expected = Math.Max(learned.RareShare, MinShare) * withdrawals;
+        return PoissonTail.LogChanceOfAtLeast(largeLegs, expected) > Math.Log(LargeLegsMaxChance);
+    }
+
     /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
     public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w)
     {

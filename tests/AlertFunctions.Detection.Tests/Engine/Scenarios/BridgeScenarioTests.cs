@@ -31,6 +31,34 @@ public sealed class BridgeScenarioTests
         Assert.DoesNotContain(run.AlertsOf(RuleIds.MultiAssetDrain), a => a.WindowEnd >= Day0.AddDays(1));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void BusyBridgeDay_FourteenTimesTheUsersAndWhalesToTheirNewAddresses_RaisesNoRapidDrain(int seed)
+    {
+        // Three ordinary days, then a day with 400 more withdrawals an hour from 20,000 users new to the bridge, and five
+        // whales taking $2-9M each to addresses of their own. The heavy tail brings several withdrawals of 20x the usual size
+        // to new addresses every hour: users, as many as the bridge's share of rare withdrawals predicts for such a day.
+        // (The whales may each raise large-withdrawal: a first multi-million withdrawal to a new address, a known gap.)
+        var bridge = Addresses.Evm("busy-bridge");
+        string[] assets = ["USDC", "USDT", "ETH", "WBTC"];
+        var busyDay = Day0.AddDays(3);
+        var events = BridgeTraffic.Of(seed, "busy-bridge", bridge, assets, Day0, Day0.AddDays(5), eventsPerHour: 60, startingBalanceUsd: seed % 2 == 0 ? 200_000_000m : null).ToList();
+        events.AddRange(new TrafficBuilder(seed + 7, customers: 20_000) { Platform = "busy-bridge", Wallet = bridge, Assets = assets, EventsPerHour = 400, MedianUsd = 4_000, Sigma = 1.8, MaxUsd = 5_000_000 }
+            .Between(busyDay, busyDay.AddDays(1)).Select(e => e with { PlatformType = PlatformType.Bridge, AccountId = e.DestinationAddress }));
+        var sizes = new Random(seed);
+        for (var i = 0; i < 5; i++)
+        {
+            var whale = Addresses.Evm($"whale-{seed}-{i}");
+            events.Add(EventBuilder.Withdrawal().Id($"whale-{i}").Platform("busy-bridge").From(bridge).Asset(i % 2 == 0 ? "USDC" : "ETH").Usd(sizes.Next(2_000, 9_000) * 1_000m)
+                .To(Addresses.Evm($"whale-new-{seed}-{i}")).Account(whale).At(busyDay.AddHours(8 + (2 * i)).AddMinutes(sizes.Next(60))).Build() with { PlatformType = PlatformType.Bridge });
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Empty(run.AlertsOf(RuleIds.RapidDrain));
+    }
+
     private static IEnumerable<WithdrawalEvent> Routers(int seed, DateTimeOffset until, bool withBalances) =>
         Chains.SelectMany((chain, i) => BridgeTraffic.Of(
             (seed * 10) + i, "multichain", Router(chain), RouterAssets, Day0, until, chain: chain, eventsPerHour: 12, startingBalanceUsd: withBalances ? 200_000_000m : null));
