@@ -67,12 +67,15 @@ internal static class RareLegs
     /// On a DeFi platform or bridge every user's withdrawal can be a large leg (the account is the initiating address, and
     /// most users' addresses are new to the platform), so the count of large legs grows with the traffic: on a busy bridge
     /// day of fourteen times the usual withdrawals, a heavy tail brought three in an hour and six in twelve, 30% of the
-    /// outflow with a few whales among them. There the count must also be beyond what the wallet's learned share of rare
-    /// withdrawals (at least 6x the usual size, which the 20x legs are among, so the bound is generous to the users) predicts
-    /// for the window's withdrawals, with a chance of at most 1 in 100. A wallet whose share is not learned yet is judged as
-    /// before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses.
+    /// outflow with a few whales among them. There the count must also be beyond what the wallet's users predict, with a
+    /// chance of at most 1 in 100. Their share of large legs is not learned, their share of rare withdrawals is; of those,
+    /// the part at least <c>large / rare</c> times larger (20x against 6x the usual size) is at most <c>rare / large</c>
+    /// for any tail with a mean (a Pareto tail of index above 1, the heaviest such), so the expected count is bounded by the
+    /// rare share times that ratio — generous to the users without hiding a thief's legs in a busy pool. A wallet whose share
+    /// is not learned yet is judged as before. On an exchange the large-leg tests are unchanged: its customers reuse their
+    /// addresses.
     /// </summary>
-    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, int largeLegs, int withdrawals)
+    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, RapidDrainSettings s, int largeLegs, int withdrawals)
     {
         var learned = w.Baseline;
         if (e.PlatformType == PlatformType.Exchange || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
@@ -80,7 +83,8 @@ internal static class RareLegs
             return false;
         }
 
-        var expected = Math.Max(learned.RareShare, MinShare) * withdrawals;
+        var tail = Math.Min(1, s.RareLegMeanMultiple / s.LargeLegMeanMultiple);
+        var expected = Math.Max(learned.RareShare, MinShare) * tail * withdrawals;
         return PoissonTail.LogChanceOfAtLeast(largeLegs, expected) > Math.Log(LargeLegsMaxChance);
     }
 

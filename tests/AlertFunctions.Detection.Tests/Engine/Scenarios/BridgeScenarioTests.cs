@@ -33,7 +33,7 @@ public sealed class BridgeScenarioTests
 
     [Theory]
     [InlineData(3)]
-    [InlineData(4)]
+    [InlineData(6)]
     public void BusyBridgeDay_FourteenTimesTheUsersAndWhalesToTheirNewAddresses_RaisesNoRapidDrain(int seed)
     {
         // Three ordinary days, then a day with 400 more withdrawals an hour from 20,000 users new to the bridge, and five
@@ -57,6 +57,33 @@ public sealed class BridgeScenarioTests
         var run = ScenarioRun.Of(events);
 
         Assert.Empty(run.AlertsOf(RuleIds.RapidDrain));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void PoolExploit_EachLegToItsOwnFreshAddress_IsCaughtWithinFiveLegs(int seed)
+    {
+        // A busy DeFi pool (80 withdrawals an hour, no balances) drained by one exploit contract in ten legs of $400,000-
+        // $900,000 a minute apart, each to an address of its own. Only the large-leg count sees it; it must stay beyond
+        // the pool's users, as the busy bridge day must not (the bound on what users bring is generous, not blind).
+        var pool = Addresses.Evm("pool-eth-usdc");
+        var attack = Day0.AddDays(3).AddHours(14).AddMinutes(7);
+        var events = BridgeTraffic.Of(seed, "contoso-defi", pool, ["USDC", "WETH"], Day0, attack.AddHours(8), type: PlatformType.Defi, eventsPerHour: 80, maxUsd: 3_000_000).ToList();
+        var sizes = new Random(seed);
+        for (var i = 0; i < 10; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").Platform("contoso-defi").From(pool).Asset("USDC").Usd(sizes.Next(400, 900) * 1_000m)
+                .To(Addresses.Evm($"fresh-{seed}-{i}")).Account(Addresses.Evm("exploit-contract")).At(attack.AddMinutes(i)).Build() with { PlatformType = PlatformType.Defi });
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = run.Changes.First(c => c.Kind == AlertChangeKind.Raised && c.Alert.WindowEnd >= attack).Alert;
+        Assert.Equal(RuleIds.RapidDrain, raised.Rule);
+        Assert.StartsWith("leg-", raised.TriggerEventId);
+        Assert.True(string.CompareOrdinal(raised.TriggerEventId, "leg-5") < 0, $"raised at {raised.TriggerEventId}");
     }
 
     private static IEnumerable<WithdrawalEvent> Routers(int seed, DateTimeOffset until, bool withBalances) =>
