@@ -86,6 +86,59 @@ public sealed class BridgeScenarioTests
         Assert.True(string.CompareOrdinal(raised.TriggerEventId, "leg-5") < 0, $"raised at {raised.TriggerEventId}");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void NomadShape_HundredsOfCopycatsEachTakingTheSameAmount_IsCaughtWithinTheFirstTenCopycats(int seed)
+    {
+        // Nomad 2022: once the exploit was public, hundreds of addresses replayed it, each initiating its own withdrawal to
+        // itself for the amount the first one took of its asset. Every copycat is a new "account" and a new destination, no
+        // balances; the per-pair hour's volume at many times the usual size gives it away.
+        var bridge = Addresses.Evm("nomad");
+        string[] assets = ["USDC", "WETH", "WBTC", "DAI"];
+        decimal[] amounts = [202_000m, 280_000m, 2_000_000m, 100_000m];
+        var attack = Day0.AddDays(3).AddHours(14).AddMinutes(7);
+        var events = BridgeTraffic.Of(seed, "nomad", bridge, assets, Day0, attack.AddHours(8)).ToList();
+        var pick = new Random(seed);
+        for (var i = 0; i < 300; i++)
+        {
+            var copycat = Addresses.Evm($"copycat-{seed}-{i}");
+            var k = pick.Next(assets.Length);
+            events.Add(EventBuilder.Withdrawal().Id($"copy-{i:D3}").Platform("nomad").From(bridge).Asset(assets[k]).Usd(amounts[k]).To(copycat).Account(copycat)
+                .At(attack.AddSeconds((i * 36) + pick.Next(30))).Build() with { PlatformType = PlatformType.Bridge });
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = run.Changes.Where(c => c.Kind == AlertChangeKind.Raised && c.Alert.WindowEnd >= attack).Select(c => c.Alert).ToList();
+        Assert.NotEmpty(raised);
+        Assert.StartsWith("copy-", raised[0].TriggerEventId);
+        Assert.True(string.CompareOrdinal(raised[0].TriggerEventId, "copy-010") < 0, $"raised at {raised[0].TriggerEventId}");
+        Assert.Contains(run.Alerts, a => a.Severity == Severity.Critical && a.WindowEnd >= attack);
+    }
+
+    [Fact]
+    public void OrbitShape_FiveAssetsToFiveNewAddressesInHalfAnHour_RaisesLargeWithdrawalAtTheFirstAndMultiAssetAtTheThird()
+    {
+        // Orbit bridge 2024: USDT, ETH, USDC, WBTC and DAI, $10-30M each, one fresh address per asset, seven minutes apart.
+        var bridge = Addresses.Evm("orbit");
+        var attack = Day0.AddDays(3).AddHours(14).AddMinutes(7);
+        var events = BridgeTraffic.Of(1, "orbit", bridge, ["USDT", "USDC", "ETH", "WBTC", "DAI"], Day0, attack.AddHours(8), eventsPerHour: 10).ToList();
+        (string Asset, decimal Usd)[] legs = [("USDT", 30_000_000m), ("ETH", 21_500_000m), ("USDC", 10_000_000m), ("WBTC", 10_000_000m), ("DAI", 10_000_000m)];
+        for (var i = 0; i < legs.Length; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").Platform("orbit").From(bridge).Asset(legs[i].Asset).Usd(legs[i].Usd).To(Addresses.Evm($"orbit-thief-{i}"))
+                .At(attack.AddMinutes(i * 7)).Build() with { PlatformType = PlatformType.Bridge });
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var large = Assert.Single(run.AlertsOf(RuleIds.LargeWithdrawal), a => a.WindowEnd >= attack);
+        Assert.Equal(("leg-0", Severity.Critical), (large.TriggerEventId, large.Severity));
+        var platform = Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Equal("leg-2", run.Changes.First(c => c.Alert.AlertId == platform.AlertId).Alert.TriggerEventId);
+    }
+
     private static IEnumerable<WithdrawalEvent> Routers(int seed, DateTimeOffset until, bool withBalances) =>
         Chains.SelectMany((chain, i) => BridgeTraffic.Of(
             (seed * 10) + i, "multichain", Router(chain), RouterAssets, Day0, until, chain: chain, eventsPerHour: 12, startingBalanceUsd: withBalances ? 200_000_000m : null));
