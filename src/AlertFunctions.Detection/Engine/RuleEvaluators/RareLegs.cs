@@ -68,12 +68,13 @@ internal static class RareLegs
     /// most users' addresses are new to the platform), so the count of large legs grows with the traffic: on a busy bridge
     /// day of fourteen times the usual withdrawals, a heavy tail brought three in an hour and six in twelve, 30% of the
     /// outflow with a few whales among them. There the count must also be beyond what the wallet's users predict, with a
-    /// chance of at most 1 in 100. Their share of large legs is not learned, their share of rare withdrawals is; of those,
-    /// the part at least <c>large / rare</c> times larger (20x against 6x the usual size) is at most <c>rare / large</c>
-    /// for any tail with a mean (a Pareto tail of index above 1, the heaviest such), so the expected count is bounded by the
-    /// rare share times that ratio — generous to the users without hiding a thief's legs in a busy pool. A wallet whose share
-    /// is not learned yet is judged as before. On an exchange the large-leg tests are unchanged: its customers reuse their
-    /// addresses.
+    /// chance of at most 1 in 100 (a Chernoff bound, so the users are given the benefit of the doubt). Their share of large
+    /// legs is not learned, their share of rare withdrawals is; of those, the part at least <c>large / rare</c> times larger
+    /// (20x against 6x the usual size) is at most <c>rare / large</c> for a power-law tail with a mean (index above 1), and
+    /// less for lighter tails such as the log-normal, so the expected count is taken as the rare share times that ratio:
+    /// generous to the users without hiding a thief's legs in a busy pool (counting the rare share whole let an exploit
+    /// sending each leg to a fresh address run two to four legs further). A wallet whose share is not learned yet is judged
+    /// as before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses.
     /// </summary>
     public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, RapidDrainSettings s, int largeLegs, int withdrawals)
     {
