@@ -6,7 +6,8 @@ namespace AlertFunctions.Detection.Rules;
 /// drop ≥ <see cref="KeyBalanceDropFraction"/>, or warm baseline with outflow ≥ <see cref="KeyBaselineMultiple"/> × normal and
 /// mean size ≥ rapid-drain's mean-size multiple, or a key without any baseline that moved ≥ <see cref="ColdKeyMinUsd"/> in
 /// withdrawals averaging ≥ rapid-drain's cold-start mean, each test made without the window's largest withdrawal; or a
-/// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal) to a new address),
+/// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal; on a DeFi platform or bridge also
+/// ≥ <see cref="KeyBaselineMultiple"/> × the pair's largest routine withdrawal) to a new address),
 /// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
 /// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/>; or, on an exchange whose customers' withdrawals carry accounts, one
 /// destination first seen inside the window (or paid only dust before) receives transfers without an account from

@@ -1,4 +1,5 @@
 using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 using AlertFunctions.Detection.Watchlists;
 
@@ -134,7 +135,20 @@ internal static class MultiAssetDrainRule
     private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
         c.DestinationIsNew
         && c.Usd >= s.ColdKeyMinUsd
-        && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd);
+        && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd)
+        && !IsWithinUsersSizes(c, s);
+
+    /// <summary>
+    /// On a DeFi platform or bridge the account is the initiating address and most users withdraw to an address the platform
+    /// never paid, so a new address says little there, and heavy-tailed users set new records: a pair that sends three
+    /// withdrawals an hour sees a few hundred thousand dollars about daily, and across a router network's twenty pairs three
+    /// such withdrawals within half an hour came every few days. So there a single leg counts only when it is as far above
+    /// the pair's largest routine withdrawal as a drained pair's volume must be above its normal (the same multiple): a thief
+    /// emptying a pair takes more than any user ever did. On an exchange customers reuse their addresses, and a large
+    /// withdrawal to a new one stays the key-compromise signal it is.
+    /// </summary>
+    private static bool IsWithinUsersSizes(in EventContext c, MultiAssetDrainSettings s) =>
+        c.Event.PlatformType != PlatformType.Exchange && c.Wallet.IsBaselineWarm && (double)c.Usd < s.KeyBaselineMultiple * c.Wallet.Baseline.DecayedMaxUsd;
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
     /// <param name="minGrowthUsd">The least withdrawal that grows the open alert; by default the key minimum.</param>

@@ -29,7 +29,7 @@ internal static class RapidDrainRule
         // least the leg minimum, or far above this wallet's usual size (a small wallet drained in legs under the minimum).
         var minGrowthUsd = outsized ? 0m : settings.MinLegUsd;
         var routine = IsRoutineForDestination(c);
-        if ((TryShort(settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
+        if ((TryShort(c, settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
         {
             Report(c, settings, shortWindow, w.Short, w.ShortEvidence, burst, minGrowthUsd, sink);
             return;
@@ -42,7 +42,7 @@ internal static class RapidDrainRule
         }
     }
 
-    private static DrainFinding? TryShort(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine)
+    private static DrainFinding? TryShort(in EventContext ctx, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine)
     {
         if (a.OutflowUsd < s.MinUsd)
         {
@@ -77,7 +77,7 @@ internal static class RapidDrainRule
                 $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)");
         }
 
-        if (ring.LargeLegCount >= s.LargeLegsMinCount)
+        if (ring.LargeLegCount >= s.LargeLegsMinCount && !RareLegs.UsersExplainLargeLegs(ctx.Event, ctx.Wallet, s, ring.LargeLegCount, a.Count))
         {
             var largest = ring.LargestLargeLegUsd();
             var legs = ring.LargeLegUsd - largest;
@@ -162,7 +162,7 @@ internal static class RapidDrainRule
                         $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
             }
 
-            if (TryLongLargeLegs(s, a, c.Wallet.Long) is { } legs)
+            if (TryLongLargeLegs(c, s, a) is { } legs)
             {
                 return legs;
             }
@@ -198,9 +198,10 @@ internal static class RapidDrainRule
     /// market-wide rush customers' large withdrawals to new addresses grow in number with the ordinary ones, where a thief's
     /// chunks come on top of a normal day.
     /// </summary>
-    private static DrainFinding? TryLongLargeLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring)
+    private static DrainFinding? TryLongLargeLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
-        if (ring.LargeLegCount < s.LongLargeLegsMinCount)
+        var ring = c.Wallet.Long;
+        if (ring.LargeLegCount < s.LongLargeLegsMinCount || RareLegs.UsersExplainLargeLegs(c.Event, c.Wallet, s, ring.LargeLegCount, a.Count))
         {
             return null;
         }

@@ -57,6 +57,38 @@ internal static class RareLegs
     /// </summary>
     public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
+    /// <summary>
+    /// The bound on the chance, under the wallet's learned share of rare withdrawals, at which its users alone could have
+    /// brought a window's large legs (see <see cref="UsersExplainLargeLegs"/>); the hour's cold-start legs use the same.
+    /// </summary>
+    private const double LargeLegsMaxChance = 0.01;
+
+    /// <summary>
+    /// On a DeFi platform or bridge every user's withdrawal can be a large leg (the account is the initiating address, and
+    /// most users' addresses are new to the platform), so the count of large legs grows with the traffic: on a busy bridge
+    /// day of fourteen times the usual withdrawals, a heavy tail brought three in an hour and six in twelve, 30% of the
+    /// outflow with a few whales among them. There the count must also be beyond what the wallet's users predict, with a
+    /// chance of at most 1 in 100 (a Chernoff bound, so the users are given the benefit of the doubt). Their share of large
+    /// legs is not learned, their share of rare withdrawals is; of those, the part at least <c>large / rare</c> times larger
+    /// (20x against 6x the usual size) is at most <c>rare / large</c> for a power-law tail with a mean (index above 1), and
+    /// less for lighter tails such as the log-normal, so the expected count is taken as the rare share times that ratio:
+    /// generous to the users without hiding a thief's legs in a busy pool (counting the rare share whole let an exploit
+    /// sending each leg to a fresh address run two to four legs further). A wallet whose share is not learned yet is judged
+    /// as before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses.
+    /// </summary>
+    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, RapidDrainSettings s, int largeLegs, int withdrawals)
+    {
+        var learned = w.Baseline;
+        if (e.PlatformType == PlatformType.Exchange || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
+        {
+            return false;
+        }
+
+        var tail = Math.Min(1, s.RareLegMeanMultiple / s.LargeLegMeanMultiple);
+        var expected = Math.Max(learned.RareShare, MinShare) * tail * withdrawals;
+        return PoissonTail.LogChanceOfAtLeast(largeLegs, expected) > Math.Log(LargeLegsMaxChance);
+    }
+
     /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
     public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w)
     {
