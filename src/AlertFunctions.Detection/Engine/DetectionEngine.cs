@@ -109,7 +109,7 @@ public sealed class DetectionEngine
 
         Counters.Evaluated++;
         var wallet = GetWallet(tables, source, e, t);
-        var usd = Value(e);
+        var usd = Value(e, wallet);
         var inWindows = AddToWindows(wallet, e, usd);
         var keyTransfer = platform.IsKeyTransfer(e);
         var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules.RapidDrain.MinLegUsd, out var destinationIsNew);
@@ -262,9 +262,9 @@ public sealed class DetectionEngine
         || tables.InternalWallets.Contains(destination)
         || hit is { Category: WatchlistCategory.Internal };
 
-    private decimal Value(in WithdrawalEvent e)
+    private decimal Value(in WithdrawalEvent e, WalletAssetState wallet)
     {
-        if (!_rules.TryValueUsd(e, out var usd))
+        if (!_rules.TryValueUsd(e, out var usd) && !WindowPrice.TryValue(wallet.Long, e.Amount, out usd))
         {
             Counters.Unvalued++;
             if (_unvaluedAssets.Count < MaxUnvaluedAssetsNamed)
