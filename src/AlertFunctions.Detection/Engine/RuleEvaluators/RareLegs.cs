@@ -57,6 +57,13 @@ internal static class RareLegs
     /// </summary>
     public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
+    /// <summary>
+    /// The wallet has judged enough withdrawals (a day and <see cref="MinJudgedEvents"/>) to know that those it counts are
+    /// rare in size less often than the floor share: in the ordinary course it makes none.
+    /// </summary>
+    public static bool LearnedNone(WalletAssetState w) =>
+        w.Baseline.JudgedEvents >= MinJudgedEvents && w.Baseline.JudgedBuckets * w.Long.WidthTicks >= MinJudgedHistory.Ticks && w.Baseline.RareShare < MinShare;
+
     /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
     /// <param name="keyTransfersOnly">
     /// The count holds only withdrawals without a customer account, on an exchange whose events carry accounts (see
