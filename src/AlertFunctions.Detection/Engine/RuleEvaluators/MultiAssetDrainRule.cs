@@ -132,8 +132,8 @@ internal static class MultiAssetDrainRule
     /// (Poloniex: one attacker address per token). A routine large withdrawal goes to a known address.
     /// </summary>
     private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
-        c.DestinationIsNew
-        && ((c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd)) || IsKeyLeg(c, a));
+        (c.DestinationIsNew && c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd))
+        || (c.DestinationFirstPaidInLongWindow && IsKeyLeg(c, a));
 
     /// <summary>
     /// A transfer made with the wallet's key (no account, on an exchange whose customers' withdrawals carry one) of at least
@@ -142,6 +142,8 @@ internal static class MultiAssetDrainRule
     /// each transfer under the $250,000 that marks a customer's withdrawal to a new address, and a busy pair's hourly
     /// outflow hides it from the volume multiple. A rush of customers, whose withdrawals carry accounts, brings none of
     /// these; a platform paying its own counterparties from the wallet without an account has taught the pair otherwise.
+    /// The address need only be first paid within the long window, not never paid: a thief reusing the address he made
+    /// minutes ago from wallet after wallet keeps each wallet among the drained pairs, so it joins the platform's alert.
     /// </summary>
     private static bool IsKeyLeg(in EventContext c, in DrainAssessment a)
     {

@@ -44,6 +44,33 @@ public sealed class TokensUnderTheKeyFloorTests
     }
 
     [Fact]
+    public void FifteenTokensIntoOneNewAddressPerChain_AreTheFirstWalletsAlertAndOneMultiAssetAlertThatTheOthersJoin()
+    {
+        // The thief reuses one address per chain: after its first leg an address is no longer never-paid, but it was first
+        // paid within the long window, so every wallet's later key transfers still mark their pairs drained and join the
+        // platform's alert instead of raising one each.
+        var events = new List<WithdrawalEvent>();
+        var leg = 0;
+        for (var c = 0; c < Chains.Length; c++)
+        {
+            var wallet = Addresses.Evm($"stake-one-{Chains[c]}");
+            events.AddRange(Customers(80 + c, wallet, Chains[c], balances: false));
+            foreach (var token in Tokens)
+            {
+                events.Add(EventBuilder.Withdrawal().Id($"leg-{leg:D2}").From(wallet).Chain(Chains[c]).Asset(token).Usd(240_000m)
+                    .To(Addresses.Evm($"thief-{Chains[c]}")).At(Attack.AddSeconds(leg * 80)));
+                leg++;
+            }
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var multiAsset = Assert.Single(run.AlertsOf(RuleIds.MultiAssetDrain));
+        Assert.Equal("leg-02", run.Changes.First(c => c.Alert.AlertId == multiAsset.AlertId).Alert.TriggerEventId);
+        Assert.Equal(2, run.Alerts.Count);
+    }
+
+    [Fact]
     public void CustomersWithdrawingJustUnderTheKeyFloorFromManyPairsAtOnce_RaiseNoMultiAssetAlert()
     {
         // The same transfers, each by a customer (with an account) to a new address: a market-wide rush's whales.
