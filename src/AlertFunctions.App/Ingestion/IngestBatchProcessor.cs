@@ -151,7 +151,8 @@ internal sealed partial class IngestBatchProcessor : IIngestBatchProcessor
 
     [LoggerMessage(EventId = 4214, Level = LogLevel.Warning,
         Message = "Partition {PartitionId}: {EventCount} {Platform} {Asset} withdrawals came without amountUsd and the rules have no reference price for {Asset}: " +
-            "every USD threshold saw them as 0, so only watchlist matches and mixer denominations can still raise alerts on them. " +
+            "the USD thresholds valued them at the price of the same wallet's valued {Asset} withdrawals of the last 12 hours, or, without any, at 0, " +
+            "so that only watchlist matches and mixer denominations can still raise alerts on them. " +
             "Send amountUsd, or add referencePricesUsd.{Asset} to the rules file. Reported once per platform and asset while this instance owns the partition.")]
     private partial void LogUnvaluedAsset(string partitionId, string platform, string asset, int eventCount);
 

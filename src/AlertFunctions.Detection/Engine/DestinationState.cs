@@ -80,10 +80,15 @@ internal sealed class DestinationState : TrackedState
     public AlertEpisode? FanInEpisode { get; set; }
 
     /// <summary>
-    /// This withdrawal is a leg (at least <paramref name="minLegUsd"/>) and the most the destination received before is at
-    /// most <see cref="DustShare"/> of it.
+    /// This withdrawal is a leg (at least <paramref name="minLegUsd"/>) and the destination is as good as unseen for it: it
+    /// received only dust before (<see cref="DustShare"/>), or, first paid before <paramref name="freshSince"/>, never as
+    /// much as 1 / <paramref name="knownTolerance"/> of it, so the platform does not know it for transfers of this size (see
+    /// <see cref="Rules.LargeWithdrawalSettings.IsRoutineFor"/>): a warm-up a thief paid days ahead, from a customer account he
+    /// opened or from the key, too small beside his legs to make them routine. An address first paid since then is still
+    /// fresh, and its counts of what it received while fresh already hold the thief's earlier, smaller legs.
     /// </summary>
-    public bool ReceivedOnlyDustBefore(decimal usd, decimal minLegUsd) => usd >= minLegUsd && IsDustBeside(MaxReceivedUsd, usd);
+    public bool IsUnknownFor(decimal usd, decimal minLegUsd, decimal knownTolerance, DateTimeOffset freshSince) =>
+        usd >= minLegUsd && (IsDustBeside(MaxReceivedUsd, usd) || (FirstSeen < freshSince && MaxReceivedUsd * knownTolerance < usd));
 
     /// <summary>An amount of at most <see cref="DustShare"/> of <paramref name="usd"/>: a test payment beside a real transfer.</summary>
     public static bool IsDustBeside(decimal earlierUsd, decimal usd) => earlierUsd <= usd * DustShare;

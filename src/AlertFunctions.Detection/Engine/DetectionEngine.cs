@@ -109,10 +109,10 @@ public sealed class DetectionEngine
 
         Counters.Evaluated++;
         var wallet = GetWallet(tables, source, e, t);
-        var usd = Value(e);
+        var usd = Value(e, wallet);
         var inWindows = AddToWindows(wallet, e, usd);
         var keyTransfer = platform.IsKeyTransfer(e);
-        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules.RapidDrain.MinLegUsd, out var destinationIsNew);
+        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;
         // What the destination received while new: fan-in reports it for as long as the collector is new (24 h), past the long window.
@@ -262,9 +262,9 @@ public sealed class DetectionEngine
         || tables.InternalWallets.Contains(destination)
         || hit is { Category: WatchlistCategory.Internal };
 
-    private decimal Value(in WithdrawalEvent e)
+    private decimal Value(in WithdrawalEvent e, WalletAssetState wallet)
     {
-        if (!_rules.TryValueUsd(e, out var usd))
+        if (!_rules.TryValueUsd(e, out var usd) && !WindowPrice.TryValue(wallet.Long, e.Amount, out usd))
         {
             Counters.Unvalued++;
             if (_unvaluedAssets.Count < MaxUnvaluedAssetsNamed)
@@ -355,16 +355,17 @@ public sealed class DetectionEngine
 
     /// <param name="keyTransferUsd">The withdrawal's USD when it was made with the wallet's key (no account on an exchange that sends them); otherwise 0.</param>
     /// <param name="isNew">
-    /// Unseen for the destination memory, or paid only dust so far and now a key transfer of at least the leg minimum: a
-    /// thief's test payment days before must not make his address one the platform knows, which every test of new addresses
-    /// would then pass over. Customers' withdrawals are left out: on a DeFi platform or a bridge, where the destination is
+    /// Unseen for the destination memory, or now a key transfer of at least the leg minimum for which the address is not
+    /// routine (it received only dust, or, first paid before the long window, never half as much): a thief's test payment or warm-up days before, a dust amount or a customer
+    /// account's few thousand, must not make his address one the platform knows, which every test of new addresses would
+    /// then pass over. Customers' withdrawals are left out: on a DeFi platform or a bridge, where the destination is
     /// usually the user's own address, a heavy-tailed user's rare large withdrawal is a hundred times his usual one.
     /// </param>
-    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, decimal keyTransferUsd, decimal minLegUsd, out bool isNew)
+    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, decimal keyTransferUsd, RuleSet rules, out bool isNew)
     {
         if (known is not null && !tables.Destinations.IsIdle(known, t))
         {
-            isNew = known.ReceivedOnlyDustBefore(keyTransferUsd, minLegUsd);
+            isNew = known.IsUnknownFor(keyTransferUsd, rules.RapidDrain.MinLegUsd, rules.LargeWithdrawal.KnownDestinationTolerance, t - TimeSpan.FromHours(rules.RapidDrain.LongWindowHours));
             if (isNew)
             {
                 known.StartAfresh(t);

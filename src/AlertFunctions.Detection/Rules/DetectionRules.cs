@@ -46,7 +46,7 @@ public sealed class DetectionRules
     /// </summary>
     public TimeSpan AllowedLateness { get; }
 
-    /// <summary>USD per unit, used when an event has no <c>amountUsd</c>. An asset with neither is valued at 0 and counted as unvalued.</summary>
+    /// <summary>USD per unit, used when an event has no <c>amountUsd</c> (or 0). An asset with neither is valued at 0 and counted as unvalued.</summary>
     public IReadOnlyDictionary<string, decimal> ReferencePricesUsd { get; }
 
     /// <summary>How long a destination is remembered; one unseen for longer counts as new again (default 7 days).</summary>
@@ -56,9 +56,13 @@ public sealed class DetectionRules
     /// The USD value every rule and report uses for a withdrawal: the producer's <c>amountUsd</c>, else the amount at the
     /// reference price (at most <see cref="AmountLimits.MaxUsd"/>). False when the asset has neither; the value is then 0.
     /// </summary>
+    /// <remarks>
+    /// A reported 0 counts as no valuation: the amount is positive, so 0 means the producer had no price (on-chain monitoring
+    /// reporting a thief's key transfer often has none), and taken at its word it would hide a drain from every USD threshold.
+    /// </remarks>
     public bool TryValueUsd(in WithdrawalEvent withdrawal, out decimal usd)
     {
-        if (withdrawal.AmountUsd is { } reported)
+        if (withdrawal.AmountUsd is { } reported && reported > 0m)
         {
             usd = reported;
             return true;

@@ -7,7 +7,9 @@ namespace AlertFunctions.Detection.Rules;
 /// mean size ≥ rapid-drain's mean-size multiple, or a key without any baseline that moved ≥ <see cref="ColdKeyMinUsd"/> in
 /// withdrawals averaging ≥ rapid-drain's cold-start mean, each test made without the window's largest withdrawal; or a
 /// single withdrawal of ≥ <see cref="ColdKeyMinUsd"/> (and ≥ <see cref="KeyBaselineMultiple"/> × normal; on a DeFi platform or bridge also
-/// ≥ <see cref="KeyBaselineMultiple"/> × the pair's largest routine withdrawal) to a new address),
+/// ≥ <see cref="KeyBaselineMultiple"/> × the pair's largest routine withdrawal) to a new address,
+/// or, on an exchange whose customers' withdrawals carry accounts, a single transfer without one of at least rapid-drain's
+/// leg minimum and large-leg multiple of the usual size to a new address, from a pair that has learned it makes none),
 /// together ≥ <see cref="MinUsd"/>; or one destination first seen inside the window receives ≥ <see cref="SameDestinationMinAssets"/>
 /// distinct assets worth ≥ <see cref="SameDestinationMinUsd"/>; or, on an exchange whose customers' withdrawals carry accounts, one
 /// destination first seen inside the window (or paid only dust before) receives transfers without an account from

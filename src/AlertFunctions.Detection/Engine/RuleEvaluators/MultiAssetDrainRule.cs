@@ -133,10 +133,8 @@ internal static class MultiAssetDrainRule
     /// (Poloniex: one attacker address per token). A routine large withdrawal goes to a known address.
     /// </summary>
     private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
-        c.DestinationIsNew
-        && c.Usd >= s.ColdKeyMinUsd
-        && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd)
-        && !IsWithinUsersSizes(c, s);
+        (c.DestinationIsNew && c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd) && !IsWithinUsersSizes(c, s))
+        || (c.DestinationFirstPaidInLongWindow && IsKeyLeg(c, a));
 
     /// <summary>
     /// On a DeFi platform or bridge the account is the initiating address and most users withdraw to an address the platform
@@ -149,6 +147,23 @@ internal static class MultiAssetDrainRule
     /// </summary>
     private static bool IsWithinUsersSizes(in EventContext c, MultiAssetDrainSettings s) =>
         c.Event.PlatformType != PlatformType.Exchange && c.Wallet.IsBaselineWarm && (double)c.Usd < s.KeyBaselineMultiple * c.Wallet.Baseline.DecayedMaxUsd;
+
+    /// <summary>
+    /// A transfer made with the wallet's key (no account, on an exchange whose customers' withdrawals carry one) of at least
+    /// the leg minimum and far above the pair's usual withdrawal (rapid-drain's large-leg multiple), from a pair that has
+    /// learned it makes no such transfers (<see cref="RareLegs.LearnedNone"/>). A thief emptying a key token by token keeps
+    /// each transfer under the $250,000 that marks a customer's withdrawal to a new address, and a busy pair's hourly
+    /// outflow hides it from the volume multiple. A rush of customers, whose withdrawals carry accounts, brings none of
+    /// these; a platform paying its own counterparties from the wallet without an account has taught the pair otherwise.
+    /// The address need only be first paid within the long window, not never paid: a thief reusing the address he made
+    /// minutes ago from wallet after wallet keeps each wallet among the drained pairs, so it joins the platform's alert.
+    /// </summary>
+    private static bool IsKeyLeg(in EventContext c, in DrainAssessment a)
+    {
+        var drain = c.Rules.RapidDrain;
+        return a.HasBaseline && c.Platform.IsKeyTransfer(c.Event) && c.Usd >= drain.MinLegUsd
+            && (double)c.Usd >= drain.LargeLegMeanMultiple * a.ExpectedMeanUsd && RareLegs.LearnedNone(c.Wallet);
+    }
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
     /// <param name="minGrowthUsd">The least withdrawal that grows the open alert; by default the key minimum.</param>

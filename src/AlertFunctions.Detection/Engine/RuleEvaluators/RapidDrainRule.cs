@@ -172,9 +172,10 @@ internal static class RapidDrainRule
                 return coldLegs;
             }
 
-            if (RareLegs.Assess(s, a, c.Wallet) is { } rare)
+            var keyTransfersOnly = c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts;
+            if (RareLegs.Assess(s, a, c.Wallet, keyTransfersOnly) is { } rare)
             {
-                return RareLegsFinding(s, rare, c.Wallet.Long, c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts);
+                return RareLegsFinding(s, rare, c.Wallet.Long, keyTransfersOnly);
             }
         }
 

@@ -58,6 +58,13 @@ internal static class RareLegs
     public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
     /// <summary>
+    /// The wallet has judged enough withdrawals (a day and <see cref="MinJudgedEvents"/>) to know that those it counts are
+    /// rare in size less often than the floor share: in the ordinary course it makes none.
+    /// </summary>
+    public static bool LearnedNone(WalletAssetState w) =>
+        w.Baseline.JudgedEvents >= MinJudgedEvents && w.Baseline.JudgedBuckets * w.Long.WidthTicks >= MinJudgedHistory.Ticks && w.Baseline.RareShare < MinShare;
+
+    /// <summary>
     /// The bound on the chance, under the wallet's learned share of rare withdrawals, at which its users alone could have
     /// brought a window's large legs (see <see cref="UsersExplainLargeLegs"/>); the hour's cold-start legs use the same.
     /// </summary>
@@ -90,7 +97,14 @@ internal static class RareLegs
     }
 
     /// <summary>The long window's rare legs when chance does not explain them and they reach the floor and share; otherwise null.</summary>
-    public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w)
+    /// <param name="keyTransfersOnly">
+    /// The count holds only withdrawals without a customer account, on an exchange whose events carry accounts (see
+    /// <see cref="IsCounted"/>). The share's floor then applies to those withdrawals, not to the customers' as well, and
+    /// the legs need no share of the outflow: both guard against a rush, whose customers' rare withdrawals grow with their
+    /// ordinary ones, and customers' withdrawals are not counted here at all. Kept, they let a busy wallet's customers hide
+    /// a thief's chunks paced just over half an hour apart (never three in an hour), whatever their number.
+    /// </param>
+    public static Count? Assess(RapidDrainSettings s, in DrainAssessment a, WalletAssetState w, bool keyTransfersOnly = false)
     {
         var ring = w.Long;
         var learned = w.Baseline;
@@ -100,7 +114,7 @@ internal static class RareLegs
             return null;
         }
 
-        var expected = Math.Max(learned.RareShare, MinShare) * ring.SumCount;
+        var expected = Math.Max(learned.RareShare * ring.SumCount, MinShare * (keyTransfersOnly ? a.ColdStartCandidates : ring.SumCount));
         if (PoissonTail.LogChanceOfAtLeast(ring.RareLegCount, expected) > Math.Log(s.RareLegsMaxChance))
         {
             return null;
@@ -109,7 +123,7 @@ internal static class RareLegs
         var largest = ring.LargestRareLegUsd();
         var legsUsd = ring.RareLegUsd - largest;
         var others = a.OutflowUsd - largest;
-        if (legsUsd < s.LongMinUsd || others <= 0 || (double)(legsUsd / others) < s.LongLargeLegsMinShare)
+        if (legsUsd < s.LongMinUsd || others <= 0 || (!keyTransfersOnly && (double)(legsUsd / others) < s.LongLargeLegsMinShare))
         {
             return null;
         }
