@@ -24,6 +24,21 @@ public sealed class MarketCrashTests
         Assert.Empty(run.AlertsOf(RuleIds.MultiAssetDrain));
     }
 
+    [Theory]
+    [InlineData(1, 8.0)]
+    [InlineData(2, 10.0)]
+    [InlineData(3, 6.0)]
+    [InlineData(4, 8.0)]
+    public void WhalesLeavingForNewAddressesFromSeveralHotWallets_AreNotATrickle(int seed, double rushMultiple)
+    {
+        // Six or more whales over the crash's hours send 20x the usual size to addresses first paid within 12 hours, as
+        // many as a thief's chunks; each carries its own customer account, which a key's transfer does not.
+        var run = ScenarioRun.Of(CrashDay(seed, rushMultiple, whalesHaveAccounts: true));
+
+        // A crash of 8-10x the withdrawals may pass 30x the learned outflow, a volume test meant to fire; the trickle test must not.
+        Assert.DoesNotContain(run.AlertsOf(RuleIds.RapidDrain), a => a.Summary.Contains("addresses first paid within", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TheSameLegsWithoutAnAccount_StillRaiseMultiAssetDrain()
     {
