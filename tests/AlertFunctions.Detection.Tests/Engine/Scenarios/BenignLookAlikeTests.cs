@@ -92,21 +92,23 @@ public sealed class BenignLookAlikeTests
     }
 
     [Theory]
-    [InlineData(0.3, false)]
-    [InlineData(0.05, true)]
-    public void RunOnTheExchange_WhalesLeavingForNewAddressesOverHours_AreNotATrickleWhileTheirShareOfTheOutflowIsSmall(double minShare, bool caught)
+    [InlineData(0.3, false, false)]
+    [InlineData(0.05, false, true)]
+    [InlineData(0.05, true, false)]
+    public void RunOnTheExchange_WhalesLeavingForNewAddressesOverHours_AreNotATrickleWhileTheirShareOfTheOutflowIsSmall(double minShare, bool withAccounts, bool caught)
     {
         // Eight hours of four times the usual withdrawals, among them twenty customers taking $60,000 (30x the usual size) each
         // to a new address, never three in an hour: as many chunks as a trickle, but a small part of what the rush moves.
-        // Only the share keeps them apart, so with the share lowered the same traffic is reported.
+        // On an exchange whose events carry no accounts only the share keeps them apart, so with the share lowered the same
+        // traffic is reported; where they carry accounts, customers' withdrawals are not a trickle's legs at all.
         var hot = Addresses.Evm("hot");
-        var normal = new TrafficBuilder(22) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900 };
-        var rush = new TrafficBuilder(23) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, RateMultiplier = 3 };
+        var normal = new TrafficBuilder(22) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, WithAccounts = withAccounts };
+        var rush = new TrafficBuilder(23) { Wallet = hot, Assets = ["USDT"], EventsPerHour = 100, MedianUsd = 900, RateMultiplier = 3, WithAccounts = withAccounts };
         var panic = Day0.AddDays(2).AddHours(8);
         var events = normal.Between(Day0, Day0.AddDays(3)).Concat(rush.Between(panic, panic.AddHours(8))).ToList();
         for (var i = 0; i < 20; i++)
         {
-            events.Add(EventBuilder.Withdrawal().Id($"leaving-{i:D2}").From(hot).Usd(60_000m).To(Addresses.Evm($"self-custody-{i}")).Account($"acct-leaving-{i}").At(panic.AddMinutes(24 * i)));
+            events.Add(EventBuilder.Withdrawal().Id($"leaving-{i:D2}").From(hot).Usd(60_000m).To(Addresses.Evm($"self-custody-{i}")).Account(withAccounts ? $"acct-leaving-{i}" : null).At(panic.AddMinutes(24 * i)));
         }
 
         var rules = RulesFileLoader.Parse($$"""{ "defaults": { "rapidDrain": { "longLargeLegsMinShare": {{minShare.ToString(CultureInfo.InvariantCulture)}} } } }""", "test rules");
