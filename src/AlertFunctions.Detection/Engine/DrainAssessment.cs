@@ -28,6 +28,7 @@ internal readonly record struct DrainAssessment(
     private const int MinOrdinaryForMean = 30;
     private const double MaxUsualRise = 3;
     private const double RushCountFactor = 2;
+    private const double CrashCountFactor = 3;
 
     public bool HasBaseline => Baseline != BaselineKind.Cold;
 
@@ -45,16 +46,34 @@ internal readonly record struct DrainAssessment(
         {
             // The window's withdrawals but the outsized ones and the one being evaluated; computed only on the rare path
             // that needs it (a withdrawal already 20x the learned mean).
-            var count = Count - OutsizedCount - (CurrentUsd > 0 ? 1 : 0);
-            var expectedCount = ExpectedMeanUsd > 0 ? ExpectedUsd / ExpectedMeanUsd : double.PositiveInfinity;
-            if (!HasBaseline || count < MinOrdinaryForMean || count < RushCountFactor * expectedCount)
+            if (!IsRush)
             {
                 return ExpectedMeanUsd;
             }
 
-            return Math.Clamp((double)(OutflowUsd - OutsizedUsd - CurrentUsd) / count, ExpectedMeanUsd, ExpectedMeanUsd * MaxUsualRise);
+            return Math.Clamp((double)(OutflowUsd - OutsizedUsd - CurrentUsd) / OrdinaryCount, ExpectedMeanUsd, ExpectedMeanUsd * MaxUsualRise);
         }
     }
+
+    /// <summary>
+    /// Customers are rushing out: with a baseline, the window holds at least twice the learned number of ordinary withdrawals
+    /// (not outsized, the one evaluated left out), and at least 30 of them.
+    /// </summary>
+    private bool IsRush => HasMoreOrdinaryThan(RushCountFactor);
+
+    /// <summary>
+    /// A market-wide rush, not a busy hour: at least <see cref="CrashCountFactor"/> times the learned number of ordinary
+    /// withdrawals, and at least 30. An hour of a pair's afternoon peak holds up to twice its learned number by chance.
+    /// </summary>
+    public bool IsCrash => HasMoreOrdinaryThan(CrashCountFactor);
+
+    private bool HasMoreOrdinaryThan(double factor)
+    {
+        var expectedCount = ExpectedMeanUsd > 0 ? ExpectedUsd / ExpectedMeanUsd : double.PositiveInfinity;
+        return HasBaseline && OrdinaryCount >= MinOrdinaryForMean && OrdinaryCount >= factor * expectedCount;
+    }
+
+    private int OrdinaryCount => Count - OutsizedCount - (CurrentUsd > 0 ? 1 : 0);
 
     /// <summary>Computed on demand: decimal division is the costliest arithmetic here, and most events never need it.</summary>
     public decimal MeanUsd => Count == 0 ? 0 : OutflowUsd / Count;

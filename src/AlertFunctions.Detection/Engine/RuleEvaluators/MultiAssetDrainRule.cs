@@ -131,12 +131,12 @@ internal static class MultiAssetDrainRule
     /// <summary>
     /// One large withdrawal to an address the platform never paid before: how a key-compromise drain moves each token
     /// (Poloniex: one attacker address per token). A routine large withdrawal goes to a known address. On an exchange, a
-    /// withdrawal for a customer account is left out, as in the rare-leg count: a key's transfer has none, while in a
-    /// market crash whales leave for new self-custody addresses from whichever hot wallets pay them, several pairs within
-    /// half an hour.
+    /// withdrawal for a customer account is left out during a market-wide rush of its pair (<see cref="RareLegs.IsCountedAsLargeLeg"/>):
+    /// a key's transfer has none, while in a crash whales leave for new self-custody addresses from whichever hot wallets
+    /// pay them, several pairs within half an hour.
     /// </summary>
     private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
-        (c.DestinationIsNew && RareLegs.IsCounted(c.Event) && c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd) && !IsWithinUsersSizes(c, s))
+        (c.DestinationIsNew && RareLegs.IsCountedAsLargeLeg(c.Event, a) && c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd) && !IsWithinUsersSizes(c, s))
         || (c.DestinationFirstPaidInLongWindow && IsKeyLeg(c, a));
 
     /// <summary>

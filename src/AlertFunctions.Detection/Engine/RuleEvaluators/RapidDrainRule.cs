@@ -341,12 +341,13 @@ internal static class RapidDrainRule
 
         // Over hours a thief may rotate among a few addresses he made: each is new only once, but all stay first paid
         // within the window, where a customer's usual address does not. (Reuse within the hour has its own test.) On an
-        // exchange only transfers without a customer account count, as for rare legs: over a crash's hours whales leaving
-        // for new addresses, each by its own account, are as many. The evidence keeps every large leg, since the hour's
-        // large-leg test counts customers' legs too and its alert names them from here.
+        // exchange a customer's leg does not count during a market-wide rush of its hour: over a crash's hours whales
+        // leaving for new addresses, each by its own account, are as many; on an ordinary day it does (a taken-over
+        // account). The evidence keeps every large leg, since the hour's large-leg test counts customers' legs too and its
+        // alert names them from here.
         if (c.DestinationFirstPaidInLongWindow)
         {
-            if (RareLegs.IsCounted(c.Event))
+            if (RareLegs.IsCountedAsLargeLeg(c.Event, a))
             {
                 c.Wallet.Long.MarkLargeLeg(c.Event.Timestamp, c.Usd);
             }

@@ -58,6 +58,17 @@ internal static class RareLegs
     public static bool IsCounted(in WithdrawalEvent e) => e.PlatformType != PlatformType.Exchange || e.AccountId is null;
 
     /// <summary>
+    /// Whether a large withdrawal to a new address counts for the large-leg tests a crash's whales also pass (the 12-hour
+    /// large-leg count, and <c>multi-asset-drain</c>'s single leg to a new address): a counted one (<see cref="IsCounted"/>),
+    /// or a customer's outside a market-wide rush of its wallet's hour (<see cref="DrainAssessment.IsCrash"/>). Whales leave
+    /// for new self-custody addresses with a crash's rush of ordinary withdrawals; a thief who issues withdrawals through a
+    /// compromised withdrawal system, or takes over customers' accounts, needs no rush, and his legs carry accounts too.
+    /// Leaving out every customer's leg let $1.6M taken in four $400,000 withdrawals with accounts from four pairs within
+    /// twelve minutes raise nothing at all (a critical multi-asset-drain before).
+    /// </summary>
+    public static bool IsCountedAsLargeLeg(in WithdrawalEvent e, in DrainAssessment hour) => IsCounted(e) || !hour.IsCrash;
+
+    /// <summary>
     /// The wallet has judged enough withdrawals (a day and <see cref="MinJudgedEvents"/>) to know that those it counts are
     /// rare in size less often than the floor share: in the ordinary course it makes none.
     /// </summary>
