@@ -258,15 +258,18 @@ internal static class RapidDrainRule
             DrainEvidence.ColdStartLegs);
     }
 
-    /// <param name="withoutAccounts">Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>): the sentence says so.</param>
+    /// <param name="withoutAccounts">
+    /// Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>):
+    /// the sentence says so, and names no share of the outflow as a threshold, since there the legs need none.
+    /// </param>
     private static DrainFinding RareLegsFinding(RapidDrainSettings s, in RareLegs.Count rare, BucketRing ring, bool withoutAccounts) => new(
         new AlertDetails(
             $"withdrawals of at least {s.RareLegMeanMultiple}x the usual size to addresses first paid within the window", rare.Legs, rare.Needed,
             Math.Round((decimal)rare.Expected, 2), Math.Round((decimal)(rare.Legs / rare.Expected), 2)),
         $"{rare.Legs} withdrawals of at least {s.RareLegMeanMultiple}x the usual size{(withoutAccounts ? " without a customer account" : "")} went to addresses first paid within {AlertWording.Duration(ring.Length)}, " +
-            $"where its history predicts {AlertWording.Expected(rare.Expected)} of its {AlertWording.Withdrawals(ring.SumCount)} (threshold {rare.Needed}), " +
-            $"{AlertWording.Usd(rare.UsdWithoutLargest)} without the largest (threshold {AlertWording.Usd(s.LongMinUsd)}), {AlertWording.Percent(rare.Share)} of the outflow " +
-            $"(threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})",
+            $"where its history predicts {AlertWording.Expected(rare.Expected)} of its {AlertWording.Withdrawals(rare.Among)}{(rare.AmongKeyTransfers ? " without one" : "")} (threshold {rare.Needed}), " +
+            $"{AlertWording.Usd(rare.UsdWithoutLargest)} without the largest (threshold {AlertWording.Usd(s.LongMinUsd)}), {AlertWording.Percent(rare.Share)} of the outflow" +
+            (withoutAccounts ? "" : $" (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})"),
         DrainEvidence.RareLegs);
 
     /// <summary>

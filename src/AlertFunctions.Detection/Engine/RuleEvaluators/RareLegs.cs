@@ -125,7 +125,9 @@ internal static class RareLegs
             return null;
         }
 
-        var expected = Math.Max(learned.RareShare * ring.SumCount, MinShare * (keyTransfersOnly ? a.ColdStartCandidates : ring.SumCount));
+        var floorBase = keyTransfersOnly ? a.ColdStartCandidates : ring.SumCount;
+        var learnedExpected = learned.RareShare * ring.SumCount;
+        var expected = Math.Max(learnedExpected, MinShare * floorBase);
         if (PoissonTail.LogChanceOfAtLeast(ring.RareLegCount, expected) > Math.Log(s.RareLegsMaxChance))
         {
             return null;
@@ -141,9 +143,16 @@ internal static class RareLegs
 
         // The count the alert names as its threshold is the one it had to reach: the chance's, or the minimum leg count when higher.
         var needed = Math.Max(PoissonTail.SmallestUnlikelyCount(expected, s.RareLegsMaxChance), s.LongLargeLegsMinCount);
-        return new Count(ring.RareLegCount, expected, needed, legsUsd, (double)(legsUsd / others));
+        // The alert names the withdrawals the expectation was taken over: the floor's, when it is the higher, are on an
+        // exchange sending accounts only those without one.
+        var floorWins = MinShare * floorBase > learnedExpected;
+        return new Count(ring.RareLegCount, expected, needed, legsUsd, (double)(legsUsd / others), floorWins ? floorBase : ring.SumCount, keyTransfersOnly && floorWins);
     }
 
-    /// <summary>What the test found: the rare legs, how many chance explains and how many it does not, their USD without the largest and its share of the outflow.</summary>
-    internal readonly record struct Count(int Legs, double Expected, int Needed, decimal UsdWithoutLargest, double Share);
+    /// <summary>
+    /// What the test found: the rare legs, how many chance explains and how many it does not, their USD without the largest
+    /// and its share of the outflow, and the withdrawals the expectation was taken over (<paramref name="Among"/>, only those
+    /// without a customer account when <paramref name="AmongKeyTransfers"/>).
+    /// </summary>
+    internal readonly record struct Count(int Legs, double Expected, int Needed, decimal UsdWithoutLargest, double Share, int Among, bool AmongKeyTransfers);
 }

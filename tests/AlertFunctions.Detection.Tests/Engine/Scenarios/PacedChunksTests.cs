@@ -36,6 +36,24 @@ public sealed class PacedChunksTests
     }
 
     [Fact]
+    public void ChunksThirtyOneMinutesApart_TheAlertNamesTheWithdrawalsWithoutAnAccountAndNoShareItDidNotNeed()
+    {
+        var events = Customers(42, balances: false);
+        for (var i = 0; i < 6; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"chunk-{i}").From(HotWallet).Usd(240_000m).To(Addresses.Evm($"paced-42-{i}")).At(Attack.AddMinutes(i * 31)));
+        }
+
+        var alert = Assert.Single(ScenarioRun.Of(events).AlertsOf(RuleIds.RapidDrain));
+
+        // The six chunks are the window's only withdrawals without an account, and the 0.2% floor is taken over them; the
+        // legs are 16% of the outflow, which on an exchange sending accounts is no threshold.
+        Assert.Contains("where its history predicts 0.01 of its 6 withdrawals without one (threshold 6)", alert.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("(threshold 30%)", alert.Summary, StringComparison.Ordinal);
+        Assert.Equal(0.01m, alert.Details.Baseline);
+    }
+
+    [Fact]
     public void PayoutsWithoutAnAccountThatAreASteadyPartOfTheWallet_StayQuiet()
     {
         // The exchange pays merchants' settlements from the same wallet without a customer account, $150,000-$300,000 to a
