@@ -56,10 +56,10 @@ internal readonly record struct DrainAssessment(
     }
 
     /// <summary>
-    /// Customers are rushing out: with a baseline, the window holds at least twice the learned number of ordinary withdrawals
-    /// (not outsized, the one evaluated left out), and at least 30 of them.
+    /// Customers or users are rushing out: with a baseline, the window holds at least twice the learned number of ordinary
+    /// withdrawals (not outsized, the one evaluated left out), and at least 30 of them.
     /// </summary>
-    private bool IsRush => HasMoreOrdinaryThan(RushCountFactor);
+    public bool IsRush => HasMoreOrdinaryThan(RushCountFactor);
 
     /// <summary>
     /// A market-wide rush, not a busy hour: at least <see cref="CrashCountFactor"/> times the learned number of ordinary

@@ -77,7 +77,7 @@ internal static class RapidDrainRule
                 $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)");
         }
 
-        if (ring.LargeLegCount >= s.LargeLegsMinCount && !RareLegs.UsersExplainLargeLegs(ctx.Event, ctx.Wallet, s, ring.LargeLegCount, a.Count))
+        if (ring.LargeLegCount >= s.LargeLegsMinCount && !RareLegs.UsersExplainLargeLegs(ctx.Event, ctx.Wallet, s, ring.LargeLegCount, a))
         {
             var largest = ring.LargestLargeLegUsd();
             var legs = ring.LargeLegUsd - largest;
@@ -202,7 +202,7 @@ internal static class RapidDrainRule
     private static DrainFinding? TryLongLargeLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
     {
         var ring = c.Wallet.Long;
-        if (ring.LargeLegCount < s.LongLargeLegsMinCount || RareLegs.UsersExplainLargeLegs(c.Event, c.Wallet, s, ring.LargeLegCount, a.Count))
+        if (ring.LargeLegCount < s.LongLargeLegsMinCount || RareLegs.UsersExplainLargeLegs(c.Event, c.Wallet, s, ring.LargeLegCount, a))
         {
             return null;
         }

@@ -98,12 +98,17 @@ internal static class RareLegs
     /// less for lighter tails such as the log-normal, so the expected count is taken as the rare share times that ratio:
     /// generous to the users without hiding a thief's legs in a busy pool (counting the rare share whole let an exploit
     /// sending each leg to a fresh address run two to four legs further). A wallet whose share is not learned yet is judged
-    /// as before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses.
+    /// as before. On an exchange the large-leg tests are unchanged: its customers reuse their addresses. The bound applies
+    /// only while the window is a rush (<see cref="DrainAssessment.IsRush"/>, at least twice the learned number of
+    /// withdrawals), the busy day it was made for: on an ordinary day it let a busy pool's exploit, sixteen $900,000 legs
+    /// each to its own address 20 or 45 minutes apart, run to leg 14-16 or past the last (caught at leg 7-9 without it),
+    /// since 6/20 of a heavy-tailed share of rare withdrawals over a 12-hour window is a dozen legs.
     /// </summary>
-    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, RapidDrainSettings s, int largeLegs, int withdrawals)
+    public static bool UsersExplainLargeLegs(in WithdrawalEvent e, WalletAssetState w, RapidDrainSettings s, int largeLegs, in DrainAssessment window)
     {
         var learned = w.Baseline;
-        if (e.PlatformType == PlatformType.Exchange || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
+        var withdrawals = window.Count;
+        if (e.PlatformType == PlatformType.Exchange || !window.IsRush || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
         {
             return false;
         }

@@ -38,6 +38,31 @@ public sealed class DefiPoolScenarioTests
     }
 
     [Theory]
+    [InlineData(1, 20)]
+    [InlineData(2, 20)]
+    [InlineData(2, 45)]
+    public void PoolExploit_LegsSpacedOverHoursOnAnOrdinaryDay_IsCaughtWithinNineLegs(int seed, int minutes)
+    {
+        // A busy pool (60 withdrawals an hour, a heavy tail) drained in sixteen $900,000 legs, each to an address of its own,
+        // 20 or 45 minutes apart: too few in any hour for the hour's tests, so the 12-hour large-leg count must see them.
+        // Bounded by the users' learned share of rare withdrawals on an ordinary day as on a busy one, it waited for leg
+        // 14-16, or an ordinary withdrawal hours after the last leg.
+        var pool = Addresses.Evm("busy-pool");
+        var events = BridgeTraffic.Of(seed, Platform, pool, ["LPA"], Day0, Attack.AddHours(14), PlatformType.Defi, eventsPerHour: 60, maxUsd: 2_000_000).ToList();
+        for (var i = 0; i < 16; i++)
+        {
+            events.Add(Withdrawal($"leg-{i:D2}", pool, "LPA", 900_000m, Addresses.Evm($"exploit-{seed}-{i}"), Addresses.Evm("exploiter"), Attack.AddMinutes(i * minutes)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var raised = run.Changes.First(c => c.Kind == AlertChangeKind.Raised && c.Alert.WindowEnd >= Attack).Alert;
+        Assert.Equal(RuleIds.RapidDrain, raised.Rule);
+        Assert.StartsWith("leg-", raised.TriggerEventId, StringComparison.Ordinal);
+        Assert.True(string.CompareOrdinal(raised.TriggerEventId, "leg-09") < 0, $"raised at {raised.TriggerEventId}");
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void AirdropClaimWaves_ThousandsOfSmallClaimsToNewAddresses_RaiseNothing(int seed)
