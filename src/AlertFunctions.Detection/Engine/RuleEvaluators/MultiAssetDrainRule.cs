@@ -146,10 +146,18 @@ internal static class MultiAssetDrainRule
     /// such withdrawals within half an hour came every few days. So there a single leg counts only when it is as far above
     /// the pair's largest routine withdrawal as a drained pair's volume must be above its normal (the same multiple): a thief
     /// emptying a pair takes more than any user ever did. On an exchange customers reuse their addresses, and a large
-    /// withdrawal to a new one stays the key-compromise signal it is.
+    /// withdrawal to a new one stays the key-compromise signal it is. On a DeFi platform a withdrawal whose initiating
+    /// address pays another address is not a user's to himself: an admin key emptying pools sends to the thief's
+    /// addresses, and six pools' $0.4-5M legs, each to its own address, raised the alert at the eighth or ninth leg, or
+    /// not at all on pools of 40 withdrawals an hour, where it came at the third to fifth before. (On a bridge the
+    /// initiating address and the recipient may be on chains of different kinds, so there the two are not compared.)
     /// </summary>
     private static bool IsWithinUsersSizes(in EventContext c, MultiAssetDrainSettings s) =>
-        c.Event.PlatformType != PlatformType.Exchange && c.Wallet.IsBaselineWarm && (double)c.Usd < s.KeyBaselineMultiple * c.Wallet.Baseline.DecayedMaxUsd;
+        c.Event.PlatformType != PlatformType.Exchange && c.Wallet.IsBaselineWarm && (double)c.Usd < s.KeyBaselineMultiple * c.Wallet.Baseline.DecayedMaxUsd
+        && !PaysAnotherAddressOnDefi(c.Event);
+
+    private static bool PaysAnotherAddressOnDefi(in WithdrawalEvent e) =>
+        e.PlatformType == PlatformType.Defi && e.AccountId is { } initiator && !AddressComparer.Instance.Equals(initiator, e.DestinationAddress);
 
     /// <summary>
     /// A transfer made with the wallet's key (no account, on an exchange whose customers' withdrawals carry one) of at least

@@ -38,6 +38,32 @@ public sealed class DefiPoolScenarioTests
     }
 
     [Theory]
+    [InlineData(1, 10)]
+    [InlineData(3, 10)]
+    [InlineData(1, 40)]
+    [InlineData(3, 40)]
+    public void AdminKeyCompromise_SixPoolsEachLegToItsOwnAddress_RaisesMultiAssetDrainWithinFiveLegs(int seed, int eventsPerHour)
+    {
+        // As above, but each token of each pool to an address of its own: no address collects several assets, and the
+        // pools' users have taken up to $2M, so a leg is not 5x the largest routine withdrawal. The admin pays addresses
+        // other than his own, where a user withdraws to himself.
+        var events = Enumerable.Range(0, 6).SelectMany(p => BridgeTraffic.Of((seed * 10) + p, Platform, Addresses.Evm($"pool-{p}"), [$"LP{p}A", $"LP{p}B"], Day0, Attack.AddHours(8),
+            PlatformType.Defi, eventsPerHour: eventsPerHour, maxUsd: 2_000_000)).ToList();
+        var sizes = new Random(seed);
+        var admin = Addresses.Evm("compromised-admin");
+        for (var p = 0; p < 6; p++)
+        {
+            events.Add(Withdrawal($"leg-{p}a", Addresses.Evm($"pool-{p}"), $"LP{p}A", sizes.Next(400, 5_000) * 1_000m, Addresses.Evm($"admin-drain-{p}a"), admin, Attack.AddMinutes(p * 3)));
+            events.Add(Withdrawal($"leg-{p}b", Addresses.Evm($"pool-{p}"), $"LP{p}B", sizes.Next(400, 5_000) * 1_000m, Addresses.Evm($"admin-drain-{p}b"), admin, Attack.AddMinutes((p * 3) + 1)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var platform = run.Changes.First(c => c.Alert.Rule == RuleIds.MultiAssetDrain && c.Alert.WindowEnd >= Attack).Alert;
+        Assert.True(string.CompareOrdinal(platform.TriggerEventId, "leg-2b") < 0, $"raised at {platform.TriggerEventId}");
+    }
+
+    [Theory]
     [InlineData(1, 20)]
     [InlineData(2, 20)]
     [InlineData(2, 45)]
