@@ -136,7 +136,7 @@ internal static class MultiAssetDrainRule
     /// pay them, several pairs within half an hour.
     /// </summary>
     private static bool IsLargeLegToNewAddress(in EventContext c, in DrainAssessment a, MultiAssetDrainSettings s) =>
-        (c.DestinationIsNew && RareLegs.IsCountedAsLargeLeg(c.Event, a) && c.Usd >= s.ColdKeyMinUsd && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd) && !IsWithinUsersSizes(c, s))
+        (c.DestinationIsNew && c.Usd >= s.ColdKeyMinUsd && RareLegs.IsCountedAsLargeLeg(c.Event, a) && (!a.HasBaseline || (double)c.Usd >= s.KeyBaselineMultiple * a.ExpectedUsd) && !IsWithinUsersSizes(c, s))
         || (c.DestinationFirstPaidInLongWindow && IsKeyLeg(c, a));
 
     /// <summary>
