@@ -264,7 +264,7 @@ public sealed class DetectionEngine
 
     private decimal Value(in WithdrawalEvent e, WalletAssetState wallet)
     {
-        if (!_rules.TryValueUsd(e, out var usd) && !WindowPrice.TryValue(wallet.Long, e.Amount, out usd))
+        if (!_rules.TryValueUsd(e, out var usd) && !WindowPrice.TryValue(wallet.Long, e.Timestamp, e.Amount, out usd))
         {
             Counters.Unvalued++;
             if (_unvaluedAssets.Count < MaxUnvaluedAssetsNamed)

@@ -12,10 +12,14 @@ namespace AlertFunctions.Detection.Engine;
 internal static class WindowPrice
 {
     /// <returns>False when the window holds no valued withdrawal (a new wallet or token, or one idle for the window's length).</returns>
-    public static bool TryValue(BucketRing ring, decimal amount, out decimal usd)
+    /// <remarks>
+    /// Called before the window moves on to <paramref name="time"/>: a wallet idle for longer than the window still holds its
+    /// old sums then, and a price from before the window is no price.
+    /// </remarks>
+    public static bool TryValue(BucketRing ring, DateTimeOffset time, decimal amount, out decimal usd)
     {
         usd = 0m;
-        if (ring.SumUsd <= 0m || ring.SumAsset <= 0m)
+        if (ring.SumUsd <= 0m || ring.SumAsset <= 0m || ring.BucketOf(time) - ring.Head >= ring.BucketCount)
         {
             return false;
         }

@@ -66,6 +66,21 @@ public sealed class MissingValuationTests
         Assert.Contains("NEWTOKEN", run.Engine.UnvaluedAssets);
     }
 
+    [Theory]
+    [InlineData(11, 0)]
+    [InlineData(13, 1)]
+    public void AnUnpricedWithdrawalAfterTheWalletWasIdle_TakesAPriceOnlyFromWithdrawalsStillInTheLongWindow(int idleHours, int unvalued)
+    {
+        // The window has not moved on to the unpriced withdrawal when it is valued: a price from before the 12 hours is stale.
+        var priced = EventBuilder.Withdrawal().Id("priced").From(HotWallet).Asset("LINK").Units(100m, 1_500m).To(Addresses.Evm("customer")).At(Attack);
+        var unpriced = EventBuilder.Withdrawal().Id("unpriced").From(HotWallet).Asset("LINK").Units(100m, null).To(Addresses.Evm("customer"))
+            .At(Attack.AddHours(idleHours));
+
+        var run = ScenarioRun.Of([priced, unpriced]);
+
+        Assert.Equal(unvalued, run.Engine.Counters.Unvalued);
+    }
+
     [Fact]
     public void TryValueUsd_ZeroReportedForAPositiveAmount_TakesTheReferencePrice()
     {
