@@ -78,8 +78,11 @@ internal static class RareLegs
     /// and three such wallets settling within half an hour raised a critical multi-asset-drain every few hours.
     /// </summary>
     public static bool LearnedNone(WalletAssetState w) =>
-        w.Baseline.JudgedEvents >= MinJudgedEvents && w.Baseline.JudgedBuckets * w.Long.WidthTicks >= MinJudgedHistory.Ticks
-        && w.Baseline.RareShare * w.Long.SumCount < MinShare * w.Long.ColdStartCandidateCount;
+        HasLearnedShare(w) && w.Baseline.RareShare * w.Long.SumCount < MinShare * w.Long.ColdStartCandidateCount;
+
+    /// <summary>The wallet has judged a day and <see cref="MinJudgedEvents"/> withdrawals: its share of rare ones means something.</summary>
+    private static bool HasLearnedShare(WalletAssetState w) =>
+        w.Baseline.JudgedEvents >= MinJudgedEvents && w.Baseline.JudgedBuckets * w.Long.WidthTicks >= MinJudgedHistory.Ticks;
 
     /// <summary>
     /// The bound on the chance, under the wallet's learned share of rare withdrawals, at which its users alone could have
@@ -108,7 +111,7 @@ internal static class RareLegs
     {
         var learned = w.Baseline;
         var withdrawals = window.Count;
-        if (e.PlatformType == PlatformType.Exchange || !window.IsRush || learned.JudgedEvents < MinJudgedEvents || learned.JudgedBuckets * w.Long.WidthTicks < MinJudgedHistory.Ticks)
+        if (e.PlatformType == PlatformType.Exchange || !window.IsRush || !HasLearnedShare(w))
         {
             return false;
         }
@@ -130,8 +133,7 @@ internal static class RareLegs
     {
         var ring = w.Long;
         var learned = w.Baseline;
-        if (!a.HasBaseline || ring.RareLegCount < s.LongLargeLegsMinCount || learned.JudgedEvents < MinJudgedEvents
-            || learned.JudgedBuckets * ring.WidthTicks < MinJudgedHistory.Ticks)
+        if (!a.HasBaseline || ring.RareLegCount < s.LongLargeLegsMinCount || !HasLearnedShare(w))
         {
             return null;
         }
