@@ -93,9 +93,36 @@ internal static class MultiAssetDrainRule
         return keys >= settings.MinKeys && usd >= settings.MinUsd;
     }
 
+    /// <summary>
+    /// The platform's alert is open and counts the withdrawal's wallet/asset pair among those drained within its window: the
+    /// wallet is already part of that incident. Allocation-free; reads the few remembered pairs.
+    /// </summary>
+    internal static bool CountsAmongOpenDrain(in EventContext c)
+    {
+        var settings = c.Rules.MultiAssetDrain;
+        var time = c.Event.Timestamp;
+        if (!settings.Enabled || c.Platform.MultiAssetEpisode is not { } episode || !episode.IsOpenAt(time))
+        {
+            return false;
+        }
+
+        var from = time - TimeSpan.FromMinutes(settings.WindowMinutes);
+        foreach (var key in c.Platform.DrainingKeys)
+        {
+            if (key.Wallet is not null && key.Time >= from && key.Time <= time
+                && AddressComparer.Instance.Equals(key.Wallet, c.Wallet.Wallet) && string.Equals(key.Asset, c.Wallet.Asset, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The withdrawal makes its wallet/asset pair one this rule counts as drained (evaluated for every event, before the counts).</summary>
     internal static bool CountsAsDrained(in EventContext c) =>
-        IsDrainLike(c.ShortWindow, c.Wallet.Short, c.Rules.MultiAssetDrain, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, c.ShortWindow, c.Rules.MultiAssetDrain);
+        IsDrainLike(c.ShortWindow, c.Wallet.Short, c.Rules.MultiAssetDrain, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, c.ShortWindow, c.Rules.MultiAssetDrain)
+        || IsCrossWalletKeyLeg(c, c.ShortWindow);
 
     internal static bool IsDrainLike(in DrainAssessment a, BucketRing ring, MultiAssetDrainSettings s, RapidDrainSettings drain)
     {
@@ -175,6 +202,30 @@ internal static class MultiAssetDrainRule
         return a.HasBaseline && c.Platform.IsKeyTransfer(c.Event) && c.Usd >= drain.MinLegUsd
             && (double)c.Usd >= drain.LargeLegMeanMultiple * a.ExpectedMeanUsd && RareLegs.LearnedNone(c.Wallet);
     }
+
+    /// <summary>
+    /// A key transfer (<see cref="PlatformState.IsKeyTransfer"/>) of at least the leg minimum and far above the pair's usual
+    /// size (rapid-drain's large-leg multiple, once it has a baseline) into an address first paid within the long window
+    /// that has taken at least rapid-drain's leg count of such legs, and key transfers from another of the platform's
+    /// wallets (<see cref="DestinationState.KeyTransfers"/>, counted from its first half hour): rapid-drain's reuse finding
+    /// made across wallets. A thief emptying sixteen quiet wallets into three addresses he reuses (Phemex) makes each
+    /// wallet's pair drained only by this: his legs of $100,000-$600,000 are new only at an address's first, and the pairs
+    /// have no day of history for the key-leg test, so each wallet raised its own alert, 16-17 for one incident. Customers
+    /// of many wallets moving to one new address (another venue's deposit contract, a payroll) withdraw with their accounts,
+    /// so their legs are not key transfers and the destination counts none of their wallets.
+    /// </summary>
+    private static bool IsCrossWalletKeyLeg(in EventContext c, in DrainAssessment a)
+    {
+        var drain = c.Rules.RapidDrain;
+        var d = c.Destination;
+        return c.Usd >= drain.MinLegUsd && c.DestinationFirstPaidInLongWindow && d.FreshLegs >= drain.LargeLegsMinCount
+            && d.KeyTransfers is { } sources && SpansAnotherWallet(sources, c.Event.SourceWallet)
+            && (!a.HasBaseline || (double)c.Usd >= drain.LargeLegMeanMultiple * a.ExpectedMeanUsd) && c.Platform.IsKeyTransfer(c.Event);
+    }
+
+    /// <summary>The destination's key transfers came from a wallet other than <paramref name="wallet"/> (this transfer is not counted yet).</summary>
+    private static bool SpansAnotherWallet(KeyTransferSources sources, string wallet) =>
+        sources.Count >= 2 || !AddressComparer.Instance.Equals(sources[0], wallet);
 
     /// <param name="evidence">The largest withdrawals of every pair recently counted as drained; null when the finding is about one destination, whose own withdrawals are the evidence.</param>
     /// <param name="minGrowthUsd">The least withdrawal that grows the open alert; by default the key minimum.</param>

@@ -276,18 +276,22 @@ internal static class RapidDrainRule
     /// While the platform's <c>multi-asset-drain</c> alert is open and reports again with this wallet's pair among the drained
     /// ones (it is evaluated next), a wallet that has no open <c>rapid-drain</c> alert adds to that alert instead of raising
     /// its own: a key that empties forty wallets is one incident, not forty posts. A drain after the platform's drained pairs
-    /// have left its window raises its own alert.
+    /// have left its window raises its own alert. Nor does a withdrawal too small to grow either alert (a customer's, after
+    /// the wallet's legs joined the platform's alert) raise one while that alert counts the wallet's pair among its drained
+    /// ones: sixteen wallets that joined the platform alert by their legs each raised their own at their next customer's
+    /// withdrawal, a post per wallet again.
     /// </summary>
-    private static bool JoinsOpenPlatformDrain(in EventContext c)
+    private static bool JoinsOpenPlatformDrain(in EventContext c, decimal minGrowthUsd)
     {
         var own = c.Platform.RapidDrainEpisodes.GetValueOrDefault(c.Event.SourceWallet);
-        return (own is null || !own.IsOpenAt(c.Event.Timestamp)) && MultiAssetDrainRule.WillReportWith(c);
+        return (own is null || !own.IsOpenAt(c.Event.Timestamp))
+            && (MultiAssetDrainRule.WillReportWith(c) || (c.Usd < minGrowthUsd && MultiAssetDrainRule.CountsAmongOpenDrain(c)));
     }
 
     /// <param name="windowEvidence">The window's largest withdrawals: what the alert names unless the finding counted legs.</param>
     private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence windowEvidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
-        if (JoinsOpenPlatformDrain(c))
+        if (JoinsOpenPlatformDrain(c, minGrowthUsd))
         {
             return;
         }
