@@ -57,5 +57,10 @@ internal sealed class PlatformState : TrackedState
     /// The pair's largest recent withdrawals, named in the platform's alert. A reference, not a copy (no allocation per
     /// event while a pair looks drained), and not kept in snapshots: a key restored after a restart still counts, without it.
     /// </param>
-    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd, WindowEvidence? Evidence = null);
+    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd, WindowEvidence? Evidence = null)
+    {
+        /// <summary>This slot holds <paramref name="pair"/> (an empty slot holds none).</summary>
+        public readonly bool IsPairOf(WalletAssetState pair) =>
+            Wallet is not null && AddressComparer.Instance.Equals(Wallet, pair.Wallet) && string.Equals(Asset, pair.Asset, StringComparison.Ordinal);
+    }
 }

@@ -82,8 +82,7 @@ internal static class MultiAssetDrainRule
         var usd = c.ShortWindow.OutflowUsd;
         foreach (var key in c.Platform.DrainingKeys)
         {
-            if (key.Wallet is not null && key.Time >= from
-                && !(AddressComparer.Instance.Equals(key.Wallet, c.Wallet.Wallet) && string.Equals(key.Asset, c.Wallet.Asset, StringComparison.Ordinal)))
+            if (key.Wallet is not null && key.Time >= from && !key.IsPairOf(c.Wallet))
             {
                 keys++;
                 usd += key.WindowUsd;
@@ -109,8 +108,7 @@ internal static class MultiAssetDrainRule
         var from = time - TimeSpan.FromMinutes(settings.WindowMinutes);
         foreach (var key in c.Platform.DrainingKeys)
         {
-            if (key.Wallet is not null && key.Time >= from && key.Time <= time
-                && AddressComparer.Instance.Equals(key.Wallet, c.Wallet.Wallet) && string.Equals(key.Asset, c.Wallet.Asset, StringComparison.Ordinal))
+            if (key.Time >= from && key.Time <= time && key.IsPairOf(c.Wallet))
             {
                 return true;
             }
@@ -247,7 +245,7 @@ internal static class MultiAssetDrainRule
         var oldest = 0;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i].Wallet is not null && AddressComparer.Instance.Equals(keys[i].Wallet, w.Wallet) && string.Equals(keys[i].Asset, w.Asset, StringComparison.Ordinal))
+            if (keys[i].IsPairOf(w))
             {
                 keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence);
                 return;
