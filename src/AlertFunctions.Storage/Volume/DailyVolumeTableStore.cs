@@ -134,7 +134,7 @@ public sealed class DailyVolumeTableStore
                 continue;
             }
 
-            if (position is { } restartedFrom && withdrawal.SequenceNumber <= restartedFrom.SequenceNumber)
+            if (position is { } restartedFrom && restartedFrom.StartsNumberingAgain(withdrawal.SequenceNumber, withdrawal.EnqueuedTime))
             {
                 ended = restartedFrom;
             }
