@@ -117,6 +117,29 @@ internal static class MultiAssetDrainRule
         return false;
     }
 
+    /// <summary>
+    /// The platform's alert (open or closed) counted the withdrawal's wallet/asset pair among the drained ones since
+    /// <paramref name="since"/>: the pair looked drained while that alert was reporting. Allocation-free; reads the few
+    /// remembered pairs.
+    /// </summary>
+    internal static bool ReportedPairSince(in EventContext c, DateTimeOffset since)
+    {
+        if (c.Platform.MultiAssetEpisode is not { } episode)
+        {
+            return false;
+        }
+
+        foreach (var key in c.Platform.DrainingKeys)
+        {
+            if (key.Time >= since && key.Time >= episode.Alert.WindowStart && key.Time <= episode.LastTrigger && key.IsPairOf(c.Wallet))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The withdrawal makes its wallet/asset pair one this rule counts as drained (evaluated for every event, before the counts).</summary>
     internal static bool CountsAsDrained(in EventContext c) =>
         IsDrainLike(c.ShortWindow, c.Wallet.Short, c.Rules.MultiAssetDrain, c.Rules.RapidDrain) || IsLargeLegToNewAddress(c, c.ShortWindow, c.Rules.MultiAssetDrain)

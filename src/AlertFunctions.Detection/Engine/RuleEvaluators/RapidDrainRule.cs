@@ -54,7 +54,7 @@ internal static class RapidDrainRule
         {
             return new DrainFinding(
                 new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2)),
-                $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})");
+                $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})", FromBalance: true);
         }
 
         // Each volume test must hold on the whole window, without its largest withdrawal, and without customers' routine
@@ -141,7 +141,7 @@ internal static class RapidDrainRule
             {
                 return new DrainFinding(
                     new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2)),
-                    $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})");
+                    $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})", FromBalance: true);
             }
 
             var o = a.WithoutRoutine();
@@ -288,10 +288,33 @@ internal static class RapidDrainRule
             && (MultiAssetDrainRule.WillReportWith(c) || (c.Usd < minGrowthUsd && MultiAssetDrainRule.CountsAmongOpenDrain(c)));
     }
 
+    /// <summary>
+    /// A balance drop brought to the bar by a withdrawal that is no leg of a drain (under the leg minimum and not outsized,
+    /// or, on an exchange, a customer's under the leg minimum or to an address the platform paid before) is the drop of the
+    /// withdrawals before it. When an alert already reported this wallet/asset's drain within the window (the wallet's
+    /// <c>large-withdrawal</c> alert, or the platform's <c>multi-asset-drain</c> alert counting the pair) and the wallet has
+    /// no open <c>rapid-drain</c> alert, that withdrawal raises none: the finding is the reported drain again, posted under a
+    /// customer's withdrawal (replicas of the CoinEx, HTX, Stake.com and Upbit thefts with balances: 68 such alerts over ten
+    /// seeds, up to 2.8 hours after the theft, where customers kept withdrawing from the emptied pairs).
+    /// </summary>
+    private static bool RepeatsReportedDrain(in EventContext c, decimal minGrowthUsd, DateTimeOffset windowStart)
+    {
+        var customers = c.Event.PlatformType == PlatformType.Exchange && c.Event.AccountId is not null;
+        var noLeg = c.Usd < minGrowthUsd || (customers && (c.Usd < c.Rules.RapidDrain.MinLegUsd || !c.DestinationIsNew));
+        if (!noLeg || c.Platform.RapidDrainEpisodes.GetValueOrDefault(c.Event.SourceWallet) is { } own && own.IsOpenAt(c.Event.Timestamp))
+        {
+            return false;
+        }
+
+        return (c.Platform.LargeWithdrawalEpisodes.GetValueOrDefault(c.Event.SourceWallet) is { } large && large.LastTrigger >= windowStart
+                && (large.Alert.Asset == "*" || string.Equals(large.Alert.Asset, c.Event.Asset, StringComparison.Ordinal)))
+            || MultiAssetDrainRule.ReportedPairSince(c, windowStart);
+    }
+
     /// <param name="windowEvidence">The window's largest withdrawals: what the alert names unless the finding counted legs.</param>
     private static void Report(in EventContext c, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, WindowEvidence windowEvidence, DrainFinding found, decimal minGrowthUsd, IAlertSink sink)
     {
-        if (JoinsOpenPlatformDrain(c, minGrowthUsd))
+        if (JoinsOpenPlatformDrain(c, minGrowthUsd) || (found.FromBalance && RepeatsReportedDrain(c, minGrowthUsd, ring.WindowStart)))
         {
             return;
         }
@@ -436,7 +459,8 @@ internal static class RapidDrainRule
     /// finding the latest of those legs (not customers' large withdrawals); the others, the
     /// window's largest withdrawals.
     /// </summary>
-    private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window);
+    /// <param name="FromBalance">The finding is the balance drop, which counts every withdrawal in the window.</param>
+    private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window, bool FromBalance = false);
 
     private enum DrainEvidence
     {
