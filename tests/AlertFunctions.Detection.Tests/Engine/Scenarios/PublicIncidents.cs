@@ -17,7 +17,8 @@ internal static class PublicIncidents
         var start = new DateTimeOffset(2024, 7, 18, 6, 0, 0, TimeSpan.Zero);
         var multisig = Cold(platform, "ethereum");
         var thief = Addresses.Evm("wazirx-thief");
-        // The six named amounts, then the "many smaller tokens" (their split is illustrative: $52M over eight tokens).
+        // The six named amounts, then the "many smaller tokens": FLOKI, FTM, LINK and FET are named, their amounts and the
+        // four tokens after them illustrative ($52M over eight, to reach the $234.9M).
         (string Asset, decimal Units, decimal Usd)[] tokens =
         [
             ("SHIB", 5_430_000_000_000m, 102_000_000m), ("ETH", 15_298m, 52_500_000m), ("MATIC", 20_500_000m, 11_240_000m),
@@ -52,7 +53,8 @@ internal static class PublicIncidents
         var start = new DateTimeOffset(2023, 9, 12, 19, 0, 0, TimeSpan.Zero); // the hour is illustrative
         string Hot(string chain) => Addresses.Evm($"coinex-hot-{chain}");
         var ethThief = Addresses.Evm("coinex-thief-eth");
-        // The Ethereum order and amounts are the record's; the minutes between, and the other chains' split and addresses, illustrative.
+        // The Ethereum order and amounts are the record's, and TRX's and MATIC's; the minutes between, the USDT, BNB and BTC
+        // legs (to reach the first $27M) and the addresses (six here, over twenty in the record) are illustrative.
         List<TheftLeg> legs =
         [
             new("leg-00-ETH", Hot("ethereum"), "ethereum", "ETH", 4_947m, 8_000_000m, ethThief, start),
@@ -98,6 +100,7 @@ internal static class PublicIncidents
             new("leg-001-USDT", ethHot, "ethereum", "USDT", 11_000_000m, 11_000_000m, Addresses.Evm("poloniex-thief-usdt"), btcAt.AddMinutes(2)),
         };
         // The other 315 tokens: $94M together, in a long tail (illustrative: log-normal sizes, fixed seed), twelve seconds apart.
+        // The TRON hot wallet's share of the $123M is not in the figures used here; its wallet only pays customers.
         var random = new Random(2023);
         var sizes = Enumerable.Range(0, 315).Select(_ => Math.Exp(1.6 * Normal(random))).ToArray();
         var scale = 94_000_000 / sizes.Sum();
