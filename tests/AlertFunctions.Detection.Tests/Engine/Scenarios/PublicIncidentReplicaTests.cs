@@ -72,6 +72,24 @@ public sealed class PublicIncidentReplicaTests
         AssertOneIncidentRaisedByItsTransfers(replica, run, platformAlertLeg);
     }
 
+    [Theory]
+    [InlineData("coinex")]
+    [InlineData("htx")]
+    [InlineData("stake")]
+    public void AfterATheft_ARestartBeforeTheCustomersNextWithdrawals_StillRaisesNothingMore(string incident)
+    {
+        // The reported drains that keep customers' withdrawals from raising the 12-hour balance drop again are read from
+        // the saved episodes and drained pairs: a restart an hour after the last transfer, when those alerts are closed or
+        // closing, changes nothing.
+        var replica = Replica(incident);
+        var ordered = RestartReplay.InTimeOrder(replica.Events(seed: 1, BalanceReporting.EveryEvent), new Random(1), jitter: false);
+        var cut = ordered.FindIndex(e => e.Timestamp > replica.Legs.Max(l => l.At).AddHours(1));
+
+        var (_, afterCut) = RestartReplay.AssertRestartChangesNothing(ordered, cut, $"{incident}, an hour after the theft");
+
+        Assert.DoesNotContain(afterCut, c => c.Kind == AlertChangeKind.Raised);
+    }
+
     private static void AssertOneIncidentRaisedByItsTransfers(IncidentReplica replica, ScenarioRun run, string? platformAlertLeg)
     {
         // Every incident's first transfer of value is $2.5M or more from a hot wallet whose customers' largest withdrawal is
