@@ -23,12 +23,13 @@ namespace AlertFunctions.Detection.Engine;
 /// each wallet window's routine withdrawals (an older state's windows count none until their buckets leave); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
-/// snapshots written before it load without them (and an older engine ignores them). Versions 8, 9 and 10 write what they
-/// added after everything else a state holds, so each older layout stays a prefix of the new one.
+/// snapshots written before it load without them (and an older engine ignores them). Version 11 added a wallet's learned
+/// outflow in asset units (the usual size of a withdrawal nothing values in USD; an older state learns it afresh). Versions
+/// 8 to 11 write what they added after everything else a state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 10;
+    private const byte Version = 11;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
@@ -42,6 +43,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithRoutineWithdrawals = 9;
     private const byte VersionWithSendsAccounts = 9;
     private const byte VersionWithKeyTransferWallets = 10;
+    private const byte VersionWithLearnedUnits = 11;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -226,6 +228,11 @@ internal static class DetectorStateCodec
         // Version 9 on: each window's routine withdrawals.
         s.Short.WriteRoutine(w);
         s.Long.WriteRoutine(w);
+
+        // Version 11 on: the learned outflow in asset units.
+        w.Write(s.Baseline.UnitsPerBucket);
+        w.Write(s.Baseline.UnitEventsPerBucket);
+        w.Write(s.Baseline.UnitEventsLearned);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -280,6 +287,11 @@ internal static class DetectorStateCodec
         {
             s.Short.ReadRoutine(r);
             s.Long.ReadRoutine(r);
+        }
+
+        if (version >= VersionWithLearnedUnits)
+        {
+            s.Baseline.RestoreUnits(r.ReadDouble(), r.ReadDouble(), r.ReadInt64());
         }
 
         return s;
