@@ -795,7 +795,10 @@ public sealed class DetectorStateCodecTests
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
         var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
-        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1)];
+        // Version 11 appends a flag per drained pair (no withdrawal nothing valued counted any of these).
+        var drainedPairs = state.DrainingKeys.Count(k => k.Wallet is not null);
+        Assert.All(state.DrainingKeys, k => Assert.Null(k.Leg));
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1 - drainedPairs)];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));
