@@ -1,5 +1,6 @@
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
+using AlertFunctions.Detection.Rules;
 using Xunit;
 
 namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
@@ -89,6 +90,35 @@ public sealed class UnpricedTokenDrainTests
         var run = ScenarioRun.Of(events);
 
         Assert.Empty(run.Alerts);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SweepsOfTenUnpricedTokensToAColdWalletEverySixHours_AlertOnlyWhileAnUnlistedColdWalletIsNew(bool listed)
+    {
+        // A sweep empties each token's hot balance to one address, as a thief does: only the platform's word that the address
+        // is its own tells them apart. Unlisted, the cold wallet (which never sends) is a new address for its first 12 hours.
+        var cold = Addresses.Evm("cold-never-sends");
+        var events = UnpricedTokenScenario.Events(3, withBalances: true, withAccounts: true, attack: false, days: 6, schedule: traffic =>
+        {
+            for (var t = UnpricedTokenScenario.Day0.AddHours(3); t < UnpricedTokenScenario.Day0.AddDays(6); t = t.AddHours(6))
+            {
+                for (var k = 0; k < 10; k++)
+                {
+                    traffic.Legs.Add(new UnpricedTokenTraffic.Leg($"sweep-{t:MMddHH}-{k}", t.AddSeconds(k * 20), traffic.Tokens[k].Asset, 0.95m, cold));
+                }
+            }
+        });
+        var rules = listed
+            ? RulesFileLoader.Parse($$"""{ "platforms": { "northwind-exchange": { "internalWallets": ["{{cold}}"] } } }""", "test")
+            : null;
+
+        var run = ScenarioRun.Of(events, rules);
+
+        Assert.All(run.Alerts, a => Assert.Equal(RuleIds.MultiAssetDrain, a.Rule));
+        Assert.Equal(listed ? 0 : 2, run.Alerts.Count);
+        Assert.All(run.Alerts, a => Assert.True(a.WindowEnd < UnpricedTokenScenario.Day0.AddHours(15), $"{a.WindowEnd}"));
     }
 
     [Fact]
