@@ -34,7 +34,7 @@ internal static class MultiAssetDrainRule
                     ? $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
                       $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}."
                     : UnvaluedPairsWording.Summary(c, settings, keys, assets, usd, unvalued, c.Platform.DrainingKeys, c.Event.Timestamp - window);
-                var metric = unvalued == 0 ? "wallet/asset pairs draining at once" : $"wallet/asset pairs draining at once ({unvalued} without a USD value, judged in asset units)";
+                var metric = unvalued == 0 ? "wallet/asset pairs draining at once" : $"wallet/asset pairs draining at once, {unvalued} of them unpriced (judged in asset units)";
                 // A leg nothing valued grows the alert too: it is a token taken, whatever its USD.
                 Report(c, new AlertDetails(metric, keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
                     EvidenceOfRecent(c.Platform, c.Event.Timestamp - window).ConvertAll(w => w.Identity), minGrowthUsd: drained ? null : 0m);

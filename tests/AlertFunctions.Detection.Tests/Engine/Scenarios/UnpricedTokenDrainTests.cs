@@ -30,6 +30,8 @@ public sealed class UnpricedTokenDrainTests
         Assert.Equal((RuleIds.MultiAssetDrain, "leg-02", Severity.Critical), (first.Rule, first.TriggerEventId, first.Severity));
         Assert.Contains("judged in asset units, not USD", first.Summary, StringComparison.Ordinal);
         Assert.Contains("of the pair's balance", first.Summary, StringComparison.Ordinal);
+        // The Teams card shows a measure naming USD in dollars: this one counts pairs.
+        Assert.DoesNotContain("usd", first.Details.Measure, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["leg-00", "leg-01", "leg-02"], first.EventIds);
         // One alert for the whole drain, grown by every later token (and by nothing else): no storm.
         var alert = Assert.Single(run.Alerts);
