@@ -42,6 +42,21 @@ internal sealed class Baseline
     /// <summary>The learned share of withdrawals judged rare in size; 0 before any was judged.</summary>
     public double RareShare => JudgedPerBucket <= 0 ? 0 : RarePerBucket / JudgedPerBucket;
 
+    /// <summary>
+    /// Exponentially weighted outflow in asset units per bucket, and withdrawals per bucket counted alongside it: the usual
+    /// size of a withdrawal when nothing gives it a USD value (<see cref="MeanEventUnits"/>). Its own count, started with it,
+    /// so the ratio needs no bias correction and a baseline restored from a snapshot that predates it starts it afresh.
+    /// </summary>
+    public double UnitsPerBucket { get; private set; }
+
+    public double UnitEventsPerBucket { get; private set; }
+
+    /// <summary>Withdrawals learned into <see cref="UnitsPerBucket"/> so far.</summary>
+    public long UnitEventsLearned { get; private set; }
+
+    /// <summary>Mean asset units of one withdrawal; 0 before any was learned.</summary>
+    public double MeanEventUnits => UnitEventsPerBucket <= 0 ? 0 : UnitsPerBucket / UnitEventsPerBucket;
+
     /// <summary>1 − decay^n: divides the weighted sums so that they are unbiased averages from the first bucket on. Kept, not recomputed per read.</summary>
     private double _correction = 1;
 
@@ -82,6 +97,14 @@ internal sealed class Baseline
         JudgedEvents += judged;
     }
 
+    /// <summary>Learns a bucket's outflow in asset units; every bucket ages the sums, as it ages the USD mean.</summary>
+    public void LearnUnits(decimal units, int count)
+    {
+        UnitsPerBucket = (_decay * UnitsPerBucket) + ((1 - _decay) * (double)units);
+        UnitEventsPerBucket = (_decay * UnitEventsPerBucket) + ((1 - _decay) * count);
+        UnitEventsLearned += count;
+    }
+
     public void LearnEmpty(long buckets)
     {
         if (buckets <= 0)
@@ -95,6 +118,8 @@ internal sealed class Baseline
         DecayedMaxUsd *= factor;
         JudgedPerBucket *= factor;
         RarePerBucket *= factor;
+        UnitsPerBucket *= factor;
+        UnitEventsPerBucket *= factor;
         LearnedBuckets += buckets;
         UpdateCorrection();
     }
@@ -114,6 +139,19 @@ internal sealed class Baseline
         RarePerBucket = rarePerBucket;
         JudgedBuckets = judgedBuckets;
         JudgedEvents = judgedEvents;
+    }
+
+    internal void RestoreUnits(double unitsPerBucket, double unitEventsPerBucket, long unitEventsLearned)
+    {
+        // As for the judged sizes: a damaged value would reach detection as NaN; refused, the entry starts afresh.
+        if (!(unitsPerBucket >= 0) || !double.IsFinite(unitsPerBucket) || !(unitEventsPerBucket >= 0) || !double.IsFinite(unitEventsPerBucket) || unitEventsLearned < 0)
+        {
+            throw new InvalidDataException($"learned units out of range: {unitsPerBucket} units and {unitEventsPerBucket} withdrawals per bucket, {unitEventsLearned} withdrawals");
+        }
+
+        UnitsPerBucket = unitsPerBucket;
+        UnitEventsPerBucket = unitEventsPerBucket;
+        UnitEventsLearned = unitEventsLearned;
     }
 
     internal void Restore(double usdPerBucket, double eventsPerBucket, double decayedMaxUsd, long learnedBuckets, long learnedEvents)

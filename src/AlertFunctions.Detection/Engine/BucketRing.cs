@@ -352,6 +352,7 @@ internal sealed partial class BucketRing
         learner?.Learn(_usd[slot], _count[slot], _maxUsd[slot]);
         // Every held bucket ages the learned share, judged or not (a restored share may precede the first judged withdrawal).
         learner?.LearnSizes(_judged?.Judged[slot] ?? 0, _judged?.Rare[slot] ?? 0);
+        learner?.LearnUnits(_asset[slot], _count[slot]);
         if (_judged is { } judged)
         {
             RareLegCount -= judged.RareLegs[slot];

@@ -110,7 +110,7 @@ public sealed class DetectionEngine
         Counters.Evaluated++;
         var wallet = GetWallet(tables, source, e, t);
         var usd = Value(e, wallet);
-        var inWindows = AddToWindows(wallet, e, usd);
+        var inWindows = AddToWindows(wallet, e, usd, out var previousBalance);
         var keyTransfer = platform.IsKeyTransfer(e);
         var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
@@ -143,7 +143,7 @@ public sealed class DetectionEngine
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(
             in e, usd, platform, wallet, destination, destinationIsNew, firstPaidInLongWindow, previousMax, account, hit, inWindows, shortWindow,
-            RecentWallets.OnlyInternally(movedBefore));
+            RecentWallets.OnlyInternally(movedBefore), previousBalance);
 
         SanctionedDestinationRule.Evaluate(context, sink);
         MixerUsageRule.Evaluate(context, sink);
@@ -276,8 +276,10 @@ public sealed class DetectionEngine
         return usd;
     }
 
-    private bool AddToWindows(WalletAssetState wallet, in WithdrawalEvent e, decimal usd)
+    /// <param name="previousBalance">The wallet/asset's newest reported balance before this withdrawal (null when none was).</param>
+    private bool AddToWindows(WalletAssetState wallet, in WithdrawalEvent e, decimal usd, out decimal? previousBalance)
     {
+        previousBalance = wallet.Balance;
         var t = e.Timestamp;
         var newest = wallet.LastSeen;
         if (newest - t > _rules.AllowedLateness)

@@ -23,12 +23,14 @@ namespace AlertFunctions.Detection.Engine;
 /// each wallet window's routine withdrawals (an older state's windows count none until their buckets leave); an older
 /// state is read without them (they fill again within the structuring and rapid-drain windows), so an upgrade keeps what
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
-/// snapshots written before it load without them (and an older engine ignores them). Versions 8, 9 and 10 write what they
-/// added after everything else a state holds, so each older layout stays a prefix of the new one.
+/// snapshots written before it load without them (and an older engine ignores them). Version 11 added a wallet's learned
+/// outflow in asset units (the usual size of a withdrawal nothing values in USD; an older state learns it afresh) and, for
+/// each of a platform's drained pairs, the withdrawal nothing valued that counted it (an older state's pairs count without). Versions
+/// 8 to 11 write what they added after everything else a state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 10;
+    private const byte Version = 11;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
@@ -42,6 +44,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithRoutineWithdrawals = 9;
     private const byte VersionWithSendsAccounts = 9;
     private const byte VersionWithKeyTransferWallets = 10;
+    private const byte VersionWithLearnedUnits = 11;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -133,6 +136,37 @@ internal static class DetectorStateCodec
 
         // Version 9 on: whether the platform's events carry accounts (a key transfer to a dust-paid address is new again).
         w.Write(p.SendsAccounts);
+
+        // Version 11 on: for each drained pair (in the order above), the withdrawal nothing valued that counted it, if any.
+        foreach (var key in live)
+        {
+            WriteUnvaluedLeg(w, key.Leg);
+        }
+    }
+
+    private static void WriteUnvaluedLeg(BinaryWriter w, UnvaluedLeg? leg)
+    {
+        w.Write(leg.HasValue);
+        if (leg is not { } l)
+        {
+            return;
+        }
+
+        EvidenceCodec.Write(w, l.Evidence);
+        w.Write(l.Units);
+        w.Write(l.EmptiedShare);
+        w.Write(l.UsualMultiple);
+    }
+
+    private static UnvaluedLeg? ReadUnvaluedLeg(BinaryReader r)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        var w = EvidenceCodec.Read(r);
+        return new UnvaluedLeg(w.EventId, w.Destination, w.TxHash, w.Time, r.ReadDecimal(), r.ReadDouble(), r.ReadDouble());
     }
 
     private static PlatformState ReadPlatform(BinaryReader r, byte version)
@@ -187,6 +221,18 @@ internal static class DetectorStateCodec
             p.SendsAccounts = r.ReadBoolean();
         }
 
+        if (version >= VersionWithLearnedUnits)
+        {
+            for (var i = 0; i < keys; i++)
+            {
+                var leg = ReadUnvaluedLeg(r);
+                if (i < p.DrainingKeys.Length)
+                {
+                    p.DrainingKeys[i] = p.DrainingKeys[i] with { Leg = leg };
+                }
+            }
+        }
+
         return p;
     }
 
@@ -226,6 +272,11 @@ internal static class DetectorStateCodec
         // Version 9 on: each window's routine withdrawals.
         s.Short.WriteRoutine(w);
         s.Long.WriteRoutine(w);
+
+        // Version 11 on: the learned outflow in asset units.
+        w.Write(s.Baseline.UnitsPerBucket);
+        w.Write(s.Baseline.UnitEventsPerBucket);
+        w.Write(s.Baseline.UnitEventsLearned);
     }
 
     private static WalletAssetState ReadWallet(BinaryReader r, DetectionRules rules, byte version)
@@ -280,6 +331,11 @@ internal static class DetectorStateCodec
         {
             s.Short.ReadRoutine(r);
             s.Long.ReadRoutine(r);
+        }
+
+        if (version >= VersionWithLearnedUnits)
+        {
+            s.Baseline.RestoreUnits(r.ReadDouble(), r.ReadDouble(), r.ReadInt64());
         }
 
         return s;

@@ -20,7 +20,8 @@ internal readonly ref struct EventContext
         WatchlistEntry? watchlistHit,
         bool inWindows,
         in DrainAssessment shortWindow,
-        bool sourceOnlyMovedFundsInternally)
+        bool sourceOnlyMovedFundsInternally,
+        decimal? previousBalance)
     {
         _event = ref e;
         Usd = usd;
@@ -35,6 +36,7 @@ internal readonly ref struct EventContext
         InWindows = inWindows;
         ShortWindow = shortWindow;
         SourceOnlyMovedFundsInternally = sourceOnlyMovedFundsInternally;
+        PreviousBalance = previousBalance;
     }
 
     private readonly ref readonly WithdrawalEvent _event;
@@ -76,4 +78,10 @@ internal readonly ref struct EventContext
 
     /// <summary>Before this withdrawal, the source wallet had only moved funds to the platform's own wallets (see <see cref="RecentWallets.OnlyInternally"/>).</summary>
     public bool SourceOnlyMovedFundsInternally { get; }
+
+    /// <summary>
+    /// The wallet/asset's newest reported balance before this withdrawal; null when none was reported. Below what this
+    /// withdrawal reports it held (its amount plus <c>balanceAfter</c>), the wallet was refilled just before it.
+    /// </summary>
+    public decimal? PreviousBalance { get; }
 }

@@ -57,8 +57,15 @@ internal sealed class PlatformState : TrackedState
     /// The pair's largest recent withdrawals, named in the platform's alert. A reference, not a copy (no allocation per
     /// event while a pair looks drained), and not kept in snapshots: a key restored after a restart still counts, without it.
     /// </param>
-    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd, WindowEvidence? Evidence = null)
+    /// <param name="Leg">
+    /// For a pair counted by a withdrawal nothing valued (<see cref="RuleEvaluators.UnvaluedDrainLegs"/>), that withdrawal in
+    /// units and why it counted; such a pair's <paramref name="WindowUsd"/> is 0, as no other drained pair's is.
+    /// </param>
+    internal record struct DrainingKey(string? Wallet, string? Asset, DateTimeOffset Time, decimal WindowUsd, WindowEvidence? Evidence = null, UnvaluedLeg? Leg = null)
     {
+        /// <summary>Counted by a withdrawal nothing valued in USD: judged in units. A restored key keeps this (its USD is 0).</summary>
+        public readonly bool IsUnvalued => Wallet is not null && WindowUsd == 0m;
+
         /// <summary>This slot holds <paramref name="pair"/> (an empty slot holds none).</summary>
         public readonly bool IsPairOf(WalletAssetState pair) =>
             Wallet is not null && AddressComparer.Instance.Equals(Wallet, pair.Wallet) && string.Equals(Asset, pair.Asset, StringComparison.Ordinal);

@@ -57,6 +57,45 @@ public sealed class BaselineTests
     }
 
     [Fact]
+    public void Ring_BucketLeavingTheWindow_TeachesTheMeanInUnitsWhateverItsUsd()
+    {
+        // A token nothing prices: every withdrawal is worth $0, yet its usual size in units is learned.
+        var ring = new BucketRing(Buckets, Width);
+        var learner = new Baseline(halfLifeBuckets: 10);
+        ring.TryAdd(T0, 0m, 300m, null, learner);
+        ring.TryAdd(T0.AddMinutes(5), 0m, 100m, null, learner);
+        ring.TryAdd(T0.AddMinutes(10), 0m, 50m, null, learner);
+
+        ring.TryAdd(T0.AddMinutes(90), 0m, 1m, null, learner);
+
+        Assert.Equal(3, learner.UnitEventsLearned);
+        Assert.Equal(150d, learner.MeanEventUnits, 1e-9);
+        Assert.Equal(0d, learner.MeanEventUsd);
+    }
+
+    [Fact]
+    public void LearnEmpty_AgesTheUnitsButKeepsTheirMean()
+    {
+        var baseline = new Baseline(halfLifeBuckets: 4);
+        baseline.LearnUnits(1_000m, 4);
+
+        baseline.LearnEmpty(8);
+
+        Assert.Equal(250d, baseline.MeanEventUnits, 1e-9);
+        Assert.True(baseline.UnitsPerBucket < 1_000d * 0.25 * (1 - Math.Pow(0.5, 0.25)) + 1e-9);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 1d, 1L)]
+    [InlineData(-1d, 1d, 1L)]
+    [InlineData(1d, double.PositiveInfinity, 1L)]
+    [InlineData(1d, 1d, -1L)]
+    public void RestoreUnits_DamagedValues_AreRefused(double units, double events, long learned)
+    {
+        Assert.Throws<InvalidDataException>(() => new Baseline(10).RestoreUnits(units, events, learned));
+    }
+
+    [Fact]
     public void Ring_AdvanceOverAGap_LearnsEveryBucketFromTheFirstEventOnIncludingEmptyOnes()
     {
         var ring = new BucketRing(Buckets, Width);

@@ -158,7 +158,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(10, reexported.Payload[0]);
+        Assert.Equal(11, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -216,11 +216,11 @@ public sealed class DetectorStateCodecTests
         var wallet = engine.ExportAll().First(e => e.Payload[1] == 'w' && e.Key.EndsWith("\u001fUSDT", StringComparison.Ordinal));
         var state = (WalletAssetState)DetectorStateCodec.Decode(wallet, DetectionRules.Default);
         Assert.NotEqual(0, state.ShortEvidence.Count);
-        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
+        var version3 = OlderWallet(wallet, 3, [.. EvidenceBytes(state.ShortEvidence, state.LongEvidence, state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state), .. Version11UnitsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([10, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([11, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
     }
 
     [Fact]
@@ -230,11 +230,11 @@ public sealed class DetectorStateCodecTests
         var (wallet, state) = engine.ExportAll().Where(e => e.Payload[1] == 'w')
             .Select(e => (Entry: e, State: (WalletAssetState)DetectorStateCodec.Decode(e, DetectionRules.Default)))
             .First(w => w.State.LegEvidence.Count > 0);
-        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
+        var version4 = OlderWallet(wallet, 4, [.. EvidenceBytes(state.LegEvidence), .. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state), .. Version11UnitsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([10, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([11, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -245,11 +245,11 @@ public sealed class DetectorStateCodecTests
     {
         var (wallet, state) = HeavyTailedWallet();
         Assert.True(state.Baseline.JudgedEvents > 0 && state.Long.RareLegCount > 0 && state.RareLegEvidence.Count > 0, "the wallet judged sizes and kept rare legs");
-        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
+        var version5 = OlderWallet(wallet, 5, [.. JudgedSizesBytes(state), .. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state), .. Version11UnitsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([10, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([11, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -260,11 +260,11 @@ public sealed class DetectorStateCodecTests
     public void Import_Version6Wallet_KeepsItsJudgedSizesAndStartsCountingColdStartLegsAfresh()
     {
         var (wallet, state) = YoungWalletWithColdStartLegs();
-        var version6 = OlderWallet(wallet, 6, [.. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
+        var version6 = OlderWallet(wallet, 6, [.. ColdStartLegsBytes(state), .. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state), .. Version11UnitsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([10, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([11, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -275,14 +275,42 @@ public sealed class DetectorStateCodecTests
     {
         // Version 8 appended the long window's cold-start legs and each window's largest leg.
         var (wallet, state) = YoungWalletWithColdStartLegs();
-        var version7 = OlderWallet(wallet, 7, [.. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state)]);
+        var version7 = OlderWallet(wallet, 7, [.. Version8ColdStartLegsBytes(state), .. Version9RoutineBytes(state), .. Version11UnitsBytes(state)]);
 
         var reexported = ImportAlone(wallet.Key, version7);
 
-        Assert.Equal([10, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine], reexported.Payload);
+        Assert.Equal([11, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
         Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
+    }
+
+    [Fact]
+    public void Import_Version10Wallet_KeepsItsBaselineAndStartsLearningUnitsAfresh()
+    {
+        // Version 11 appended the outflow learned in asset units (the usual size of a withdrawal nothing values in USD).
+        var (wallet, state) = HeavyTailedWallet();
+        Assert.True(state.Baseline.UnitEventsLearned > 0 && state.Baseline.MeanEventUnits > 0, "the wallet learned its usual size in units");
+        var version10 = OlderWallet(wallet, 10, Version11UnitsBytes(state));
+
+        var reexported = ImportAlone(wallet.Key, version10);
+
+        Assert.Equal([11, .. version10.AsSpan(1), .. NoVersion11Units], reexported.Payload);
+        var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
+        Assert.Equal((0L, 0d), (read.Baseline.UnitEventsLearned, read.Baseline.MeanEventUnits));
+        Assert.Equal(state.Baseline.MeanEventUsd, read.Baseline.MeanEventUsd);
+    }
+
+    [Fact]
+    public void Import_CurrentWallet_KeepsItsLearnedUnits()
+    {
+        var (wallet, state) = HeavyTailedWallet();
+
+        var read = (WalletAssetState)DetectorStateCodec.Decode(ImportAlone(wallet.Key, wallet.Payload), DetectionRules.Default);
+
+        Assert.Equal(
+            (state.Baseline.UnitsPerBucket, state.Baseline.UnitEventsPerBucket, state.Baseline.UnitEventsLearned),
+            (read.Baseline.UnitsPerBucket, read.Baseline.UnitEventsPerBucket, read.Baseline.UnitEventsLearned));
     }
 
     [Fact]
@@ -476,6 +504,22 @@ public sealed class DetectorStateCodecTests
         {
             state.Short.WriteRoutine(writer);
             state.Long.WriteRoutine(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>What a version 11 wallet appends before it has learned anything in units: two zero doubles and a zero count.</summary>
+    private static readonly byte[] NoVersion11Units = new byte[24];
+
+    private static byte[] Version11UnitsBytes(WalletAssetState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(state.Baseline.UnitsPerBucket);
+            writer.Write(state.Baseline.UnitEventsPerBucket);
+            writer.Write(state.Baseline.UnitEventsLearned);
         }
 
         return stream.ToArray();
@@ -751,7 +795,10 @@ public sealed class DetectorStateCodecTests
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
         var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
-        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1)];
+        // Version 11 appends a flag per drained pair (no withdrawal nothing valued counted any of these).
+        var drainedPairs = state.DrainingKeys.Count(k => k.Wallet is not null);
+        Assert.All(state.DrainingKeys, k => Assert.Null(k.Leg));
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1 - drainedPairs)];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));

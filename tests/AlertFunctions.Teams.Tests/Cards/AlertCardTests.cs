@@ -147,6 +147,16 @@ public sealed class AlertCardTests
     }
 
     [Fact]
+    public void Build_AlertWithoutAUsdAmount_SaysSoInsteadOfZeroDollars()
+    {
+        // multi-asset-drain over tokens nobody priced judges them in units: its USD amount is 0, not its size.
+        var card = CardJson.Card(AlertCardFactory.Create().Build(SampleAlerts.Ethereum() with { AmountUsd = 0m }));
+
+        Assert.Equal("no USD value · examplex · ethereum · ETH", CardJson.TextsIn(CardJson.ById(card, "headline"))[1]);
+        Assert.Equal("no USD value", CardJson.Facts(card)["Amount (USD)"]);
+    }
+
+    [Fact]
     public void Build_UnknownRule_ShowsTheEscapedRuleId()
     {
         var card = CardJson.Card(AlertCardFactory.Create().Build(SampleAlerts.Ethereum() with { Rule = "custom_rule*" }));

@@ -13,6 +13,7 @@ internal static class MultiAssetDrainRule
 {
     public static void Evaluate(in EventContext c, IAlertSink sink)
     {
+        UnvaluedLeg unvaluedLeg = default;
         var settings = c.Rules.MultiAssetDrain;
         if (!settings.Enabled || !c.InWindows)
         {
@@ -21,16 +22,22 @@ internal static class MultiAssetDrainRule
 
         var window = TimeSpan.FromMinutes(settings.WindowMinutes);
         var shortWindow = c.ShortWindow;
-        if (CountsAsDrained(c))
+        var drained = CountsAsDrained(c);
+        if (drained || UnvaluedDrainLegs.TryJudge(c, out unvaluedLeg))
         {
-            Remember(c.Platform, c.Wallet, c.Event.Timestamp, shortWindow.OutflowUsd);
-            var (keys, assets, usd) = CountRecent(c.Platform, c.Event.Timestamp - window);
-            if (keys >= settings.MinKeys && usd >= settings.MinUsd)
+            Remember(c.Platform, c.Wallet, c.Event.Timestamp, drained ? shortWindow.OutflowUsd : 0m, drained ? null : unvaluedLeg);
+            var (keys, assets, usd, unvalued) = CountRecent(c.Platform, c.Event.Timestamp - window);
+            // Pairs nothing valued pass no USD floor: as many of them as the pairs needed make the finding on their own.
+            if (keys >= settings.MinKeys && (usd >= settings.MinUsd || unvalued >= settings.MinKeys))
             {
-                var summary = $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
-                              $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}.";
-                Report(c, new AlertDetails("wallet/asset pairs draining at once", keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
-                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window).ConvertAll(w => w.Identity));
+                var summary = unvalued == 0
+                    ? $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
+                      $"(threshold {settings.MinKeys} pairs and {AlertWording.Usd(settings.MinUsd)}); latest {c.Event.Asset} from {c.Event.SourceWallet}."
+                    : UnvaluedPairsWording.Summary(c, settings, keys, assets, usd, unvalued, c.Platform.DrainingKeys, c.Event.Timestamp - window);
+                var metric = unvalued == 0 ? "wallet/asset pairs draining at once" : $"wallet/asset pairs draining at once, {unvalued} of them unpriced (judged in asset units)";
+                // A leg nothing valued grows the alert too: it is a token taken, whatever its USD.
+                Report(c, new AlertDetails(metric, keys, settings.MinKeys, null, Math.Round((decimal)keys / settings.MinKeys, 2)), keys, usd, summary, window, sink,
+                    EvidenceOfRecent(c.Platform, c.Event.Timestamp - window).ConvertAll(w => w.Identity), minGrowthUsd: drained ? null : 0m);
                 return;
             }
         }
@@ -78,7 +85,7 @@ internal static class MultiAssetDrainRule
         }
 
         var from = time - TimeSpan.FromMinutes(settings.WindowMinutes);
-        int keys = 1;
+        int keys = 1, unvalued = 0;
         var usd = c.ShortWindow.OutflowUsd;
         foreach (var key in c.Platform.DrainingKeys)
         {
@@ -86,10 +93,11 @@ internal static class MultiAssetDrainRule
             {
                 keys++;
                 usd += key.WindowUsd;
+                unvalued += key.IsUnvalued ? 1 : 0;
             }
         }
 
-        return keys >= settings.MinKeys && usd >= settings.MinUsd;
+        return keys >= settings.MinKeys && (usd >= settings.MinUsd || unvalued >= settings.MinKeys);
     }
 
     /// <summary>
@@ -262,7 +270,7 @@ internal static class MultiAssetDrainRule
         c.Platform.MultiAssetEpisode = episode;
     }
 
-    private static void Remember(PlatformState p, WalletAssetState w, DateTimeOffset time, decimal windowUsd)
+    private static void Remember(PlatformState p, WalletAssetState w, DateTimeOffset time, decimal windowUsd, UnvaluedLeg? leg)
     {
         var keys = p.DrainingKeys;
         var oldest = 0;
@@ -270,7 +278,7 @@ internal static class MultiAssetDrainRule
         {
             if (keys[i].IsPairOf(w))
             {
-                keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence);
+                keys[i] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence, leg);
                 return;
             }
 
@@ -280,7 +288,7 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        keys[oldest] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence);
+        keys[oldest] = new PlatformState.DrainingKey(w.Wallet, w.Asset, time, windowUsd, w.ShortEvidence, leg);
     }
 
     /// <summary>
@@ -292,7 +300,17 @@ internal static class MultiAssetDrainRule
         var evidence = new List<EvidenceWithdrawal>();
         foreach (var key in p.DrainingKeys)
         {
-            if (key.Wallet is not null && key.Time >= from && key.Evidence is { } kept)
+            if (key.Wallet is null || key.Time < from)
+            {
+                continue;
+            }
+
+            // A withdrawal nothing valued is never among the window's largest: the leg that counted the pair is named instead.
+            if (key.Leg is { } leg)
+            {
+                evidence.Add(leg.Evidence);
+            }
+            else if (key.Evidence is { } kept)
             {
                 evidence.AddRange(kept.SpanEndingAt(key.Time));
             }
@@ -302,9 +320,9 @@ internal static class MultiAssetDrainRule
         return evidence;
     }
 
-    private static (int Keys, int Assets, decimal Usd) CountRecent(PlatformState p, DateTimeOffset from)
+    private static (int Keys, int Assets, decimal Usd, int Unvalued) CountRecent(PlatformState p, DateTimeOffset from)
     {
-        int count = 0, assets = 0;
+        int count = 0, assets = 0, unvalued = 0;
         var usd = 0m;
         var keys = p.DrainingKeys;
         for (var i = 0; i < keys.Length; i++)
@@ -316,6 +334,11 @@ internal static class MultiAssetDrainRule
 
             count++;
             usd += keys[i].WindowUsd;
+            if (keys[i].IsUnvalued)
+            {
+                unvalued++;
+            }
+
             var firstOfAsset = true;
             for (var j = 0; j < i; j++)
             {
@@ -332,7 +355,7 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        return (count, assets, usd);
+        return (count, assets, usd, unvalued);
     }
 
     private static (int Count, decimal Usd) AddAsset(DestinationState d, string asset, decimal usd)
