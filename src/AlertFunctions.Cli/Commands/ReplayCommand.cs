@@ -38,7 +38,7 @@ internal static class ReplayCommand
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
-            var warmUp = ReplayReportWarmUp.Start(console);
+            var warmUp = ReplayOutputWarmUp.Start(console, alertLines: parse.GetValue(alertsOut) is not null);
             try
             {
                 var (rules, watchlist) = detection.Load(parse);
@@ -72,7 +72,7 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput, ReplayReportWarmUp warmUp)
+    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput, ReplayOutputWarmUp warmUp)
     {
         var (alertsOut, rejectedOut, progress) = (request.AlertsOut, request.RejectedOut, request.Progress);
         var (stream, source) = OpenInput(request.Input, openStandardInput);
