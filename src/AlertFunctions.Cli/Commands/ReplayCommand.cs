@@ -38,6 +38,7 @@ internal static class ReplayCommand
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
+            var warmUp = ReplayOutputWarmUp.Start(console, alertLines: parse.GetValue(alertsOut) is not null);
             try
             {
                 var (rules, watchlist) = detection.Load(parse);
@@ -48,7 +49,7 @@ internal static class ReplayCommand
                     parse.GetValue(rejectedOut),
                     !parse.GetValue(quiet),
                     pipeline.CreateForwarder(parse, clock));
-                return Run(console, clock, request, environment.OpenStandardInput);
+                return Run(console, clock, request, environment.OpenStandardInput, warmUp);
             }
             catch (Exception ex) when (ex is RulesFileException or WatchlistFormatException or IOException or UnauthorizedAccessException)
             {
@@ -71,7 +72,7 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput)
+    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput, ReplayOutputWarmUp warmUp)
     {
         var (alertsOut, rejectedOut, progress) = (request.AlertsOut, request.RejectedOut, request.Progress);
         var (stream, source) = OpenInput(request.Input, openStandardInput);
@@ -116,6 +117,7 @@ internal static class ReplayCommand
             console.MarkupLine($"[yellow]… {shownRejections - 10} more rejected line(s){(rejectedOut is null ? "; use --rejected-out FILE to keep them all" : $", all written to {Markup.Escape(rejectedOut.FullName)}")}[/]");
         }
 
+        warmUp.Wait();
         ReplayConsoleReport.Render(console, result, source);
         if (alertsOut is not null)
         {

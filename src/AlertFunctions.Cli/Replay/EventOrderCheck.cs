@@ -15,37 +15,94 @@ namespace AlertFunctions.Cli.Replay;
 internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
 {
     private const int MaxPlatformCharsOnStack = 256;
-    private readonly Dictionary<string, long> _newestTicks = new(StringComparer.Ordinal);
+    private readonly TimeSpan _lateness = lateness;
+    private readonly AcceptedTimes _accepted = accepted;
+    private readonly Dictionary<string, PlatformTimes> _times = new(StringComparer.Ordinal);
     private long _outOfOrder;
     private long _firstLine;
     private TimeSpan _firstBehind;
 
     public InputOrder Result => new(Checked: true, _outOfOrder, _firstLine, _firstBehind);
 
+    /// <summary>
+    /// A check of the lines that follow those <paramref name="earlier"/> read: each platform's newest time carries over,
+    /// and only what this check finds is counted.
+    /// </summary>
+    public static EventOrderCheck ContinuedFrom(EventOrderCheck earlier)
+    {
+        var check = new EventOrderCheck(earlier._lateness, earlier._accepted);
+        foreach (var (platform, times) in earlier._times)
+        {
+            check._times[platform] = times;
+        }
+
+        return check;
+    }
+
+    /// <summary>
+    /// The result of one check over a file from two checks of its two parts, <paramref name="later"/> having started
+    /// without <paramref name="earlier"/>'s newest times and numbered its lines from 1; or null when those times would
+    /// have changed what <paramref name="later"/> found (one of its events lies more than the lateness behind the
+    /// earlier part's newest), so the later part has to be checked again, <see cref="ContinuedFrom"/> the earlier one.
+    /// That happens only to a file that needs sorting.
+    /// </summary>
+    public static InputOrder? Join(EventOrderCheck earlier, long earlierLines, EventOrderCheck later)
+    {
+        // In one pass, an event of the later part is compared with the newer of its own part's newest and the earlier
+        // part's. When none lies more than the lateness behind the earlier part's newest, that newest changes nothing: it
+        // makes no event late, and an event late by its own part's newest is late by more than the lateness, so that
+        // newest is the newer one and gives the same distance.
+        foreach (var (platform, times) in later._times)
+        {
+            if (earlier._times.TryGetValue(platform, out var before) && before.Newest - times.Oldest > earlier._lateness.Ticks)
+            {
+                return null;
+            }
+        }
+
+        return Joined(earlier.Result, earlierLines, later.Result);
+    }
+
+    /// <summary>The result over a file from the results of its two parts, the later's lines numbered from 1.</summary>
+    public static InputOrder Joined(InputOrder earlier, long earlierLines, InputOrder later) =>
+        earlier.OutOfOrder > 0 || later.OutOfOrder == 0
+            ? earlier with { OutOfOrder = earlier.OutOfOrder + later.OutOfOrder }
+            : later with { FirstOutOfOrderLine = earlierLines + later.FirstOutOfOrderLine };
+
     public void Add(long lineNumber, ReadOnlySpan<byte> platform, ReadOnlySpan<byte> timestamp)
     {
-        if (platform.IsEmpty || !EventTimestamp.TryParse(timestamp, out var at) || !accepted.Contains(at))
+        if (platform.IsEmpty || !EventTimestamp.TryParse(timestamp, out var at) || !_accepted.Contains(at))
         {
             return;
         }
 
-        // The platform's newest timestamp so far, looked up by the id's characters: no string per line.
+        // The platform's times so far, looked up by the id's characters: no string per line.
         Span<char> buffer = platform.Length <= MaxPlatformCharsOnStack ? stackalloc char[MaxPlatformCharsOnStack] : new char[platform.Length];
         var id = buffer[..Encoding.UTF8.GetChars(platform, buffer)];
-        ref var newest = ref CollectionsMarshal.GetValueRefOrAddDefault(_newestTicks.GetAlternateLookup<ReadOnlySpan<char>>(), id, out var seen);
+        ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_times.GetAlternateLookup<ReadOnlySpan<char>>(), id, out var seen);
         var ticks = at.UtcTicks;
-        if (!seen || ticks > newest)
+        if (!seen)
         {
-            newest = ticks;
+            times = new PlatformTimes(ticks, ticks);
+            return;
         }
-        else if (newest - ticks > lateness.Ticks)
+
+        times.Oldest = Math.Min(times.Oldest, ticks);
+        if (ticks > times.Newest)
+        {
+            times.Newest = ticks;
+        }
+        else if (times.Newest - ticks > _lateness.Ticks)
         {
             if (_outOfOrder == 0)
             {
-                (_firstLine, _firstBehind) = (lineNumber, TimeSpan.FromTicks(newest - ticks));
+                (_firstLine, _firstBehind) = (lineNumber, TimeSpan.FromTicks(times.Newest - ticks));
             }
 
             _outOfOrder++;
         }
     }
+
+    /// <summary>A platform's newest event time so far, which later events are compared with, and its oldest.</summary>
+    private record struct PlatformTimes(long Newest, long Oldest);
 }

@@ -6,9 +6,11 @@ namespace AlertFunctions.Cli.Replay;
 /// Splits a UTF-8 stream into lines without decoding or allocating per line: each line is handed to the callback as a
 /// span into a reused buffer (valid only during the call). A UTF-8 byte order mark at the start of the stream and a
 /// trailing '\r' are dropped. A line longer than <see cref="MaxLineBytes"/> is handed over truncated, with
-/// <c>truncated = true</c>, so the caller can refuse it with a reason instead of the reader failing the whole file.
+/// <c>truncated = true</c>, so the caller can refuse it with a reason instead of the reader failing the whole file. A
+/// stream that continues a file from one of its line starts (<paramref name="startsFile"/> false) keeps a mark there, as
+/// a reader of the whole file would.
 /// </summary>
-internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLinesReader.DefaultMaxLineBytes) : ILineSource
+internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLinesReader.DefaultMaxLineBytes, bool startsFile = true) : ILineSource
 {
     public const int DefaultMaxLineBytes = 4 * 1024 * 1024;
 
@@ -30,7 +32,7 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
             var filled = 0;
             long lineNumber = 0;
             var skippingOversized = false;
-            var atStreamStart = true;
+            var atStreamStart = startsFile;
             while (true)
             {
                 if (filled == buffer.Length)

@@ -21,6 +21,10 @@ internal sealed class SourceWalletScan
     private readonly (byte[] Platform, byte[] Wallet)[] _recent = new (byte[], byte[])[CacheSlots];
     private readonly Dictionary<string, HashSet<string>> _found = new(StringComparer.Ordinal);
 
+    // Each platform's wallets in the order first seen, so wallets a later part of a file adds come after those of the
+    // parts before it, as in one pass (see Append).
+    private readonly Dictionary<string, List<string>> _inOrder = new(StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Wallets =>
         _found.ToDictionary(p => p.Key, p => (IReadOnlyCollection<string>)p.Value, StringComparer.Ordinal);
 
@@ -44,6 +48,21 @@ internal sealed class SourceWalletScan
         Add(Encoding.UTF8.GetString(platform), Encoding.UTF8.GetString(wallet));
     }
 
+    /// <summary>
+    /// Adds what a scan of the lines after this scan's found, as if this scan had read on: the wallets it lacks, in
+    /// <paramref name="later"/>'s order, up to the cap.
+    /// </summary>
+    public void Append(SourceWalletScan later)
+    {
+        foreach (var (platform, wallets) in later._inOrder)
+        {
+            foreach (var wallet in wallets)
+            {
+                Add(platform, wallet);
+            }
+        }
+    }
+
     private void Add(string platform, string wallet)
     {
         if (string.IsNullOrWhiteSpace(platform) || string.IsNullOrWhiteSpace(wallet))
@@ -54,11 +73,12 @@ internal sealed class SourceWalletScan
         if (!_found.TryGetValue(platform, out var wallets))
         {
             _found[platform] = wallets = new HashSet<string>(StringComparer.Ordinal);
+            _inOrder[platform] = [];
         }
 
-        if (wallets.Count < MaxWalletsPerPlatform)
+        if (wallets.Count < MaxWalletsPerPlatform && wallets.Add(wallet))
         {
-            wallets.Add(wallet);
+            _inOrder[platform].Add(wallet);
         }
     }
 }
