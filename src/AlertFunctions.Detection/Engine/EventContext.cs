@@ -20,7 +20,8 @@ internal readonly ref struct EventContext
         WatchlistEntry? watchlistHit,
         bool inWindows,
         in DrainAssessment shortWindow,
-        bool sourceOnlyMovedFundsInternally)
+        bool sourceOnlyMovedFundsInternally,
+        bool sourcePaysOutLikeAColdWallet)
     {
         _event = ref e;
         Usd = usd;
@@ -35,6 +36,7 @@ internal readonly ref struct EventContext
         InWindows = inWindows;
         ShortWindow = shortWindow;
         SourceOnlyMovedFundsInternally = sourceOnlyMovedFundsInternally;
+        SourcePaysOutLikeAColdWallet = sourcePaysOutLikeAColdWallet;
     }
 
     private readonly ref readonly WithdrawalEvent _event;
@@ -76,4 +78,7 @@ internal readonly ref struct EventContext
 
     /// <summary>Before this withdrawal, the source wallet had only moved funds to the platform's own wallets (see <see cref="RecentWallets.OnlyInternally"/>).</summary>
     public bool SourceOnlyMovedFundsInternally { get; }
+
+    /// <summary>The source wallet only moved funds internally until a transfer without an account took funds outside (see <see cref="RecentWallets.PaysOutLikeAColdWallet"/>).</summary>
+    public bool SourcePaysOutLikeAColdWallet { get; }
 }
