@@ -52,6 +52,24 @@ public sealed class MostOfASmallHotWalletTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void AWhalesFirstWithdrawalOfMostOfAThinWallet_RaisesOneHighAlert_AndItsUsualAddressNoneLater(int seed)
+    {
+        // The accepted look-alike: nothing but the account tells a whale's first $800,000 to his new address from a thin wallet
+        // from a compromised withdrawal system's. His next withdrawals to that address, once refilled, are routine.
+        var events = SmallExchange(seed, withBalances: true);
+        var whale = Addresses.Evm("whale-new");
+        events.Add(EventBuilder.Withdrawal().Id("whale-first").From(Hot).Usd(800_000m).Balance(200_000m).To(whale).Account("acct-whale").At(Theft));
+        events.Add(EventBuilder.Withdrawal().Id("whale-again").From(Hot).Usd(700_000m).Balance(300_000m).To(whale).Account("acct-whale").At(Theft.AddHours(5)));
+
+        var alert = Assert.Single(ScenarioRun.Of(events).Alerts);
+
+        Assert.Equal((RuleIds.LargeWithdrawal, "whale-first", Severity.High), (alert.Rule, alert.TriggerEventId, alert.Severity));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void AWhalesWithdrawalUnderTheFloor_WithoutBalances_RaisesNothing(int seed)
     {
         // A customer's $800,000 to his new address: without a balance nothing says the wallet is thin, and he has an account.
