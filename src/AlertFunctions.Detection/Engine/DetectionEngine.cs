@@ -100,7 +100,8 @@ public sealed class DetectionEngine
         _watchlist.TryMatch(destinationKey, out var hit);
         // A wallet sending to itself is internal even on its first transfer, before it is one of the platform's wallets.
         var isInternal = destinationKey.Equals(source) || IsInternal(tables, destinationKey, hit);
-        var movedBefore = platform.OwnWallets.Touch(source, t, isInternal ? RecentWallets.FundsMoved.Internally : RecentWallets.FundsMoved.Outside);
+        var moved = isInternal ? RecentWallets.FundsMoved.Internally : RecentWallets.FundsMoved.Outside;
+        var movedBefore = platform.OwnWallets.Touch(source, t, moved, e.AccountId is null);
         if (isInternal)
         {
             Counters.InternalTransfers++;
@@ -143,7 +144,7 @@ public sealed class DetectionEngine
         var shortWindow = inWindows ? DrainAssessment.Short(wallet, usd) : default;
         var context = new EventContext(
             in e, usd, platform, wallet, destination, destinationIsNew, firstPaidInLongWindow, previousMax, account, hit, inWindows, shortWindow,
-            RecentWallets.OnlyInternally(movedBefore), previousBalance);
+            RecentWallets.OnlyInternally(movedBefore), RecentWallets.PaysOutLikeAColdWallet(movedBefore, moved, e.AccountId is null), previousBalance);
 
         SanctionedDestinationRule.Evaluate(context, sink);
         MixerUsageRule.Evaluate(context, sink);

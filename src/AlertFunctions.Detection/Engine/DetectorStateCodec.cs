@@ -128,7 +128,8 @@ internal static class DetectorStateCodec
 
         WriteAnnouncedAmounts(w, PlatformEpisodes(p));
 
-        // Version 8 on: where each own wallet (in the order above) has sent funds so far.
+        // Version 8 on: where each own wallet (in the order above) has sent funds so far. The flag for a cold wallet's first
+        // transfer outside without an account (4) came later within the same byte; an engine before it refuses the entry.
         foreach (var (wallet, _) in p.OwnWallets.InRecencyOrder())
         {
             w.Write((byte)p.OwnWallets.MovedBy(wallet));

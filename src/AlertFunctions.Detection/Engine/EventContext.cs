@@ -21,6 +21,7 @@ internal readonly ref struct EventContext
         bool inWindows,
         in DrainAssessment shortWindow,
         bool sourceOnlyMovedFundsInternally,
+        bool sourcePaysOutLikeAColdWallet,
         decimal? previousBalance)
     {
         _event = ref e;
@@ -36,6 +37,7 @@ internal readonly ref struct EventContext
         InWindows = inWindows;
         ShortWindow = shortWindow;
         SourceOnlyMovedFundsInternally = sourceOnlyMovedFundsInternally;
+        SourcePaysOutLikeAColdWallet = sourcePaysOutLikeAColdWallet;
         PreviousBalance = previousBalance;
     }
 
@@ -78,6 +80,9 @@ internal readonly ref struct EventContext
 
     /// <summary>Before this withdrawal, the source wallet had only moved funds to the platform's own wallets (see <see cref="RecentWallets.OnlyInternally"/>).</summary>
     public bool SourceOnlyMovedFundsInternally { get; }
+
+    /// <summary>The source wallet only moved funds internally until a transfer without an account took funds outside (see <see cref="RecentWallets.PaysOutLikeAColdWallet"/>).</summary>
+    public bool SourcePaysOutLikeAColdWallet { get; }
 
     /// <summary>
     /// The wallet/asset's newest reported balance before this withdrawal; null when none was reported. Below what this

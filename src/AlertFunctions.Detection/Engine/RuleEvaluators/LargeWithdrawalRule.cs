@@ -4,7 +4,8 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 
 /// <summary>
 /// <c>large-withdrawal</c>: one withdrawal far above what this wallet/asset routinely sends — a cold wallet emptied in one
-/// transaction. A withdrawal to a destination that already received a comparable amount from the platform is routine.
+/// transaction. A withdrawal to a destination that already received a comparable amount from the platform is routine. Below
+/// the floor, most of a small venue's hot wallet in one withdrawal (<see cref="MostOfASmallWallet"/>).
 /// </summary>
 internal static class LargeWithdrawalRule
 {
@@ -16,7 +17,7 @@ internal static class LargeWithdrawalRule
     {
         var settings = c.Rules.LargeWithdrawal;
         ref readonly var e = ref c.Event;
-        if (!settings.Enabled || c.Usd < settings.MinUsd)
+        if (!settings.Enabled || c.Usd < Math.Min(settings.MinUsd, settings.MostOfBalanceMinUsd))
         {
             return;
         }
@@ -57,7 +58,12 @@ internal static class LargeWithdrawalRule
 
         if (c.Usd < threshold)
         {
-            return;
+            if (MostOfASmallWallet.Assess(c, balanceShare) is not { } small)
+            {
+                return;
+            }
+
+            (threshold, basis) = small;
         }
 
         var severity = c.Usd >= settings.CriticalUsd || balanceShare >= TakesAlmostAllOfBalance ? Severity.Critical : Severity.High;

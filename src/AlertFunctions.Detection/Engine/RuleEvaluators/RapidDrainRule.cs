@@ -172,6 +172,11 @@ internal static class RapidDrainRule
                 return coldLegs;
             }
 
+            if (TryColdWalletLegs(c, s, a) is { } coldWalletLegs)
+            {
+                return coldWalletLegs;
+            }
+
             var keyTransfersOnly = c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts;
             if (RareLegs.Assess(s, a, c.Wallet, keyTransfersOnly) is { } rare)
             {
@@ -254,6 +259,38 @@ internal static class RapidDrainRule
             new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
             $"no history yet: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} without a customer account " +
                 $"(threshold {needed} of its {AlertWording.Withdrawals(a.ColdStartCandidates)} without one), {AlertWording.Usd(legs)} without the largest " +
+                $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
+            DrainEvidence.ColdStartLegs);
+    }
+
+    /// <summary>
+    /// A wallet that only moved funds to the platform's own wallets until it began paying out with its key (a cold wallet
+    /// refilling hot ones: see <see cref="RecentWallets.PaysOutLikeAColdWallet"/>), before it has a baseline of withdrawals:
+    /// at least <see cref="RapidDrainSettings.LargeLegsMinCount"/> cold-start legs over the long window (withdrawals of the
+    /// cold-start leg size without an account, not routine for their address), at least half of its withdrawals there, which
+    /// without the largest reach <see cref="RapidDrainSettings.LongMinUsd"/>. Judged as a wallet without history, a cold
+    /// wallet drained in $900,000 legs every 35 minutes to new addresses had to reach the $10,000,000 cold-start floor (leg
+    /// 13, seven hours in); but a cold wallet pays nobody outside in the ordinary course, so its history is not empty but
+    /// known, and the floor is the one a wallet with a baseline has. The share keeps out a hot wallet whose first transfer was a
+    /// sweep to cold storage, on an exchange that sends no accounts: its customers' withdrawals outnumber their large ones.
+    /// </summary>
+    private static DrainFinding? TryColdWalletLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    {
+        if (!c.SourcePaysOutLikeAColdWallet || a.HasBaseline || a.ColdStartLegs < s.LargeLegsMinCount || 2 * a.ColdStartLegs < a.Count)
+        {
+            return null;
+        }
+
+        var legs = a.ColdStartLegsUsd - c.Wallet.Long.LargestColdStartLegUsd();
+        if (legs < s.LongMinUsd)
+        {
+            return null;
+        }
+
+        return new DrainFinding(
+            new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
+            $"a wallet that had only moved funds to the platform's own wallets before paying out without an account: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} " +
+                $"without a customer account went to addresses not routinely paid (threshold {s.LargeLegsMinCount}, and half its withdrawals), {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
             DrainEvidence.ColdStartLegs);
     }

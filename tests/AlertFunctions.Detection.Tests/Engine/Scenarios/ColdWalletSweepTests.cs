@@ -31,6 +31,86 @@ public sealed class ColdWalletSweepTests
         Assert.Contains("only moved funds to the platform's own wallets", alert.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(6, false)]
+    [InlineData(7, true)]
+    public void ColdWalletThatOnlyRefilledHotOnes_DrainedInLegsUnderTheFloorEvery35Minutes_IsCaughtAtTheThirdLeg(int seed, bool withBalances)
+    {
+        // $900,000 legs, each under the $1,000,000 floor, never three in an hour, each to a new address: judged as a wallet
+        // without history, the legs had to reach the $10,000,000 cold-start floor over 12 hours (leg 13, seven hours in).
+        // A wallet that only ever refilled the platform's own wallets pays nobody outside in the ordinary course.
+        var (events, cold) = TwoDaysOfRefills(seed);
+        for (var i = 0; i < 16; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(cold).Usd(900_000m).Balance(withBalances ? 100_000_000m - (900_000m * (i + 1)) : null)
+                .To(Addresses.Evm($"drain-{seed}-{i}")).At(Day0.AddDays(2).AddHours(3).AddMinutes(35 * i)));
+        }
+
+        var run = ScenarioRun.Of(events);
+
+        var first = run.Changes.First(c => c.Kind == AlertChangeKind.Raised).Alert;
+        Assert.Equal((RuleIds.RapidDrain, "leg-02"), (first.Rule, first.TriggerEventId));
+        Assert.Contains("only moved funds to the platform's own wallets", first.Summary, StringComparison.Ordinal);
+        Assert.Single(run.Alerts);
+    }
+
+    [Fact]
+    public void ColdWalletPayingOut_SurvivesARestartBetweenItsLegs()
+    {
+        // What marks the cold wallet is learned at its first leg; a restart after it must keep it, or the third leg is missed.
+        var (events, cold) = TwoDaysOfRefills(seed: 3);
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"leg-{i:D2}").From(cold).Usd(900_000m).To(Addresses.Evm($"drain-{i}")).At(Day0.AddDays(2).AddHours(3).AddMinutes(35 * i)));
+        }
+
+        var ordered = RestartReplay.InTimeOrder(events, new Random(1), jitter: false);
+        var cut = ordered.FindIndex(e => e.EventId == "leg-01");
+
+        var (_, afterCut) = RestartReplay.AssertRestartChangesNothing(ordered, cut, "cold wallet after its first leg");
+
+        Assert.Contains(afterCut, c => c.Kind == AlertChangeKind.Raised && c.Alert.TriggerEventId == "leg-02");
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void ColdWallet_SettlingTwiceWithNewCounterparties_RaisesNothing(int seed)
+    {
+        // Two OTC settlements from cold storage within the hour, $900,000 each to new addresses: fewer than three legs.
+        var (events, cold) = TwoDaysOfRefills(seed);
+        events.Add(EventBuilder.Withdrawal().Id("otc-1").From(cold).Usd(900_000m).To(Addresses.Evm("otc-desk-1")).At(Day0.AddDays(2).AddHours(1)));
+        events.Add(EventBuilder.Withdrawal().Id("otc-2").From(cold).Usd(900_000m).To(Addresses.Evm("otc-desk-2")).At(Day0.AddDays(2).AddHours(2)));
+
+        Assert.Empty(ScenarioRun.Of(events).Alerts);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    public void HotWalletWhoseFirstTransferIsASweepToCold_OnAnExchangeWithoutAccounts_IsNoColdWalletPayingOut(int seed)
+    {
+        // Its customers' withdrawals carry no account either, so its first one outside looks like a key's transfer; among
+        // them whales take $400,000-$600,000 to new addresses in its first hours. Its legs are a small part of its withdrawals.
+        var hot = Addresses.Evm("young-hot");
+        var cold = Addresses.Evm("cold");
+        var events = new List<WithdrawalEvent>
+        {
+            EventBuilder.Withdrawal().Id("refill").From(cold).To(hot).Usd(4_000_000m).At(Day0),
+            EventBuilder.Withdrawal().Id("to-cold").From(hot).To(cold).Usd(1_000_000m).At(Day0.AddMinutes(5)),
+        };
+        events.AddRange(new TrafficBuilder(seed) { Wallet = hot, WithAccounts = false }.Between(Day0.AddMinutes(10), Day0.AddHours(8)));
+        for (var i = 0; i < 4; i++)
+        {
+            events.Add(EventBuilder.Withdrawal().Id($"whale-{i}").From(hot).Usd(400_000m + (60_000m * i)).To(Addresses.Evm($"whale-new-{seed}-{i}")).At(Day0.AddHours(2 + i)));
+        }
+
+        Assert.DoesNotContain(ScenarioRun.Of(events).Alerts, a => a.Summary.Contains("only moved funds to the platform's own wallets", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ColdWallet_AfterItsFirstWithdrawalOut_HasNoLowerFloor()
     {

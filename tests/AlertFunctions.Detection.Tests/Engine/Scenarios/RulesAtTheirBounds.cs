@@ -11,7 +11,8 @@ internal static class RulesAtTheirBounds
     public static DetectionRules Rules { get; } = RulesFileLoader.Parse("""
         { "referencePricesUsd": { "NEWT": 1000000000 },
           "defaults": {
-            "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000 },
+            "largeWithdrawal": { "minUsd": 1, "coldStartMinUsd": 1, "baselineMultiple": 1000000, "knownDestinationTolerance": 1000000, "criticalUsd": 1000000000000000,
+                                 "mostOfBalanceMinUsd": 1, "mostOfBalanceShare": 1, "mostOfBalanceBaselineMultiple": 1000000 },
             "rapidDrain": { "baselineMultiple": 1000000, "meanSizeMultiple": 1000000, "volumeOnlyMultiple": 1000000, "largeLegMeanMultiple": 1000000,
                             "largeLegsVolumeMultiple": 1000000, "longBaselineMultiple": 1000000, "rareLegMeanMultiple": 1000000, "rareLegsMaxChance": 0.01, "minUsd": 1, "minLegUsd": 0, "coldStartMinMeanUsd": 0,
                             "criticalUsd": 1000000000000000 },
