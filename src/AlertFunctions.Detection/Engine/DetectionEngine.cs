@@ -277,11 +277,14 @@ public sealed class DetectionEngine
         return usd;
     }
 
-    /// <param name="previousBalance">The wallet/asset's newest reported balance before this withdrawal (null when none was).</param>
+    /// <param name="previousBalance">
+    /// The wallet/asset's newest reported balance at or before this withdrawal's time (null when none was). A late event's
+    /// newest balance may be a later withdrawal's, after this one: that is no balance before it, and not given.
+    /// </param>
     private bool AddToWindows(WalletAssetState wallet, in WithdrawalEvent e, decimal usd, out decimal? previousBalance)
     {
-        previousBalance = wallet.Balance;
         var t = e.Timestamp;
+        previousBalance = wallet.BalanceTime <= t ? wallet.Balance : null;
         var newest = wallet.LastSeen;
         if (newest - t > _rules.AllowedLateness)
         {

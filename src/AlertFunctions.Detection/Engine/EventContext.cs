@@ -85,8 +85,9 @@ internal readonly ref struct EventContext
     public bool SourcePaysOutLikeAColdWallet { get; }
 
     /// <summary>
-    /// The wallet/asset's newest reported balance before this withdrawal; null when none was reported. Below what this
-    /// withdrawal reports it held (its amount plus <c>balanceAfter</c>), the wallet was refilled just before it.
+    /// The wallet/asset's newest reported balance at or before this withdrawal's time; null when none was reported (or only
+    /// later ones, for an event that arrived late). Below what this withdrawal reports it held (its amount plus
+    /// <c>balanceAfter</c>), the wallet was refilled just before it.
     /// </summary>
     public decimal? PreviousBalance { get; }
 }
