@@ -43,7 +43,8 @@ public static class ResponderPageRenderer
         Row(html, "Subject", $"{alert.Subject} ({alert.SubjectType.ToName()})");
         Row(html, "Window", $"{Time(alert.WindowStart)} to {Time(alert.WindowEnd)}");
         Row(html, "Events", alert.EventCount.ToString(CultureInfo.InvariantCulture));
-        Row(html, "Amount", $"{Amount(alert.AmountUsd)} USD");
+        // 0 means nothing valued the withdrawals (tokens without a price, judged in asset units), not that nothing was taken.
+        Row(html, "Amount", alert.AmountUsd > 0 ? $"{Amount(alert.AmountUsd)} USD" : "no USD value");
         if (alert.AmountAsset is { } amountAsset)
         {
             Row(html, "Amount in asset", $"{Amount(amountAsset)} {alert.Asset}");

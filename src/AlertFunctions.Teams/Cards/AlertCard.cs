@@ -78,7 +78,7 @@ public sealed class AlertCard
     private static JsonObject Headline(Alert alert, CardLimits limits)
     {
         var title = $"{SeverityStyle.Label(alert.Severity)} · {RuleTitles.For(alert.Rule, limits.MaxValueLength)}";
-        var where = $"{AmountUsd(alert)} · {CardText.Escape(alert.Platform, limits.MaxValueLength)} · " +
+        var where = $"{CardNumbers.AlertUsd(alert.AmountUsd)} · {CardText.Escape(alert.Platform, limits.MaxValueLength)} · " +
             $"{CardText.Escape(alert.Chain, limits.MaxValueLength)} · {AssetName(alert.Asset, limits)}";
         var rule = $"Rule {CardText.Escape(alert.Rule, limits.MaxValueLength)} · revision {alert.Revision} · window ended {CardNumbers.Utc(alert.WindowEnd)}";
 
@@ -102,7 +102,7 @@ public sealed class AlertCard
         yield return ("Platform", CardText.Escape(alert.Platform, max));
         yield return ("Chain", CardText.Escape(alert.Chain, max));
         yield return ("Asset", AssetName(alert.Asset, limits));
-        yield return ("Amount (USD)", AmountUsd(alert));
+        yield return ("Amount (USD)", CardNumbers.AlertUsd(alert.AmountUsd));
         yield return ("Amount (asset)", alert.AmountAsset is { } units
             ? $"{CardNumbers.Quantity(units)} {CardText.Escape(alert.Asset, max)}"
             : "not applicable (several assets)");
@@ -111,12 +111,6 @@ public sealed class AlertCard
         yield return ("Subject", $"{Subject(alert, max)} ({alert.SubjectType.ToName()})");
         yield return ("Trigger event", CardText.Escape(alert.TriggerEventId, max));
     }
-
-    /// <summary>
-    /// An alert about withdrawals nothing valued (tokens without a price, judged in asset units) has no USD amount: "$0" in
-    /// the headline of a drain of millions in long-tail tokens would tell the responder it is nothing.
-    /// </summary>
-    private static string AmountUsd(Alert alert) => alert.AmountUsd > 0 ? CardNumbers.Usd(alert.AmountUsd) : "no USD value";
 
     private static IEnumerable<(string, string)> ThresholdFacts(AlertDetails details, CardLimits limits)
     {

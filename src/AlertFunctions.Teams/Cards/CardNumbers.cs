@@ -9,6 +9,12 @@ internal static class CardNumbers
         ? "-$" + (-amount).ToString("#,##0.00", CultureInfo.InvariantCulture)
         : "$" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An alert's USD amount. 0 means nothing valued its withdrawals (tokens without a price, judged in asset units), not
+    /// that nothing was taken: "$0.00" beside a drain of millions in long-tail tokens would tell the responder it is nothing.
+    /// </summary>
+    public static string AlertUsd(decimal amount) => amount > 0 ? Usd(amount) : "no USD value";
+
     public static string Quantity(decimal amount) => amount.ToString("#,##0.########", CultureInfo.InvariantCulture);
 
     public static string Count(long count) => count.ToString("#,##0", CultureInfo.InvariantCulture);

@@ -135,7 +135,7 @@ public sealed class DailySummaryCard
         {
             var subject = subjects[i];
             items.Add(AdaptiveElements.TextBlock(
-                $"**{CardNumbers.Usd(subject.AmountUsd)}** · {RuleTitles.For(subject.Rule, limits.MaxValueLength)} · " +
+                $"**{CardNumbers.AlertUsd(subject.AmountUsd)}** · {RuleTitles.For(subject.Rule, limits.MaxValueLength)} · " +
                 CardText.Escape(subject.Subject, limits.MaxValueLength),
                 spacing: "None"));
         }

@@ -36,6 +36,17 @@ public sealed class ResponderPageRendererTests
         Assert.Contains("<td>2025-03-01 10:00:00 UTC to 2025-03-01 10:05:00 UTC</td>", html);
     }
 
+    [Fact]
+    public void RenderAlert_AlertWithoutAUsdAmount_SaysSoInsteadOfZeroUsd()
+    {
+        // A multi-asset-drain over tokens nobody priced is judged in asset units: its USD amount is 0, not its size.
+        var view = AlertViewFactory.Create();
+        var html = ResponderPageRenderer.RenderAlert(view with { Alert = view.Alert with { AmountUsd = 0m } }, "/ack", "alice", null);
+
+        Assert.Contains("<td>no USD value</td>", html);
+        Assert.DoesNotContain("<td>0 USD</td>", html);
+    }
+
     [Theory]
     [InlineData(AlertStatus.Acknowledged, "acknowledged by bob@example.com at 2025-03-01 10:07:00 UTC")]
     [InlineData(AlertStatus.Resolved, "resolved by  at an unknown time")]

@@ -97,6 +97,17 @@ public sealed class DailySummaryCardTests
     }
 
     [Fact]
+    public void Build_SubjectWithoutAUsdAmount_SaysSoInsteadOfZeroDollars()
+    {
+        // A multi-asset-drain over tokens nobody priced is judged in units: its USD amount is 0, not its size.
+        var subjects = new[] { new DailySummarySubject("examplex", "multi-asset-drain", 0m) };
+
+        var texts = CardJson.TextsIn(CardJson.ById(CardJson.Card(new DailySummaryCard().Build(Summary() with { TopSubjects = subjects })), "subjects"));
+
+        Assert.Equal("**no USD value** · Multi-asset drain · examplex", texts[0]);
+    }
+
+    [Fact]
     public void Build_CraftedSubjectAndPlatform_AreEscapedAndNotLinked()
     {
         var view = Summary() with
