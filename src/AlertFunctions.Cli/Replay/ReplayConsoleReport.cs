@@ -13,6 +13,13 @@ internal static class ReplayConsoleReport
         RenderCounts(console, result, source);
     }
 
+    /// <summary>
+    /// 0 means nothing valued the alert's withdrawals (tokens without a price, judged in asset units), not that nothing was
+    /// taken: a "0" beside a drain of long-tail tokens would read as harmless.
+    /// </summary>
+    internal static string UsdColumn(decimal amountUsd) =>
+        amountUsd > 0 ? amountUsd.ToString("N0", CultureInfo.InvariantCulture) : "unpriced";
+
     private static void RenderAlerts(IAnsiConsole console, IReadOnlyList<Alert> alerts)
     {
         if (alerts.Count == 0)
@@ -31,7 +38,7 @@ internal static class ReplayConsoleReport
                 new Text(alert.Platform),
                 new Text(alert.Asset),
                 new Text(Shorten(alert.Subject)),
-                new Text(alert.AmountUsd.ToString("N0", CultureInfo.InvariantCulture)).RightJustified(),
+                new Text(UsdColumn(alert.AmountUsd)).RightJustified(),
                 new Text(alert.EventCount.ToString(CultureInfo.InvariantCulture)).RightJustified(),
                 new Text($"{alert.WindowStart:MM-dd HH:mm}–{alert.WindowEnd:HH:mm}"));
         }
