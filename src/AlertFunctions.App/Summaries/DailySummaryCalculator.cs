@@ -55,14 +55,19 @@ internal static class DailySummaryCalculator
         alerts.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     // A wallet often draws several alerts over the same withdrawals (large withdrawal and rapid drain): adding them would
-    // count its money twice, so each subject is ranked by its largest alert.
-    private static List<SummarySubject> TopSubjects(IEnumerable<StoredAlert> alerts) =>
-        alerts
+    // count its money twice, so each subject is ranked by its largest alert. A subject whose largest alert nothing valued
+    // in USD (a drain of tokens without a price) cannot be ranked by USD; listed after the top five instead of falling out.
+    private static List<SummarySubject> TopSubjects(IEnumerable<StoredAlert> alerts)
+    {
+        var largestPerSubject = alerts
             .GroupBy(a => (a.Alert.SubjectType, a.Alert.Subject))
             .Select(g => g.OrderByDescending(a => a.Alert.AmountUsd).ThenBy(a => a.Alert.AlertId, StringComparer.Ordinal).First().Alert)
-            .OrderByDescending(a => a.AmountUsd)
-            .ThenBy(a => a.AlertId, StringComparer.Ordinal)
-            .Take(TopSubjectCount)
+            .ToList();
+        var valued = largestPerSubject.Where(a => a.AmountUsd > 0).OrderByDescending(a => a.AmountUsd).ThenBy(a => a.AlertId, StringComparer.Ordinal);
+        var unvalued = largestPerSubject.Where(a => a.AmountUsd <= 0).OrderBy(a => a.AlertId, StringComparer.Ordinal);
+        return valued.Take(TopSubjectCount)
+            .Concat(unvalued.Take(TopSubjectCount))
             .Select(a => new SummarySubject(a.Subject, a.SubjectType.ToName(), a.Rule, a.AmountUsd, a.AlertId))
             .ToList();
+    }
 }

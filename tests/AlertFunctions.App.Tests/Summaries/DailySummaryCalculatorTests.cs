@@ -76,6 +76,18 @@ public sealed class DailySummaryCalculatorTests
     }
 
     [Fact]
+    public void Calculate_SubjectWhoseAlertNothingValued_ListedAfterTheTopFiveInsteadOfRankedOut()
+    {
+        // A drain of tokens without a price carries no USD amount: ranked by USD it would always fall out of the top five.
+        var alerts = Enumerable.Range(1, 6).Select(i => StoredAlertFactory.Create($"w{i}", "x", RuleIds.RapidDrain, Severity.High, $"0xw{i}", i * 1_000_000m)).ToList();
+        alerts.Add(StoredAlertFactory.Create("unpriced", "x", RuleIds.MultiAssetDrain, Severity.Critical, "x", 0m));
+
+        var record = Assert.Single(DailySummaryCalculator.Calculate(Day, [], alerts, NoDeadLetters, GeneratedAt));
+
+        Assert.Equal(["w6", "w5", "w4", "w3", "w2", "unpriced"], record.TopSubjects.Select(s => s.AlertId));
+    }
+
+    [Fact]
     public void Calculate_PlatformWithOnlyDeadLetters_GetsASummary()
     {
         var records = DailySummaryCalculator.Calculate(
