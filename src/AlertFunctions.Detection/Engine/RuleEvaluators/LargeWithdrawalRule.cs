@@ -58,7 +58,7 @@ internal static class LargeWithdrawalRule
 
         if (c.Usd < threshold)
         {
-            if (MostOfASmallWallet.Assess(c, balanceShare) is not { } small)
+            if (MostOfASmallWallet.Assess(c, balanceShare, baseline) is not { } small)
             {
                 return;
             }

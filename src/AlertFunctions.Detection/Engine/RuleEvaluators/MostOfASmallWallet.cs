@@ -13,19 +13,21 @@ namespace AlertFunctions.Detection.Engine.RuleEvaluators;
 /// </summary>
 internal static class MostOfASmallWallet
 {
+    /// <param name="largestRoutine">
+    /// The largest withdrawal the wallet/asset routinely makes, as <see cref="LargeWithdrawalRule"/> learned it; null before its
+    /// baseline is warm, when nothing tells a small wallet's most from its usual.
+    /// </param>
     /// <returns>The threshold the withdrawal crossed and why, or null when it is not such a withdrawal.</returns>
-    public static (decimal Threshold, string Basis)? Assess(in EventContext c, decimal? balanceShare)
+    public static (decimal Threshold, string Basis)? Assess(in EventContext c, decimal? balanceShare, decimal? largestRoutine)
     {
         var settings = c.Rules.LargeWithdrawal;
-        var w = c.Wallet;
         ref readonly var e = ref c.Event;
-        if (c.Usd < settings.MostOfBalanceMinUsd || !c.DestinationIsNew || !w.IsBaselineWarm || w.Baseline.DecayedMaxUsd <= 0
+        if (c.Usd < settings.MostOfBalanceMinUsd || !c.DestinationIsNew || largestRoutine is not { } largest
             || !RareLegs.IsCountedAsLargeLeg(e, c.ShortWindow))
         {
             return null;
         }
 
-        var largest = Math.Round((decimal)w.Baseline.DecayedMaxUsd, 2);
         var threshold = Math.Max(settings.MostOfBalanceMinUsd, largest * (decimal)settings.MostOfBalanceBaselineMultiple);
         if (c.Usd < threshold)
         {
