@@ -53,6 +53,23 @@ internal sealed class PlatformState : TrackedState
 
     public override string StateKey => StateKeys.Platform(Platform);
 
+    /// <summary>
+    /// A drained pair's slot holds <paramref name="pair"/>, remembered between <paramref name="from"/> and
+    /// <paramref name="to"/> (both included). Allocation-free; reads the few remembered pairs.
+    /// </summary>
+    internal bool HoldsDrainedPair(WalletAssetState pair, DateTimeOffset from, DateTimeOffset to)
+    {
+        foreach (var key in DrainingKeys)
+        {
+            if (key.Time >= from && key.Time <= to && key.IsPairOf(pair))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <param name="Evidence">
     /// The pair's largest recent withdrawals, named in the platform's alert. A reference, not a copy (no allocation per
     /// event while a pair looks drained), and not kept in snapshots: a key restored after a restart still counts, without it.

@@ -113,16 +113,7 @@ internal static class MultiAssetDrainRule
             return false;
         }
 
-        var from = time - TimeSpan.FromMinutes(settings.WindowMinutes);
-        foreach (var key in c.Platform.DrainingKeys)
-        {
-            if (key.Time >= from && key.Time <= time && key.IsPairOf(c.Wallet))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return c.Platform.HoldsDrainedPair(c.Wallet, time - TimeSpan.FromMinutes(settings.WindowMinutes), time);
     }
 
     /// <summary>
@@ -130,23 +121,9 @@ internal static class MultiAssetDrainRule
     /// <paramref name="since"/>: the pair looked drained while that alert was reporting. Allocation-free; reads the few
     /// remembered pairs.
     /// </summary>
-    internal static bool ReportedPairSince(in EventContext c, DateTimeOffset since)
-    {
-        if (c.Platform.MultiAssetEpisode is not { } episode)
-        {
-            return false;
-        }
-
-        foreach (var key in c.Platform.DrainingKeys)
-        {
-            if (key.Time >= since && key.Time >= episode.Alert.WindowStart && key.Time <= episode.LastTrigger && key.IsPairOf(c.Wallet))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool ReportedPairSince(in EventContext c, DateTimeOffset since) =>
+        c.Platform.MultiAssetEpisode is { } episode
+        && c.Platform.HoldsDrainedPair(c.Wallet, since > episode.Alert.WindowStart ? since : episode.Alert.WindowStart, episode.LastTrigger);
 
     /// <summary>The withdrawal makes its wallet/asset pair one this rule counts as drained (evaluated for every event, before the counts).</summary>
     internal static bool CountsAsDrained(in EventContext c) =>
