@@ -255,12 +255,10 @@ internal static class RapidDrainRule
         }
 
         var needed = Math.Max(s.LongLargeLegsMinCount, PoissonTail.SmallestUnlikelyCount(a.ExpectedColdStartLegs, s.RareLegsMaxChance));
-        return new DrainFinding(
-            new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
+        return LongColdStartLegsFinding(s, legs,
             $"no history yet: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} without a customer account " +
                 $"(threshold {needed} of its {AlertWording.Withdrawals(a.ColdStartCandidates)} without one), {AlertWording.Usd(legs)} without the largest " +
-                $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
-            DrainEvidence.ColdStartLegs);
+                $"(threshold {AlertWording.Usd(s.LongMinUsd)})");
     }
 
     /// <summary>
@@ -287,13 +285,18 @@ internal static class RapidDrainRule
             return null;
         }
 
-        return new DrainFinding(
-            new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
+        return LongColdStartLegsFinding(s, legs,
             $"a wallet that had only moved funds to the platform's own wallets before paying out without an account: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} " +
                 $"without a customer account went to addresses not routinely paid (threshold {s.LargeLegsMinCount}, and half its withdrawals), {AlertWording.Usd(legs)} without the largest " +
-                $"(threshold {AlertWording.Usd(s.LongMinUsd)})",
-            DrainEvidence.ColdStartLegs);
+                $"(threshold {AlertWording.Usd(s.LongMinUsd)})");
     }
+
+    /// <summary>The long window's cold-start legs without the largest, against the long floor: what both findings that count them report.</summary>
+    private static DrainFinding LongColdStartLegsFinding(RapidDrainSettings s, decimal legs, string basis) =>
+        new(
+            new AlertDetails("USD in withdrawals of the cold-start leg size without a customer account, excluding the largest", legs, s.LongMinUsd, null, Math.Round(legs / s.LongMinUsd, 2)),
+            basis,
+            DrainEvidence.ColdStartLegs);
 
     /// <param name="withoutAccounts">
     /// Only withdrawals without a customer account were counted, on an exchange that sends accounts (see <see cref="RareLegs.IsCounted"/>):
