@@ -11,7 +11,9 @@ internal static class AdaptiveElements
     public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
     public const string Version = "1.5";
 
-    public static JsonObject Card(JsonArray body, JsonArray? actions = null)
+    // Bodies are built as lists of nodes, not JsonArrays: JsonArray.Add<T> picks its generic overload for a JsonObject and
+    // is marked as needing runtime code generation, which the natively compiled command-line tool cannot do.
+    public static JsonObject Card(IReadOnlyList<JsonNode> body, IReadOnlyList<JsonNode>? actions = null)
     {
         var card = new JsonObject
         {
@@ -19,11 +21,11 @@ internal static class AdaptiveElements
             ["$schema"] = SchemaUrl,
             ["version"] = Version,
             ["msteams"] = new JsonObject { ["width"] = "Full" },
-            ["body"] = body,
+            ["body"] = new JsonArray([.. body]),
         };
         if (actions is { Count: > 0 })
         {
-            card["actions"] = actions;
+            card["actions"] = new JsonArray([.. actions]);
         }
 
         return card;
@@ -54,13 +56,13 @@ internal static class AdaptiveElements
 
     public static JsonObject FactSet(IEnumerable<(string Title, string Value)> facts)
     {
-        var array = new JsonArray();
+        var array = new List<JsonNode>();
         foreach (var (title, value) in facts)
         {
             array.Add(new JsonObject { ["title"] = title, ["value"] = value });
         }
 
-        return new JsonObject { ["type"] = "FactSet", ["facts"] = array };
+        return new JsonObject { ["type"] = "FactSet", ["facts"] = new JsonArray([.. array]) };
     }
 
     public static JsonObject Container(IEnumerable<JsonObject> items, string? id = null, string? style = null, bool bleed = false)

@@ -45,7 +45,7 @@ public sealed class AlertCard
 
     internal JsonObject BuildCard(Alert alert, CardLimits limits)
     {
-        var body = new JsonArray
+        var body = new List<JsonNode>
         {
             Headline(alert, limits),
             AdaptiveElements.TextBlock(CardText.Escape(alert.Summary, limits.MaxSentenceLength), spacing: "Medium"),
@@ -155,7 +155,7 @@ public sealed class AlertCard
         return AdaptiveElements.Container(items, id: id);
     }
 
-    private JsonArray? Actions(string alertId)
+    private List<JsonNode>? Actions(string alertId)
     {
         var segment = Uri.EscapeDataString(alertId);
         if (alertId.Length == 0 || segment.Length > MaxLinkedAlertIdLength)

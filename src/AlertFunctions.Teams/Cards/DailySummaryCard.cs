@@ -38,7 +38,7 @@ public sealed class DailySummaryCard
         var backlog = view.DeadLettered > 0 || view.DeadLetteredWithoutPlatform > 0 || view.UndeliveredNotifications > 0;
         var (style, color) = urgent > 0 ? ("attention", "attention") : backlog ? ("warning", "warning") : ("good", "good");
 
-        var body = new JsonArray
+        var body = new List<JsonNode>
         {
             AdaptiveElements.Container(
                 [
