@@ -34,16 +34,17 @@ if [[ ! -x /usr/bin/time ]]; then
     exit 1
 fi
 
-# The CLI as it is shipped: published for this machine's runtime identifier, so precompiled (ReadyToRun, see its csproj).
+# The CLI as it is shipped: published for this machine's runtime identifier, so one native executable (see its csproj;
+# linking it needs clang or gcc).
 case "$(uname -m)" in
     x86_64) rid=linux-x64 ;;
     aarch64 | arm64) rid=linux-arm64 ;;
     *) echo "measure-replay: no runtime identifier known for $(uname -m)" >&2; exit 1 ;;
 esac
-cli="$work/cli/alertfunctions.dll"
+cli="$work/cli/alertfunctions"
 
-echo "== Publishing the CLI ($rid, ReadyToRun) and building the file generator (Release)"
-dotnet publish src/AlertFunctions.Cli/AlertFunctions.Cli.csproj -c Release -r "$rid" --self-contained false -o "$work/cli" -nologo -v q
+echo "== Publishing the CLI ($rid, native) and building the file generator (Release)"
+dotnet publish src/AlertFunctions.Cli/AlertFunctions.Cli.csproj -c Release -r "$rid" -o "$work/cli" -nologo -v q
 dotnet build bench/AlertFunctions.Benchmarks/AlertFunctions.Benchmarks.csproj -c Release -nologo -v q
 
 echo
@@ -60,7 +61,7 @@ measure() {
         environment=("DOTNET_GCHeapHardLimit=$(printf '0x%x' "$cap")")
     fi
     lines=$(wc -l < "$file")
-    env "${environment[@]}" /usr/bin/time -v -o "$work/time.txt" dotnet "$cli" replay "$file" --no-progress > "$report" 2>&1 || {
+    env "${environment[@]}" /usr/bin/time -v -o "$work/time.txt" "$cli" replay "$file" --no-progress > "$report" 2>&1 || {
         echo "measure-replay: the replay of $file failed; its output:" >&2
         cat "$report" >&2
         exit 1
@@ -75,7 +76,7 @@ measure() {
 }
 
 echo
-echo "== Replay: dotnet $cli replay FILE --no-progress"
+echo "== Replay: $cli replay FILE --no-progress"
 for run in 1 2 3; do
     measure "$work/replay-1x.jsonl" "280k events, run $run" "$work/report-1x-$run.txt"
 done

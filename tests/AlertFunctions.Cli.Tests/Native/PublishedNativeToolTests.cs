@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlertFunctions.Storage.Configuration;
+using AlertFunctions.Testing;
+using AlertFunctions.Testing.Teams;
+
+namespace AlertFunctions.Cli.Tests.Native;
+
+/// <summary>
+/// The tool as it ships: published natively, with trimming, and without the JIT. Libraries that use reflection (Azure SDK
+/// clients, option binding, JSON) can build cleanly and still fail at run time there, so each command that reaches one is
+/// run through the published executable against real local services.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PublishedNativeToolTests(AzuriteFixture azurite, NativeToolFixture tool) : IClassFixture<NativeToolFixture>
+{
+    [NativeToolFact]
+    public async Task Replay_OfTheEmbeddedSampleDay_WritesTheSameAlertBytesAsTheToolUnderTheJit()
+    {
+        using var directory = new TemporaryDirectory();
+        var native = directory.File("native.jsonl");
+        var jit = directory.File("jit.jsonl");
+
+        var (nativeExit, _, nativeError) = await CliProcess.RunExecutableAsync(tool.Executable, null, "replay", "--no-progress", "--alerts-out", native);
+        var (jitExit, _, jitError) = await CliProcess.RunAsync(null, "replay", "--no-progress", "--alerts-out", jit);
+
+        Assert.True(nativeExit == 0, nativeError);
+        Assert.True(jitExit == 0, jitError);
+        Assert.NotEmpty(File.ReadAllLines(native));
+        Assert.Equal(File.ReadAllBytes(jit), File.ReadAllBytes(native));
+    }
+
+    [NativeToolFact]
+    public async Task Replay_WithStorageAndWebhook_StoresDeadLettersAndPostsEachAlertOnce_AndAReplayPostsNothingMore()
+    {
+        await using var teams = FakeTeamsEndpoint.Start();
+        using var directory = new TemporaryDirectory();
+        var events = directory.File("events.jsonl");
+        // A week earlier than the sample day ReplayPipelineTests forwards to the same Azurite, so the alert ids (which
+        // name their window) differ and neither test finds the other's alerts already stored and posted.
+        File.WriteAllLines(events, [.. SampleDay.ReadLines().Select(line => Earlier(line, TimeSpan.FromDays(7))), "{\"eventId\": \"broken\""]);
+        var alertsOut = directory.File("alerts.jsonl");
+        string[] forward = ["--no-progress", "--storage", azurite.ConnectionString, "--teams-webhook", teams.WebhookUrl.ToString()];
+
+        var (exitCode, output, error) = await CliProcess.RunExecutableAsync(tool.Executable, null, ["replay", events, "--alerts-out", alertsOut, .. forward]);
+
+        Assert.True(exitCode == 0, error);
+        var printed = Encoding.UTF8.GetString(output);
+        var alertIds = File.ReadAllLines(alertsOut).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("alertId").GetString()!).ToList();
+        Assert.NotEmpty(alertIds);
+        Assert.Contains($"{alertIds.Count} alert row(s) written or updated, 1 rejected line(s) dead-lettered, {alertIds.Count} Teams card(s) posted", printed, StringComparison.Ordinal);
+        Assert.Equal(alertIds.Count, teams.AcceptedBodies.Count);
+        Assert.All(alertIds, id => Assert.Single(teams.AcceptedBodies, body => body.Contains(id, StringComparison.Ordinal)));
+        Assert.DoesNotContain("AccountKey", printed + error, StringComparison.Ordinal);
+
+        var stores = AlertStores.Create(new AlertStorageOptions { ConnectionString = azurite.ConnectionString });
+        foreach (var id in alertIds)
+        {
+            var stored = await stores.Alerts.GetAsync(id);
+            Assert.NotNull(stored);
+            Assert.Equal(stored.Alert.Severity, stored.NotifiedSeverity);
+        }
+
+        var (secondExit, secondOutput, secondError) = await CliProcess.RunExecutableAsync(tool.Executable, null, ["replay", events, .. forward]);
+
+        Assert.True(secondExit == 0, secondError);
+        Assert.Contains("0 alert row(s) written or updated, 1 rejected line(s) dead-lettered, 0 Teams card(s) posted", Encoding.UTF8.GetString(secondOutput), StringComparison.Ordinal);
+        Assert.Equal(alertIds.Count, teams.AcceptedBodies.Count);
+    }
+
+    [NativeToolFact]
+    public async Task Send_ToAnEventHubsEndpointThatRefusesConnections_ReachesTheTransportAndReportsEveryEventNotSent()
+    {
+        using var directory = new TemporaryDirectory();
+        var events = directory.Write("events.jsonl", EventLines.Join(EventLines.Valid("a"), EventLines.Valid("b")));
+        const string key = "c2VuZC1rZXktbm90LXRvLWJlLXByaW50ZWQ=";
+        var connectionString = $"Endpoint=sb://127.0.0.1:{RefusedPort()}/;SharedAccessKeyName=sender;SharedAccessKey={key};EntityPath=withdrawals";
+
+        var (exitCode, output, error) = await CliProcess.RunExecutableAsync(tool.Executable, null, "send", events, "--no-progress", "--connection-string", connectionString);
+
+        var printed = Encoding.UTF8.GetString(output) + error;
+        Assert.True(exitCode == 4, $"exit {exitCode}: {printed}");
+        Assert.Contains("2 read: 0 sent in 0 batch(es), 0 rejected (invalid), 2 not sent", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing native code", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, printed, StringComparison.Ordinal);
+    }
+
+    [NativeToolFact]
+    public async Task SchemaAndValidate_Natively_PrintWhatTheToolUnderTheJitPrints()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.Write("events.jsonl", EventLines.Join(EventLines.Valid("a"), EventLines.With("amount", "-1")));
+
+        var nativeSchema = await CliProcess.RunExecutableAsync(tool.Executable, null, "schema");
+        var nativeValidate = await CliProcess.RunExecutableAsync(tool.Executable, null, "validate", file);
+        var jitValidate = await CliProcess.RunAsync(null, "validate", file);
+
+        Assert.Equal(ShippedSchema.ReadBytes(), nativeSchema.StandardOutput);
+        Assert.Equal(1, nativeValidate.ExitCode);
+        Assert.Equal(jitValidate.StandardOutput, nativeValidate.StandardOutput);
+    }
+
+    private static string Earlier(string line, TimeSpan by)
+    {
+        var e = JsonNode.Parse(line)!.AsObject();
+        var timestamp = DateTimeOffset.Parse(e["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture) - by;
+        e["timestamp"] = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return e.ToJsonString();
+    }
+
+    private static int RefusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
