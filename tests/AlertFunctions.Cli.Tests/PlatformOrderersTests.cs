@@ -36,6 +36,27 @@ public sealed class PlatformOrderersTests
         Assert.Equal(["b-1", "b-2", "b-3"], released.Ids);
     }
 
+    [Fact]
+    public void Add_ManyReorderedEventsAcrossTheRingsWrapAndGrowth_ReleasesEachOnceInTimeThenIdOrder()
+    {
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(30));
+        var released = new Released();
+        var random = new Random(7);
+        var events = Enumerable.Range(0, 5_000)
+            .Select(i => Event($"e-{i:D5}", "a", T0.AddSeconds(i).AddSeconds(random.Next(0, 20 * 60))))
+            .ToList();
+
+        foreach (var e in events)
+        {
+            orderers.Add(e, released);
+        }
+
+        orderers.Flush(released);
+
+        var expected = events.OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).Select(e => e.EventId);
+        Assert.Equal(expected, released.Ids);
+    }
+
     private static WithdrawalEvent Event(string id, string platform, DateTimeOffset at) => new()
     {
         EventId = id,

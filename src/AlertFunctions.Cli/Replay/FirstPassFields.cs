@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 
@@ -22,27 +25,111 @@ internal readonly ref struct FirstPassFields
         // The fast path, for the flat objects producers write: exactly one '{' in the line (so no nested object can hold a
         // field of the same name) and each name exactly once, followed by ':' and a string without escapes. Anything else
         // is read with the JSON reader.
-        if (line.Count((byte)'{') == 1
-            && TryFindPlainValue(line, "\"platform\""u8, out var platform)
-            && TryFindPlainValue(line, "\"sourceWallet\""u8, out var wallet)
-            && TryFindPlainValue(line, "\"timestamp\""u8, out var timestamp))
+        if (line.Count((byte)'{') == 1 && TryFindPlainValues(line, out var fields))
         {
-            return new FirstPassFields { Platform = platform, SourceWallet = wallet, Timestamp = timestamp };
+            return fields;
         }
 
         return ReadWithJsonReader(line);
     }
 
-    private static bool TryFindPlainValue(ReadOnlySpan<byte> line, ReadOnlySpan<byte> quotedName, out ReadOnlySpan<byte> value)
+    /// <summary>
+    /// Finds the three quoted names in one pass over the line's quotes: every occurrence of a quoted name starts at a
+    /// '"', so looking at each quote once finds all of them. Why: two substring searches per name (one to find it, one
+    /// to make sure it is there only once) were 3.5% of a replay's CPU, and calling a search per quote was no cheaper;
+    /// the quotes of sixteen bytes are found with one vector comparison.
+    /// </summary>
+    private static bool TryFindPlainValues(ReadOnlySpan<byte> line, out FirstPassFields fields)
     {
-        value = default;
-        var at = line.IndexOf(quotedName);
-        if (at <= 0 || line[(at + 1)..].IndexOf(quotedName) >= 0)
+        fields = default;
+        var names = new NameOccurrences();
+        var quotes = Vector128.Create((byte)'"');
+        var at = 0;
+        for (; at + Vector128<byte>.Count <= line.Length; at += Vector128<byte>.Count)
+        {
+            var found = Vector128.Equals(Vector128.Create(line.Slice(at, Vector128<byte>.Count)), quotes).ExtractMostSignificantBits();
+            for (; found != 0; found &= found - 1)
+            {
+                if (!names.Visit(line, at + BitOperations.TrailingZeroCount(found)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; at < line.Length; at++)
+        {
+            if (line[at] == (byte)'"' && !names.Visit(line, at))
+            {
+                return false;
+            }
+        }
+
+        if (!TryReadPlainValue(line, names.Platform, PlatformName.Length, out var platform)
+            || !TryReadPlainValue(line, names.SourceWallet, SourceWalletName.Length, out var wallet)
+            || !TryReadPlainValue(line, names.Timestamp, TimestampName.Length, out var timestamp))
         {
             return false;
         }
 
-        var rest = line[(at + quotedName.Length)..].TrimStart(" \t"u8);
+        fields = new FirstPassFields { Platform = platform, SourceWallet = wallet, Timestamp = timestamp };
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> PlatformName => "\"platform\""u8;
+
+    private static ReadOnlySpan<byte> SourceWalletName => "\"sourceWallet\""u8;
+
+    private static ReadOnlySpan<byte> TimestampName => "\"timestamp\""u8;
+
+    /// <summary>Where each quoted name occurs (-1: nowhere); a name seen twice ends the search.</summary>
+    private struct NameOccurrences()
+    {
+        public int Platform = -1;
+        public int SourceWallet = -1;
+        public int Timestamp = -1;
+
+        /// <returns>False when the quote at <paramref name="quote"/> starts a name already seen.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Visit(ReadOnlySpan<byte> line, int quote)
+        {
+            var rest = line[quote..];
+            if (rest.Length < 2)
+            {
+                return true;
+            }
+
+            return rest[1] switch
+            {
+                (byte)'p' when rest.StartsWith(PlatformName) => TakeOnly(ref Platform, quote),
+                (byte)'s' when rest.StartsWith(SourceWalletName) => TakeOnly(ref SourceWallet, quote),
+                (byte)'t' when rest.StartsWith(TimestampName) => TakeOnly(ref Timestamp, quote),
+                _ => true,
+            };
+        }
+
+        private static bool TakeOnly(ref int at, int quote)
+        {
+            if (at >= 0)
+            {
+                return false;
+            }
+
+            at = quote;
+            return true;
+        }
+    }
+
+    /// <param name="at">Where the quoted name starts; the line's first character cannot be a name, nor can a missing one (-1).</param>
+    private static bool TryReadPlainValue(ReadOnlySpan<byte> line, int at, int quotedNameLength, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var rest = line[(at + quotedNameLength)..].TrimStart(" \t"u8);
         if (rest.IsEmpty || rest[0] != (byte)':')
         {
             return false;
