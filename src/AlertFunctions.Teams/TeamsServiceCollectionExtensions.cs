@@ -21,10 +21,12 @@ public static class TeamsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        var section = configuration.GetSection(TeamsOptions.SectionName);
         services.AddOptions<TeamsOptions>()
-            .Bind(configuration.GetSection(TeamsOptions.SectionName))
+            .Bind(section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>>(new TeamsBlankSettingsValidator(section)));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TeamsRequestThrottle>();

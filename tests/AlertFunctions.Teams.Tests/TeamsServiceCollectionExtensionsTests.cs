@@ -50,6 +50,26 @@ public sealed class TeamsServiceCollectionExtensionsTests
         Assert.Equal("Teams:WebhookUrl is required.", Assert.Single(error.Failures));
     }
 
+    [Theory]
+    [InlineData("MaxAttempts")]
+    [InlineData("MaxRequestsPerSecond")]
+    [InlineData("AttemptTimeout")]
+    [InlineData("TotalTimeout")]
+    [InlineData("MaxRetryAfter")]
+    [InlineData("RetryBaseDelay")]
+    public async Task AddTeamsNotifier_NumberOrDurationSetButBlank_FailsAtStartUpNamingIt(string setting)
+    {
+        // A blanked app setting (Teams__MaxAttempts=) was refused at start-up by the reflection binder; the generated
+        // binder would quietly keep the default instead.
+        await using var provider = TeamsTestServices.Build(
+            new Uri("http://127.0.0.1:9/hook"),
+            overrides: new Dictionary<string, string?> { [$"Teams:{setting}"] = "" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal($"Teams:{setting} is set but empty; give it a value or remove it to use the default.", Assert.Single(error.Failures));
+    }
+
     [Fact]
     public async Task AddTeamsNotifier_PlainHttpToRemoteHost_FailsAtStartUpWithoutEchoingTheUrl()
     {

@@ -35,6 +35,54 @@ public sealed class PublishedNativeToolTests(AzuriteFixture azurite, NativeToolF
     }
 
     [NativeToolFact]
+    public async Task Replay_WithARulesFileAWatchlistAndRejectedOut_WritesWhatTheToolUnderTheJitWrites_AndABadRulesFileFailsAlike()
+    {
+        using var directory = new TemporaryDirectory();
+        // The rules file goes through the rules' source-generated JSON metadata; the watchlist lists the destination of the
+        // sample's largest theft as a mixer, so it must add a mixer-usage alert to the sample day's.
+        var rules = directory.Write("rules.json", """{ "allowedLatenessSeconds": 240, "defaults": { "rapidDrain": { "minUsd": 100000 } }, "assets": { "USDT": { "largeWithdrawal": { "minUsd": 2000000 } } } }""");
+        var badRules = directory.Write("bad-rules.json", """{ "defaults": { "rapidDrain": { "minUsd": "many", "bogus": 1 } } }""");
+        var watchlist = directory.Write("watchlist.csv", "address,chain,category,label,source\n0x371849f9bed9274e739d233001414a93e141f495,ethereum,mixer,Test mixer,test\n");
+        var events = directory.Write("events.jsonl", string.Join('\n', [.. SampleDay.ReadLines(), "{\"eventId\": \"broken\"", "not json"]) + "\n");
+        string[] Replay(string alerts, string rejected) => ["replay", events, "--no-progress", "--rules", rules, "--watchlist", watchlist, "--alerts-out", alerts, "--rejected-out", rejected];
+
+        var native = await CliProcess.RunExecutableAsync(tool.Executable, null, Replay(directory.File("native-alerts.jsonl"), directory.File("native-rejected.jsonl")));
+        var jit = await CliProcess.RunAsync(null, Replay(directory.File("jit-alerts.jsonl"), directory.File("jit-rejected.jsonl")));
+        var nativeBad = await CliProcess.RunExecutableAsync(tool.Executable, null, "replay", events, "--no-progress", "--rules", badRules);
+        var jitBad = await CliProcess.RunAsync(null, "replay", events, "--no-progress", "--rules", badRules);
+
+        Assert.True(native.ExitCode == 0, native.StandardError);
+        Assert.True(jit.ExitCode == 0, jit.StandardError);
+        Assert.Contains(
+            File.ReadAllLines(directory.File("native-alerts.jsonl")),
+            line => line.Contains("\"rule\":\"mixer-usage\"", StringComparison.Ordinal)
+                && line.Contains("\"subject\":\"0x371849f9bed9274e739d233001414a93e141f495\"", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(directory.File("jit-alerts.jsonl")), File.ReadAllBytes(directory.File("native-alerts.jsonl")));
+        Assert.Equal(2, File.ReadAllLines(directory.File("native-rejected.jsonl")).Length);
+        Assert.Equal(File.ReadAllBytes(directory.File("jit-rejected.jsonl")), File.ReadAllBytes(directory.File("native-rejected.jsonl")));
+        Assert.Equal(3, nativeBad.ExitCode);
+        Assert.Contains("could not be converted to AlertFunctions.Detection.Rules.RapidDrainSettings", Encoding.UTF8.GetString(nativeBad.StandardOutput), StringComparison.Ordinal);
+        Assert.Equal(jitBad.ExitCode, nativeBad.ExitCode);
+        Assert.Equal(jitBad.StandardOutput, nativeBad.StandardOutput);
+        Assert.Equal(jitBad.StandardError, nativeBad.StandardError);
+    }
+
+    [NativeToolFact]
+    public async Task GenerateSample_Natively_WritesTheSameBytesAsTheToolUnderTheJit()
+    {
+        using var directory = new TemporaryDirectory();
+        string[] Generate(string file) => ["generate-sample", file, "--days", "1", "--events-per-day", "200", "--pad-to-bytes", "400"];
+
+        var native = await CliProcess.RunExecutableAsync(tool.Executable, null, Generate(directory.File("native.jsonl")));
+        var jit = await CliProcess.RunAsync(null, Generate(directory.File("jit.jsonl")));
+
+        Assert.True(native.ExitCode == 0, native.StandardError);
+        Assert.True(jit.ExitCode == 0, jit.StandardError);
+        Assert.NotEmpty(File.ReadAllLines(directory.File("native.jsonl")));
+        Assert.Equal(File.ReadAllBytes(directory.File("jit.jsonl")), File.ReadAllBytes(directory.File("native.jsonl")));
+    }
+
+    [NativeToolFact]
     public async Task Replay_WithStorageAndWebhook_StoresDeadLettersAndPostsEachAlertOnce_AndAReplayPostsNothingMore()
     {
         await using var teams = FakeTeamsEndpoint.Start();
