@@ -27,8 +27,7 @@ internal static class MultiAssetDrainRule
         {
             Remember(c.Platform, c.Wallet, c.Event.Timestamp, drained ? shortWindow.OutflowUsd : 0m, drained ? null : unvaluedLeg);
             var (keys, assets, usd, unvalued) = CountRecent(c.Platform, c.Event.Timestamp - window);
-            // Pairs nothing valued pass no USD floor: as many of them as the pairs needed make the finding on their own.
-            if (keys >= settings.MinKeys && (usd >= settings.MinUsd || unvalued >= settings.MinKeys))
+            if (ReachesBar(settings, keys, usd, unvalued))
             {
                 var summary = unvalued == 0
                     ? $"{c.Event.Platform}: {keys} wallet/asset pairs ({assets} assets) each lost funds abnormally within {settings.WindowMinutes} min, {AlertWording.Usd(usd)} in total " +
@@ -97,8 +96,15 @@ internal static class MultiAssetDrainRule
             }
         }
 
-        return keys >= settings.MinKeys && (usd >= settings.MinUsd || unvalued >= settings.MinKeys);
+        return ReachesBar(settings, keys, usd, unvalued);
     }
+
+    /// <summary>
+    /// Enough drained pairs within the window for the platform's alert: the pair count and the USD floor, except that pairs
+    /// nothing valued pass no USD floor, so as many of them as the pairs needed make the finding on their own.
+    /// </summary>
+    private static bool ReachesBar(MultiAssetDrainSettings settings, int keys, decimal usd, int unvalued) =>
+        keys >= settings.MinKeys && (usd >= settings.MinUsd || unvalued >= settings.MinKeys);
 
     /// <summary>
     /// The platform's alert is open and counts the withdrawal's wallet/asset pair among those drained within its window: the
