@@ -41,7 +41,7 @@ public sealed class NativeToolFixture : IAsyncLifetime
         }
 
         // The test host runs inside MSBuild's environment; a nested build must find its own SDK, not inherit those paths.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "MSBuildExtensionsPath" || k == "MSBuildSDKsPath").ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
