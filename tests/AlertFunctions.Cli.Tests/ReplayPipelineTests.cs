@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AlertFunctions.Storage.Configuration;
 using AlertFunctions.Testing;
 using AlertFunctions.Testing.Teams;
 using Spectre.Console.Testing;
@@ -35,13 +34,7 @@ public sealed class ReplayPipelineTests(AzuriteFixture azurite)
         Assert.DoesNotContain(teams.Signature, first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", first.Output, StringComparison.Ordinal);
 
-        var stores = AlertStores.Create(new AlertStorageOptions { ConnectionString = azurite.ConnectionString });
-        foreach (var id in alertIds)
-        {
-            var stored = await stores.Alerts.GetAsync(id);
-            Assert.NotNull(stored);
-            Assert.Equal(stored.Alert.Severity, stored.NotifiedSeverity);
-        }
+        await ForwardedAlerts.AssertEachStoredAndNotifiedAsync(azurite.ConnectionString, alertIds);
 
         using var second = new CliHarness();
         second.Console.Width(250);

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AlertFunctions.Storage.Configuration;
 using AlertFunctions.Testing;
 using AlertFunctions.Testing.Teams;
 
@@ -105,13 +104,7 @@ public sealed class PublishedNativeToolTests(AzuriteFixture azurite, NativeToolF
         Assert.All(alertIds, id => Assert.Single(teams.AcceptedBodies, body => body.Contains(id, StringComparison.Ordinal)));
         Assert.DoesNotContain("AccountKey", printed + error, StringComparison.Ordinal);
 
-        var stores = AlertStores.Create(new AlertStorageOptions { ConnectionString = azurite.ConnectionString });
-        foreach (var id in alertIds)
-        {
-            var stored = await stores.Alerts.GetAsync(id);
-            Assert.NotNull(stored);
-            Assert.Equal(stored.Alert.Severity, stored.NotifiedSeverity);
-        }
+        await ForwardedAlerts.AssertEachStoredAndNotifiedAsync(azurite.ConnectionString, alertIds);
 
         var (secondExit, secondOutput, secondError) = await CliProcess.RunExecutableAsync(tool.Executable, null, ["replay", events, .. forward]);
 
