@@ -31,12 +31,37 @@ public sealed class AddressKeyTests
     }
 
     [Fact]
-    public void Hash_IsTheComparersHash_SoKeysAndStringsAgreeInEveryTable()
+    public void Equality_IsTheComparers_ForEveryPairOfSpellings()
     {
-        foreach (var address in new[] { Eip55, Base58, "r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59" })
+        string[] spellings =
+        [
+            Eip55, Eip55.ToLowerInvariant(), Eip55.ToUpperInvariant(), "0X" + Eip55[2..], "0x0000000000000000000000000000000000000000",
+            "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", "BC1QXY2KGDYGJRSQTZQ2N0YRF2493P83KKFJHX0WLH", "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlx",
+            Base58, Base58.ToLowerInvariant(), Base58.ToUpperInvariant(), "r9cZA1mLK5R5Am25ArfXFmqgNwjZgnfk59", "R9CZA1MLK5R5AM25ARFXFMQGNWJZGNFK59",
+            "0xé", "0xÉ", "",
+        ];
+
+        foreach (var a in spellings)
         {
-            Assert.Equal(AddressComparer.Instance.GetHashCode(address), new AddressKey(address).GetHashCode());
+            foreach (var b in spellings)
+            {
+                var same = AddressComparer.Instance.Equals(a, b);
+                Assert.True(same == new AddressKey(a).Equals(new AddressKey(b)), $"'{a}' and '{b}': the comparer says {same}");
+                if (same)
+                {
+                    Assert.Equal(new AddressKey(a).GetHashCode(), new AddressKey(b).GetHashCode());
+                }
+            }
         }
+    }
+
+    [Fact]
+    public void AnAddressLongerThanAnyChainUses_IsStillOneKeyWhateverItsCase()
+    {
+        var longHex = "0x" + string.Concat(Enumerable.Repeat("aBcD", 100));
+
+        Assert.Equal(new AddressKey(longHex), new AddressKey(longHex.ToUpperInvariant()));
+        Assert.NotEqual(new AddressKey(longHex), new AddressKey(longHex[..^1] + "0"));
     }
 
     [Fact]
