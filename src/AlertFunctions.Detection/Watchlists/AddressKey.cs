@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace AlertFunctions.Detection.Watchlists;
 
@@ -59,7 +61,13 @@ public readonly struct AddressKey : IEquatable<AddressKey>
         }
 
         Span<char> upper = stackalloc char[StackChars];
-        var written = address.AsSpan().ToUpperInvariant(upper);
+        // Addresses are ASCII: its vectorized case mapping gives what the invariant one would, which (with invariant
+        // globalization, as the native tool runs) maps char by char and cost 4% of a replay's samples.
+        if (Ascii.ToUpper(address, upper, out var written) != OperationStatus.Done)
+        {
+            written = address.AsSpan().ToUpperInvariant(upper);
+        }
+
         return Fingerprint(upper[..written]);
     }
 }
