@@ -5,11 +5,14 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// What one replay runs with: rules and watchlist already loaded and validated, and how many detection lanes (threads)
-/// share the platforms; by default one per processor, since the parsing thread alone is faster than detection.
+/// share the platforms. By default two per processor: a platform's events stay in one lane, and platforms differ in
+/// weight (in the 280,000-event file one has 45% of the events), so with one lane per processor one lane ended the
+/// replay alone while the other core idled (62% against 38% of the lanes' samples). With more lanes than cores the
+/// operating system balances them; measured (21 runs alternating): median wall 0.79 -> 0.75 s, same user CPU.
 /// </summary>
 internal sealed record ReplaySettings(DetectionRules Rules, Watchlist Watchlist)
 {
-    public int DetectionLanes { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+    public int DetectionLanes { get; init; } = Math.Clamp(Environment.ProcessorCount * 2, 1, 8);
 
     /// <summary>How much line text one chunk of an out-of-order file holds in memory while it is sorted (see <see cref="TimeSortedLines"/>).</summary>
     public int SortChunkBytes { get; init; } = TimeSortedLines.DefaultChunkBytes;
