@@ -33,6 +33,26 @@ public sealed class ReplayRunnerTests
         Assert.Equal(lines.Length, several.Counts.Received);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Run_SeveralParseWorkers_SameAlertsCountsAndRejectionsInInputOrderAsOne(int workers)
+    {
+        // Refused lines of several kinds spread through the file, so blocks parsed by different workers each hold some.
+        string[] refused = ["{not json", "{\"eventId\":\"x\"}", "{\"eventId\":\"y\",\"amount\":-1}", "[]"];
+        var lines = Traffic.Value.SelectMany((line, i) => i % 97 == 0 ? [refused[i / 97 % refused.Length], line] : new[] { line }).ToArray();
+        var one = ReplayKeepingRejections(lines, parseWorkers: 1);
+
+        var several = ReplayKeepingRejections(lines, workers);
+
+        Assert.True(one.Alerts.Length > 5, $"the traffic should raise alerts, raised {one.Alerts.Length}");
+        Assert.True(one.Rejections.Count > 50, $"the file should have refused lines, had {one.Rejections.Count}");
+        Assert.Equal(one.Alerts, several.Alerts);
+        Assert.Equal(one.Totals, several.Totals);
+        Assert.Equal(one.Rejections, several.Rejections);
+        Assert.Equal(one.Rejections.Select(r => r.Line).Order(), one.Rejections.Select(r => r.Line));
+    }
+
     [Fact]
     public void Run_OnePlatformAnHourAhead_OtherPlatformsReorderedWithinAMinuteGiveTheSameAlerts()
     {
@@ -212,6 +232,19 @@ public sealed class ReplayRunnerTests
         var alerts = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var engine = result.Engine;
         return (alerts, (engine.Received, engine.Evaluated, engine.Duplicates, engine.InternalTransfers, engine.Late), result.Order);
+    }
+
+    private static (string[] Alerts, (long Lines, long Accepted, long Rejected, long Received) Totals, List<(long Line, string Reason, string Raw)> Rejections) ReplayKeepingRejections(
+        string[] lines, int parseWorkers)
+    {
+        var runner = new ReplayRunner(Settings(lanes: 2) with { ParseWorkers = parseWorkers }, TimeProvider.System);
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+        var rejections = new List<(long Line, string Reason, string Raw)>();
+        var result = runner.Run(input, r => rejections.Add((r.LineNumber, r.Reason.ToString(), Encoding.UTF8.GetString(r.Raw))));
+        using var output = new MemoryStream();
+        AlertLinesWriter.Write(output, result.Alerts);
+        var alerts = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return (alerts, (result.LinesRead, result.Accepted, result.Rejected, result.Engine.Received), rejections);
     }
 
     private static ReplaySettings Settings(int lanes) =>

@@ -6,10 +6,11 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// Reads JSON lines, validates each against the contract and routes accepted events by platform to detection lanes, each
-/// of which puts its platforms' events into event-time order and runs its own engine over them. Reading and parsing run on
-/// the calling thread and each lane on its own, joined by small bounded queues of recycled blocks, so the cores share the
-/// work. Platforms share no detection state and alerts are merged in the order of the events that raised them, so the
-/// result does not depend on the number of lanes. Rejected lines go to the rejection callback (on the parsing thread)
+/// of which puts its platforms' events into event-time order and runs its own engine over them. Reading and routing run
+/// on the calling thread, parsing on <see cref="ParseWorkers"/> and each lane on its own, joined by small bounded queues of
+/// recycled blocks, so the cores share the work. Platforms share no detection state, parsed blocks are routed in input
+/// order, and alerts are merged in the order of the events that raised them, so the result depends on neither the number
+/// of parse workers nor of lanes. Rejected lines go to the rejection callback (on the calling thread), in input order,
 /// with their reason and raw bytes. A file is read twice: first for its source wallets and its order (see
 /// <see cref="InputSurvey"/>); one whose events lie further out of order than the orderers allow is sorted by event time
 /// first (<see cref="TimeSortedLines"/>). Memory is bounded by the engines' active keys, the orderers' lateness window, the
@@ -74,10 +75,16 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
 
     private ParseTotals Parse(ILineSource reader, Action<Rejection> onRejected, Action<long>? onProgress, DetectionLane[] lanes)
     {
-        var parser = new WithdrawalEventParser(new ParserOptions(), clock);
         var totals = new ParseTotals();
         var router = new LaneRouter(lanes.Length);
         var filling = new ParsedBatch?[lanes.Length];
+        var workers = new ParseWorkers(settings.ParseWorkers, () => new WithdrawalEventParser(new ParserOptions(), clock), reader.MaxLineBytes);
+        // Enough blocks queued that every worker has the next one ready while the oldest is routed; bounded, so memory
+        // does not follow the input's length when detection is the slower side.
+        var maxInFlight = (2 * workers.Count) + 2;
+        var inFlight = new Queue<LineBlock>(maxInFlight);
+        var free = new Stack<LineBlock>(maxInFlight);
+        LineBlock? block = null;
         try
         {
             reader.ReadAll((line, lineNumber, truncated) =>
@@ -89,41 +96,30 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
                     return;
                 }
 
-                totals.Lines++;
-                var result = truncated
-                    ? ParseResult.Invalid(RejectionReason.BodyTooLarge, $"line is longer than {reader.MaxLineBytes} bytes")
-                    : parser.Parse(line);
-                if (result.IsValid)
+                block ??= free.Count > 0 ? free.Pop() : new LineBlock();
+                block.Add(line, lineNumber, truncated);
+                if (block.IsFull)
                 {
-                    totals.Accepted++;
-                    var lane = router.Route(result.Value.Platform);
-                    var block = filling[lane] ??= lanes[lane].TakeEmpty();
-                    block.Events[block.Count++] = result.Value;
-                    if (block.Count == DetectionLane.BlockSize)
-                    {
-                        lanes[lane].Hand(block);
-                        filling[lane] = null;
-                    }
-                }
-                else
-                {
-                    totals.Rejected++;
-                    var code = result.Rejection!.Code;
-                    totals.RejectedByReason[code] = totals.RejectedByReason.GetValueOrDefault(code) + 1;
-                    onRejected(new Rejection(lineNumber, result.Rejection, line.ToArray()));
-                }
-
-                if ((totals.Lines & 0x3FFF) == 0)
-                {
-                    onProgress?.Invoke(reader.BytesRead);
+                    Dispatch(block);
+                    block = null;
                 }
             });
 
+            if (block is { Count: > 0 })
+            {
+                Dispatch(block);
+            }
+
+            while (inFlight.Count > 0)
+            {
+                RouteOldest();
+            }
+
             for (var lane = 0; lane < lanes.Length; lane++)
             {
-                if (filling[lane] is { Count: > 0 } block)
+                if (filling[lane] is { Count: > 0 } batch)
                 {
-                    lanes[lane].Hand(block);
+                    lanes[lane].Hand(batch);
                 }
             }
 
@@ -133,9 +129,63 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         }
         finally
         {
+            workers.Complete();
             foreach (var lane in lanes)
             {
                 lane.Complete();
+            }
+        }
+
+        void Dispatch(LineBlock parsing)
+        {
+            workers.Submit(parsing);
+            inFlight.Enqueue(parsing);
+            if (inFlight.Count >= maxInFlight)
+            {
+                RouteOldest();
+            }
+        }
+
+        // In input order, whichever worker parsed the block: lanes, rejections and counts see what one parser would give.
+        void RouteOldest()
+        {
+            var parsed = inFlight.Dequeue();
+            parsed.WaitParsed();
+            for (var i = 0; i < parsed.Count; i++)
+            {
+                Route(parsed.Results[i], parsed, i);
+            }
+
+            parsed.Reset();
+            free.Push(parsed);
+        }
+
+        void Route(in ParseResult result, LineBlock parsed, int index)
+        {
+            totals.Lines++;
+            if (result.IsValid)
+            {
+                totals.Accepted++;
+                var lane = router.Route(result.Value.Platform);
+                var batch = filling[lane] ??= lanes[lane].TakeEmpty();
+                batch.Events[batch.Count++] = result.Value;
+                if (batch.Count == DetectionLane.BlockSize)
+                {
+                    lanes[lane].Hand(batch);
+                    filling[lane] = null;
+                }
+            }
+            else
+            {
+                totals.Rejected++;
+                var code = result.Rejection!.Code;
+                totals.RejectedByReason[code] = totals.RejectedByReason.GetValueOrDefault(code) + 1;
+                onRejected(new Rejection(parsed.LineNumber(index), result.Rejection, parsed.Line(index).ToArray()));
+            }
+
+            if ((totals.Lines & 0x3FFF) == 0)
+            {
+                onProgress?.Invoke(reader.BytesRead);
             }
         }
     }

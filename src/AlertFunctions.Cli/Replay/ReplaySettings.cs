@@ -14,6 +14,12 @@ internal sealed record ReplaySettings(DetectionRules Rules, Watchlist Watchlist)
 {
     public int DetectionLanes { get; init; } = Math.Clamp(Environment.ProcessorCount * 2, 1, 8);
 
+    /// <summary>
+    /// How many threads parse lines (see <see cref="ParseWorkers"/>), by default one per processor: the reading thread
+    /// then only splits lines and routes parsed events.
+    /// </summary>
+    public int ParseWorkers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
     /// <summary>How much line text one chunk of an out-of-order file holds in memory while it is sorted (see <see cref="TimeSortedLines"/>).</summary>
     public int SortChunkBytes { get; init; } = TimeSortedLines.DefaultChunkBytes;
 }
