@@ -193,6 +193,15 @@ public sealed class WithdrawalEventParserTests
     }
 
     [Fact]
+    public void Parse_EscapedPropertyName_IsMatchedAfterUnescaping()
+    {
+        var result = _parser.Parse(ValidEventJson.Body().Replace("\"platform\":", "\"plat\\u0066orm\":", StringComparison.Ordinal));
+
+        Assert.True(result.IsValid, result.Rejection?.ToString());
+        Assert.Equal("northwind-exchange", result.Value.Platform);
+    }
+
+    [Fact]
     public void Parse_Utf8Bytes_AndStringOverload_Agree()
     {
         var body = ValidEventJson.Body();
