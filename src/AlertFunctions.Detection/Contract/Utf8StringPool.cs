@@ -6,7 +6,7 @@ using System.Text;
 namespace AlertFunctions.Detection.Contract;
 
 /// <summary>
-/// Interns short, repeating UTF-8 values (platform, chain, asset, wallet) so that parsing a stream of
+/// Interns short, repeating UTF-8 values (platform, chain, asset, wallet, account, destination) so that parsing a stream of
 /// events allocates a string only when a value is not already held. Looked up by the UTF-8 bytes themselves (no
 /// transcoding); the hash is XxHash3 with a per-process random seed, so crafted values cannot force collisions.
 /// </summary>

@@ -177,7 +177,7 @@ public sealed class Utf8StringPoolTests
 
         Assert.Same(a.Platform, b.Platform);
         Assert.Same(a.SourceWallet, b.SourceWallet);
-        Assert.Same(a.Asset, b.Asset);
+        Assert.Same(a.DestinationAddress, b.DestinationAddress);
         Assert.NotSame(a.EventId, b.EventId);
     }
 }

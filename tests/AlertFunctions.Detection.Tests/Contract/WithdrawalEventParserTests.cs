@@ -193,18 +193,6 @@ public sealed class WithdrawalEventParserTests
     }
 
     [Fact]
-    public void Parse_PoolsOnlyTheFewRepeatingValues_NotAccountsOrDestinations()
-    {
-        var pool = new Utf8StringPool();
-        var parser = new WithdrawalEventParser(clock: new FakeTimeProvider(ValidEventJson.Now), pool: pool);
-
-        var result = parser.Parse(ValidEventJson.Body());
-
-        Assert.True(result.IsValid, result.Rejection?.ToString());
-        Assert.Equal(4, pool.Count); // platform, chain, asset, source wallet
-    }
-
-    [Fact]
     public void Parse_EscapedPropertyName_IsMatchedAfterUnescaping()
     {
         var result = _parser.Parse(ValidEventJson.Body().Replace("\"platform\":", "\"plat\\u0066orm\":", StringComparison.Ordinal));
