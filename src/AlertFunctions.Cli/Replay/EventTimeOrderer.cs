@@ -15,9 +15,7 @@ namespace AlertFunctions.Cli.Replay;
 /// </summary>
 internal sealed class EventTimeOrderer(TimeSpan lateness)
 {
-    // Small to start, grown by doubling: a ring of 1,024 events (about 150 KB) sat on the large object heap, where a full
-    // collection walks every reference in it, while a lateness window usually holds a few dozen events.
-    private WithdrawalEvent[] _items = new WithdrawalEvent[64];
+    private WithdrawalEvent[] _items = new WithdrawalEvent[1024];
     private int _head;
     private int _count;
     private long _newestTicks = long.MinValue;
