@@ -5,9 +5,9 @@ using AlertFunctions.Detection.Engine;
 namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
-/// One detection thread's share of a replay: the platforms routed to it, their orderers and one engine. The parsing thread
+/// One detection thread's share of a replay: the platforms routed to it, their orderers and one engine. The reading thread
 /// fills recycled blocks of events and hands them over through a small bounded queue; the lane orders each platform's
-/// events in event time and runs them through its engine. If the lane fails, its queues are closed so the parsing thread
+/// events in event time and runs them through its engine. If the lane fails, its queues are closed so the reading thread
 /// stops with the error instead of waiting for a consumer that is gone.
 /// </summary>
 internal sealed class DetectionLane : IEventSink
@@ -44,7 +44,7 @@ internal sealed class DetectionLane : IEventSink
 
     public IReadOnlyCollection<string> UnvaluedAssets => _engine.UnvaluedAssets;
 
-    /// <summary>Parsing side: an empty block to fill.</summary>
+    /// <summary>Routing side: an empty block to fill.</summary>
     public ParsedBatch TakeEmpty()
     {
         ParsedBatch? batch;
@@ -59,13 +59,13 @@ internal sealed class DetectionLane : IEventSink
         return batch;
     }
 
-    /// <summary>Parsing side: a filled block, in input order.</summary>
+    /// <summary>Routing side: a filled block, in input order.</summary>
     public void Hand(ParsedBatch batch) => _full.Writer.WriteAsync(batch).AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Parsing side: no more blocks.</summary>
+    /// <summary>Routing side: no more blocks.</summary>
     public void Complete() => _full.Writer.TryComplete();
 
-    /// <summary>Detecting side: processes blocks until the parsing side completes, then releases what the orderers hold.</summary>
+    /// <summary>Detecting side: processes blocks until the routing side completes, then releases what the orderers hold.</summary>
     public void Run()
     {
         try
