@@ -7,21 +7,22 @@ using System.Text;
 namespace AlertFunctions.Detection.Watchlists;
 
 /// <summary>
-/// An address with a 128-bit fingerprint of its spelling, upper-cased where <see cref="AddressComparer"/> ignores case (the
-/// case mapping its ordinal-ignore-case comparison uses), computed once. The engine looks one event's addresses up in five tables (watchlist, own wallets, internal wallets, destinations,
-/// wallets); comparing keys by the address strings themselves cost each lookup a cache miss on the stored string and a
-/// case-insensitive comparison that first had to decide again whether the address's form is case-insensitive. Equality is
-/// the fingerprints', and agrees with the comparer's: EIP-55 and lower-case spellings of a hex address are the same key.
+/// An address with a 128-bit fingerprint of its spelling, upper-cased where <see cref="AddressComparer"/> ignores case,
+/// computed once. The engine looks one event's addresses up in five tables (watchlist, own wallets, internal wallets,
+/// destinations, wallets); comparing keys by the address strings themselves cost each lookup a cache miss on the stored
+/// string and a case-insensitive comparison that first had to decide again whether the address's form is
+/// case-insensitive. Equality is the fingerprints', and agrees with the comparer's (a test holds the two together over
+/// hex, bech32, base58 and non-ASCII spellings): EIP-55 and lower-case spellings of a hex address are the same key.
 /// </summary>
 /// <remarks>
 /// Two different addresses share a fingerprint with probability about 2^-128 per pair (the precedent is
-/// <c>RecentEventIds</c>'s fingerprints of event ids): with a million addresses held, about once in 10^26 lookups. The hash
-/// is seeded per process, so nobody who chooses withdrawal addresses can aim at one dictionary bucket; the fingerprints are
-/// never persisted or compared across processes.
+/// <c>RecentEventIds</c>'s fingerprints of event ids): with a million addresses held, a new one is mistaken for one of
+/// them about once in 10^32 lookups. The hash is seeded per process, so nobody who chooses withdrawal addresses can aim
+/// at one dictionary bucket; the fingerprints are never persisted or compared across processes.
 /// </remarks>
 public readonly struct AddressKey : IEquatable<AddressKey>
 {
-    // Longer addresses (no chain has one) are hashed from a pooled buffer rather than the stack.
+    // Longer addresses (no chain has one) are case-folded into a new string rather than on the stack.
     private const int StackChars = 128;
     private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
     private readonly ulong _low;
