@@ -29,12 +29,9 @@ internal sealed class EventTimeOrderer(TimeSpan lateness)
         Insert(e);
         _newestTicks = Math.Max(_newestTicks, e.Timestamp.UtcTicks);
         var horizonTicks = _newestTicks - Lateness.Ticks;
-        while (_count > 0 && _items[_head].Timestamp.UtcTicks < horizonTicks)
+        while (_count > 0 && At(0).Timestamp.UtcTicks < horizonTicks)
         {
-            release.Process(_items[_head]);
-            _items[_head] = default;
-            _head = (_head + 1) & (_items.Length - 1);
-            _count--;
+            ReleaseOldest(release);
         }
     }
 
@@ -42,11 +39,16 @@ internal sealed class EventTimeOrderer(TimeSpan lateness)
     {
         while (_count > 0)
         {
-            release.Process(_items[_head]);
-            _items[_head] = default;
-            _head = (_head + 1) & (_items.Length - 1);
-            _count--;
+            ReleaseOldest(release);
         }
+    }
+
+    private void ReleaseOldest(IEventSink release)
+    {
+        release.Process(At(0));
+        At(0) = default;
+        _head = (_head + 1) & (_items.Length - 1);
+        _count--;
     }
 
     private void Insert(in WithdrawalEvent e)
@@ -77,11 +79,11 @@ internal sealed class EventTimeOrderer(TimeSpan lateness)
             position = low;
             for (var i = _count; i > position; i--)
             {
-                _items[(_head + i) & (_items.Length - 1)] = _items[(_head + i - 1) & (_items.Length - 1)];
+                At(i) = At(i - 1);
             }
         }
 
-        _items[(_head + position) & (_items.Length - 1)] = e;
+        At(position) = e;
         _count++;
     }
 
