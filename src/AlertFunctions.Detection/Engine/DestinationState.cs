@@ -14,6 +14,13 @@ internal sealed class DestinationState : TrackedState
     /// <summary>What a destination received before, as a share of a withdrawal, that leaves it as good as unseen: dust, a test payment.</summary>
     public const decimal DustShare = 0.01m;
 
+    // Times are kept as UTC ticks (every event time is UTC) and the members few destinations ever use sit in one object
+    // allocated on first use: most destinations are paid once by one account, and this state is created for each of them,
+    // so its size is most of what detection allocates and what the collector copies.
+    private long _firstSeenTicks;
+    private long _firstAccountLastSentTicks;
+    private Occasional? _occasional;
+
     public DestinationState(string platform, string address, DateTimeOffset firstSeen)
     {
         Platform = platform;
@@ -25,7 +32,11 @@ internal sealed class DestinationState : TrackedState
 
     public string Address { get; }
 
-    public DateTimeOffset FirstSeen { get; set; }
+    public DateTimeOffset FirstSeen
+    {
+        get => new(_firstSeenTicks, TimeSpan.Zero);
+        set => _firstSeenTicks = value.UtcTicks;
+    }
 
     public decimal MaxReceivedUsd { get; set; }
 
@@ -44,10 +55,33 @@ internal sealed class DestinationState : TrackedState
 
     public int FreshLegs { get; set; }
 
-    /// <summary>Distinct assets received since first seen, at most <see cref="MaxAssets"/>, with the USD of each.</summary>
-    public (string Asset, decimal Usd)[]? Assets { get; set; }
+    /// <summary>
+    /// Distinct assets received since first seen, at most <see cref="MaxAssets"/>, with the USD of each; the array grows as
+    /// assets come (see <see cref="AddAsset"/>).
+    /// </summary>
+    public (string Asset, decimal Usd)[]? Assets
+    {
+        get => _occasional?.Assets;
+        set
+        {
+            if (value is not null || _occasional is not null)
+            {
+                Uncommon.Assets = value;
+            }
+        }
+    }
 
-    public int AssetCount { get; set; }
+    public int AssetCount
+    {
+        get => _occasional?.AssetCount ?? 0;
+        set
+        {
+            if (value != 0 || _occasional is not null)
+            {
+                Uncommon.AssetCount = value;
+            }
+        }
+    }
 
     /// <summary>The first account that sent here; a second distinct account allocates <see cref="OtherAccounts"/>.</summary>
     public string? FirstAccount { get; set; }
@@ -56,28 +90,62 @@ internal sealed class DestinationState : TrackedState
     public (string? EventId, string? TxHash) FirstAccountWithdrawal { get; set; }
 
     /// <summary>The distinct accounts after the first, <see cref="OtherAccountCount"/> of them; see <see cref="TryAddOtherAccount"/>.</summary>
-    public string[]? OtherAccounts { get; private set; }
+    public string[]? OtherAccounts => _occasional?.OtherAccounts;
 
     /// <summary>Which withdrawal each of <see cref="OtherAccounts"/> made here, by the same index; allocated with it.</summary>
-    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals { get; private set; }
+    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals => _occasional?.OtherAccountWithdrawals;
 
-    public int OtherAccountCount { get; private set; }
+    public int OtherAccountCount => _occasional?.OtherAccountCount ?? 0;
 
     /// <summary>
     /// When <see cref="FirstAccount"/> last sent here (at least fan-in's minimum): fan-in counts the accounts whose latest
     /// such withdrawal lies within its window.
     /// </summary>
-    public DateTimeOffset FirstAccountLastSent { get; set; }
+    public DateTimeOffset FirstAccountLastSent
+    {
+        get => new(_firstAccountLastSentTicks, TimeSpan.Zero);
+        set => _firstAccountLastSentTicks = value.UtcTicks;
+    }
 
     /// <summary>When each of <see cref="OtherAccounts"/> last sent here, by the same index; allocated with it.</summary>
-    public DateTimeOffset[]? OtherAccountsLastSent { get; private set; }
+    public DateTimeOffset[]? OtherAccountsLastSent => _occasional?.OtherAccountsLastSent;
 
     /// <summary>The wallets that sent here without an account while the destination was new (see <see cref="RuleEvaluators.ManyWalletsIntoOneAddress"/>); null until one does.</summary>
-    public KeyTransferSources? KeyTransfers { get; set; }
+    public KeyTransferSources? KeyTransfers
+    {
+        get => _occasional?.KeyTransfers;
+        set
+        {
+            if (value is not null || _occasional is not null)
+            {
+                Uncommon.KeyTransfers = value;
+            }
+        }
+    }
 
-    public AlertEpisode? WatchlistEpisode { get; set; }
+    public AlertEpisode? WatchlistEpisode
+    {
+        get => _occasional?.WatchlistEpisode;
+        set
+        {
+            if (value is not null || _occasional is not null)
+            {
+                Uncommon.WatchlistEpisode = value;
+            }
+        }
+    }
 
-    public AlertEpisode? FanInEpisode { get; set; }
+    public AlertEpisode? FanInEpisode
+    {
+        get => _occasional?.FanInEpisode;
+        set
+        {
+            if (value is not null || _occasional is not null)
+            {
+                Uncommon.FanInEpisode = value;
+            }
+        }
+    }
 
     /// <summary>
     /// This withdrawal is a leg (at least <paramref name="minLegUsd"/>) and the destination is as good as unseen for it: it
@@ -152,36 +220,68 @@ internal sealed class DestinationState : TrackedState
     /// </summary>
     public bool TryAddOtherAccount(string account, (string? EventId, string? TxHash) withdrawal, DateTimeOffset time)
     {
-        if (OtherAccountCount == MaxAccounts - 1)
+        var o = Uncommon;
+        if (o.OtherAccountCount == MaxAccounts - 1)
         {
             return false;
         }
 
-        if (OtherAccounts is null || OtherAccountCount == OtherAccounts.Length)
+        if (o.OtherAccounts is null || o.OtherAccountCount == o.OtherAccounts.Length)
         {
-            GrowOtherAccounts(Math.Min(Math.Max(4, 2 * OtherAccountCount), MaxAccounts - 1));
+            o.GrowOtherAccounts(Math.Min(Math.Max(4, 2 * o.OtherAccountCount), MaxAccounts - 1));
         }
 
-        OtherAccounts![OtherAccountCount] = account;
-        OtherAccountWithdrawals![OtherAccountCount] = withdrawal;
-        OtherAccountsLastSent![OtherAccountCount] = time;
-        OtherAccountCount++;
+        o.OtherAccounts![o.OtherAccountCount] = account;
+        o.OtherAccountWithdrawals![o.OtherAccountCount] = withdrawal;
+        o.OtherAccountsLastSent![o.OtherAccountCount] = time;
+        o.OtherAccountCount++;
         return true;
     }
 
     // Events arrive slightly out of order across partitions: a late withdrawal never moves an account's latest back.
     private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
-    private void GrowOtherAccounts(int capacity)
+    /// <summary>
+    /// Adds the USD to the asset's entry, or adds the asset while fewer than <see cref="MaxAssets"/> are held (the array
+    /// starts at two and doubles). Returns how many assets are held and their USD in all.
+    /// </summary>
+    public (int Count, decimal Usd) AddAsset(string asset, decimal usd)
     {
-        var accounts = OtherAccounts;
-        var withdrawals = OtherAccountWithdrawals;
-        var lastSent = OtherAccountsLastSent;
-        Array.Resize(ref accounts, capacity);
-        Array.Resize(ref withdrawals, capacity);
-        Array.Resize(ref lastSent, capacity);
-        (OtherAccounts, OtherAccountWithdrawals, OtherAccountsLastSent) = (accounts, withdrawals, lastSent);
+        var o = Uncommon;
+        var total = 0m;
+        var found = false;
+        for (var i = 0; i < o.AssetCount; i++)
+        {
+            if (string.Equals(o.Assets![i].Asset, asset, StringComparison.Ordinal))
+            {
+                o.Assets[i].Usd += usd;
+                found = true;
+            }
+
+            total += o.Assets[i].Usd;
+        }
+
+        if (!found && o.AssetCount < MaxAssets)
+        {
+            if (o.Assets is null || o.AssetCount == o.Assets.Length)
+            {
+                var assets = o.Assets;
+                Array.Resize(ref assets, Math.Min(Math.Max(2, 2 * o.AssetCount), MaxAssets));
+                o.Assets = assets;
+            }
+
+            o.Assets[o.AssetCount++] = (asset, usd);
+            total += usd;
+        }
+
+        return (o.AssetCount, total);
     }
+
+    /// <summary>
+    /// The uncommon members, created on first use. Their setters store a default value (what <see cref="StartAfresh"/> and
+    /// a closing episode store) only where the object exists, so clearing them allocates nothing.
+    /// </summary>
+    private Occasional Uncommon => _occasional ??= new Occasional();
 
     /// <summary>The accounts whose latest withdrawal here was at or after <paramref name="start"/>.</summary>
     public int AccountsSentSince(DateTimeOffset start)
@@ -199,4 +299,24 @@ internal sealed class DestinationState : TrackedState
     }
 
     public override string StateKey => StateKeys.Destination(Platform, Address);
+
+    private sealed class Occasional
+    {
+        public (string Asset, decimal Usd)[]? Assets;
+        public int AssetCount;
+        public string[]? OtherAccounts;
+        public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals;
+        public DateTimeOffset[]? OtherAccountsLastSent;
+        public int OtherAccountCount;
+        public KeyTransferSources? KeyTransfers;
+        public AlertEpisode? WatchlistEpisode;
+        public AlertEpisode? FanInEpisode;
+
+        public void GrowOtherAccounts(int capacity)
+        {
+            Array.Resize(ref OtherAccounts, capacity);
+            Array.Resize(ref OtherAccountWithdrawals, capacity);
+            Array.Resize(ref OtherAccountsLastSent, capacity);
+        }
+    }
 }

@@ -6,7 +6,14 @@ namespace AlertFunctions.Detection.Engine;
 /// </summary>
 internal abstract class TrackedState
 {
-    public DateTimeOffset LastSeen { get; set; }
+    // UTC ticks (every event time is UTC): half a DateTimeOffset, in every state the engine keeps.
+    private long _lastSeenTicks;
+
+    public DateTimeOffset LastSeen
+    {
+        get => new(_lastSeenTicks, TimeSpan.Zero);
+        set => _lastSeenTicks = value.UtcTicks;
+    }
 
     public bool Dirty { get; set; }
 

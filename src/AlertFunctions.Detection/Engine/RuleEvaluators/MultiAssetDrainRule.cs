@@ -58,7 +58,7 @@ internal static class MultiAssetDrainRule
             return;
         }
 
-        var (assetCount, destinationUsd) = AddAsset(d, c.Event.Asset, c.Usd);
+        var (assetCount, destinationUsd) = d.AddAsset(c.Event.Asset, c.Usd);
         if (assetCount >= settings.SameDestinationMinAssets && destinationUsd >= settings.SameDestinationMinUsd)
         {
             var summary = $"{c.Event.Platform} sent {assetCount} different assets worth {AlertWording.Usd(destinationUsd)} to the new address {c.Event.DestinationAddress} within " +
@@ -339,30 +339,5 @@ internal static class MultiAssetDrainRule
         }
 
         return (count, assets, usd, unvalued);
-    }
-
-    private static (int Count, decimal Usd) AddAsset(DestinationState d, string asset, decimal usd)
-    {
-        d.Assets ??= new (string, decimal)[DestinationState.MaxAssets];
-        var total = 0m;
-        var found = false;
-        for (var i = 0; i < d.AssetCount; i++)
-        {
-            if (string.Equals(d.Assets[i].Asset, asset, StringComparison.Ordinal))
-            {
-                d.Assets[i].Usd += usd;
-                found = true;
-            }
-
-            total += d.Assets[i].Usd;
-        }
-
-        if (!found && d.AssetCount < d.Assets.Length)
-        {
-            d.Assets[d.AssetCount++] = (asset, usd);
-            total += usd;
-        }
-
-        return (d.AssetCount, total);
     }
 }
