@@ -51,19 +51,14 @@ internal static class FindingReporter
     /// </summary>
     public static void Report(ref AlertEpisode? episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink, decimal minGrowthUsd)
     {
+        if (KeepsOpenOnly(episode, e, eventUsd, finding.Severity, minGrowthUsd))
+        {
+            return;
+        }
+
         if (episode is not null && episode.IsOpenAt(e.Timestamp))
         {
-            if (eventUsd >= minGrowthUsd || finding.Severity > episode.Alert.Severity)
-            {
-                Grow(episode, finding, e, eventUsd, sink);
-            }
-            else if (e.Timestamp > episode.LastTrigger)
-            {
-                // The rule still fires, so the incident goes on: the episode stays open though this withdrawal is not part
-                // of it, or a drain whose events do not grow the alert would be raised again once the cooldown ran out.
-                episode.LastTrigger = e.Timestamp;
-            }
-
+            Grow(episode, finding, e, eventUsd, sink);
             return;
         }
 
@@ -93,6 +88,28 @@ internal static class FindingReporter
         alert = WithEvidence(alert, finding.Evidence, e);
         episode = new AlertEpisode(alert, e.Timestamp, finding.Cooldown, alert.AmountUsd);
         sink.OnAlertChange(new AlertChange(AlertChangeKind.Raised, alert));
+    }
+
+    /// <summary>
+    /// The episode is open and this withdrawal does not grow it: under <paramref name="minGrowthUsd"/> and not raising the
+    /// alert's severity. The rule still fires, so the incident goes on and the episode is kept open (or a drain whose events
+    /// do not grow the alert would be raised again once the cooldown ran out). A rule that asks this before wording its
+    /// finding saves building what would be dropped: its window holds the incident for hours, and every customer
+    /// withdrawal of the wallet in that time fires it again.
+    /// </summary>
+    public static bool KeepsOpenOnly(AlertEpisode? episode, in WithdrawalEvent e, decimal eventUsd, Severity severity, decimal minGrowthUsd)
+    {
+        if (episode is null || !episode.IsOpenAt(e.Timestamp) || eventUsd >= minGrowthUsd || severity > episode.Alert.Severity)
+        {
+            return false;
+        }
+
+        if (e.Timestamp > episode.LastTrigger)
+        {
+            episode.LastTrigger = e.Timestamp;
+        }
+
+        return true;
     }
 
     private static void Grow(AlertEpisode episode, in Finding finding, in WithdrawalEvent e, decimal eventUsd, IAlertSink sink)

@@ -1,4 +1,5 @@
 using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Engine;
 using Xunit;
 
@@ -61,12 +62,63 @@ public sealed class FindingReporterTests
         Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Updated], sink.Changes.Select(c => c.Kind));
     }
 
-    private static void Report(ref AlertEpisode? episode, Severity severity, decimal windowUsd, decimal eventUsd, AlertChangeRecorder sink, string id)
+    [Fact]
+    public void OpenAlert_FiringAgainOnWithdrawalsUnderTheGrowthMinimum_StaysOpenUnchangedAndGrowsPastItsFirstCooldown()
     {
-        var e = EventBuilder.Withdrawal().Id(id).Usd(eventUsd).At(T0.AddMinutes(sink.Changes.Count)).Build();
+        // Hours of customer withdrawals while the window still holds the drain: none is part of the alert, but the rule
+        // still fires, so a leg after the first cooldown grows the same alert instead of raising a second one.
+        AlertEpisode? episode = null;
+        var sink = new AlertChangeRecorder();
+        Report(ref episode, Severity.High, windowUsd: 5_000_000m, eventUsd: 1_000_000m, sink, "raise", T0, minGrowthUsd: 10_000m);
+
+        var keptOpen = Enumerable.Range(1, 11)
+            .Select(hour => FindingReporter.KeepsOpenOnly(episode, At(T0.AddHours(hour), 50m), 50m, Severity.High, minGrowthUsd: 10_000m))
+            .ToList();
+        Report(ref episode, Severity.High, windowUsd: 0m, eventUsd: 200_000m, sink, "leg", T0.AddHours(20), minGrowthUsd: 10_000m);
+
+        Assert.All(keptOpen, Assert.True);
+        Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Updated], sink.Changes.Select(c => c.Kind));
+        Assert.Equal(sink.Changes[0].Alert.AlertId, sink.Changes[1].Alert.AlertId);
+    }
+
+    [Theory]
+    [InlineData(10_000, "high", false)] // a leg: the alert grows with it
+    [InlineData(50, "critical", false)] // more severe: the alert escalates
+    [InlineData(50, "high", true)]
+    public void KeepsOpenOnly_OpenAlert_LeavesLegsAndMoreSevereFindingsToTheReport(int eventUsd, string severity, bool keptOpenOnly)
+    {
+        AlertEpisode? episode = null;
+        Report(ref episode, Severity.High, windowUsd: 5_000_000m, eventUsd: 1_000_000m, new AlertChangeRecorder(), "raise", T0, minGrowthUsd: 10_000m);
+        var later = T0.AddHours(1);
+
+        var kept = FindingReporter.KeepsOpenOnly(episode, At(later, eventUsd), eventUsd, Enum.Parse<Severity>(severity, ignoreCase: true), minGrowthUsd: 10_000m);
+
+        Assert.Equal((keptOpenOnly, keptOpenOnly ? later : T0), (kept, episode!.LastTrigger));
+    }
+
+    [Fact]
+    public void KeepsOpenOnly_NoEpisodeOrAClosedOne_IsFalse()
+    {
+        AlertEpisode? episode = null;
+        Report(ref episode, Severity.High, windowUsd: 5_000_000m, eventUsd: 1_000_000m, new AlertChangeRecorder(), "raise", T0, minGrowthUsd: 10_000m);
+        var afterCooldown = T0.AddHours(13);
+
+        Assert.False(FindingReporter.KeepsOpenOnly(null, At(T0, 50m), 50m, Severity.High, minGrowthUsd: 10_000m));
+        Assert.False(FindingReporter.KeepsOpenOnly(episode, At(afterCooldown, 50m), 50m, Severity.High, minGrowthUsd: 10_000m));
+        Assert.Equal(T0, episode!.LastTrigger);
+    }
+
+    private static WithdrawalEvent At(DateTimeOffset time, decimal usd) => EventBuilder.Withdrawal().Id($"w-{time.Ticks}").Usd(usd).At(time).Build();
+
+    private static void Report(ref AlertEpisode? episode, Severity severity, decimal windowUsd, decimal eventUsd, AlertChangeRecorder sink, string id) =>
+        Report(ref episode, severity, windowUsd, eventUsd, sink, id, T0.AddMinutes(sink.Changes.Count), minGrowthUsd: 0m);
+
+    private static void Report(ref AlertEpisode? episode, Severity severity, decimal windowUsd, decimal eventUsd, AlertChangeRecorder sink, string id, DateTimeOffset time, decimal minGrowthUsd)
+    {
+        var e = EventBuilder.Withdrawal().Id(id).Usd(eventUsd).At(time).Build();
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset, T0, 1, windowUsd, null,
             new AlertDetails("test", windowUsd, 1m, null, null), $"finding at {id}", TimeSpan.FromHours(12));
-        FindingReporter.Report(ref episode, finding, e, eventUsd, sink);
+        FindingReporter.Report(ref episode, finding, e, eventUsd, sink, minGrowthUsd);
     }
 }

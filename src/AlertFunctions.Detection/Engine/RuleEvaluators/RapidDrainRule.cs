@@ -360,6 +360,12 @@ internal static class RapidDrainRule
         }
 
         ref readonly var e = ref c.Event;
+        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
+        if (FindingReporter.KeepsOpenOnly(c.Platform.RapidDrainEpisodes.GetValueOrDefault(e.SourceWallet), e, c.Usd, severity, minGrowthUsd))
+        {
+            return;
+        }
+
         var evidence = found.Names switch
         {
             DrainEvidence.LargeLegs => c.Wallet.LegEvidence.Since(ring.WindowStart),
@@ -367,7 +373,6 @@ internal static class RapidDrainRule
             DrainEvidence.ColdStartLegs => c.Wallet.ColdStartLegEvidence.Since(ring.WindowStart),
             _ => windowEvidence.Since(ring.WindowStart),
         };
-        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
