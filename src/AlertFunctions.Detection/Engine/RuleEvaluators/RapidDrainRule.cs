@@ -29,20 +29,61 @@ internal static class RapidDrainRule
         // least the leg minimum, or far above this wallet's usual size (a small wallet drained in legs under the minimum).
         var minGrowthUsd = outsized ? 0m : settings.MinLegUsd;
         var routine = IsRoutineForDestination(c);
-        if ((TryShort(c, settings, shortWindow, w.Short, routine) ?? TryFreshDestinationBurst(c, settings, shortWindow)) is { } burst)
+        if (SettledUnworded(c, settings, shortWindow, routine, minGrowthUsd))
+        {
+            return;
+        }
+
+        if ((TryShort(c, settings, shortWindow, w.Short, routine, explain: true) ?? TryFreshDestinationBurst(c, settings, shortWindow, explain: true)) is { } burst)
         {
             Report(c, settings, shortWindow, w.Short, w.ShortEvidence, burst, minGrowthUsd, sink);
             return;
         }
 
         var longWindow = DrainAssessment.Long(w);
-        if (TryLong(c, settings, longWindow, routine) is { } trickle)
+        if (TryLong(c, settings, longWindow, routine, explain: true) is { } trickle)
         {
             Report(c, settings, longWindow, w.Long, w.LongEvidence, trickle, minGrowthUsd, sink);
         }
     }
 
-    private static DrainFinding? TryShort(in EventContext ctx, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine)
+    /// <summary>
+    /// True when there is nothing to report because the wallet's own alert is open and this withdrawal, under the growth
+    /// minimum, can at most keep it open (see <see cref="FindingReporter.KeepsOpenOnly"/>): the rule does not fire, or
+    /// fires no more severely than the alert. After a drain the window holds it for hours and every customer withdrawal of
+    /// the wallet fires the rule again, so this is decided before any finding is worded (its sentence, details and evidence,
+    /// about 1.7 KB a withdrawal, would be dropped). False, to be evaluated in full, when the finding would escalate the
+    /// alert. Whatever holds here is what the full evaluation would conclude: with the wallet's alert open, neither of the
+    /// reasons <see cref="Report"/> has to stay quiet applies, and the tests are pure.
+    /// </summary>
+    private static bool SettledUnworded(in EventContext c, RapidDrainSettings s, in DrainAssessment shortWindow, bool routine, decimal minGrowthUsd)
+    {
+        if (c.Usd >= minGrowthUsd || c.Platform.RapidDrainEpisodes.GetValueOrDefault(c.Event.SourceWallet) is not { } own || !own.IsOpenAt(c.Event.Timestamp))
+        {
+            return false;
+        }
+
+        Severity severity;
+        if (TryShort(c, s, shortWindow, c.Wallet.Short, routine, explain: false) is not null || TryFreshDestinationBurst(c, s, shortWindow, explain: false) is not null)
+        {
+            severity = SeverityOf(s, shortWindow);
+        }
+        else if (DrainAssessment.Long(c.Wallet) is var longWindow && TryLong(c, s, longWindow, routine, explain: false) is not null)
+        {
+            severity = SeverityOf(s, longWindow);
+        }
+        else
+        {
+            return true;
+        }
+
+        return FindingReporter.KeepsOpenOnly(own, c.Event, c.Usd, severity, minGrowthUsd);
+    }
+
+    private static Severity SeverityOf(RapidDrainSettings s, in DrainAssessment a) =>
+        a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
+
+    private static DrainFinding? TryShort(in EventContext ctx, RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool routine, bool explain)
     {
         if (a.OutflowUsd < s.MinUsd)
         {
@@ -52,7 +93,7 @@ internal static class RapidDrainRule
         if (a.BalanceDrop is { } drop && drop >= s.BalanceDropFraction && IsAbnormalDrop(a, s, s.BalanceDropFraction)
             && ((drop >= DrainAssessment.AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, ring, s.BalanceDropFraction)))
         {
-            return new DrainFinding(
+            return !explain ? Unworded : new DrainFinding(
                 new AlertDetails("balance drop since window start", Math.Round((decimal)drop, 4), (decimal)s.BalanceDropFraction, null, Math.Round((decimal)(drop / s.BalanceDropFraction), 2)),
                 $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.BalanceDropFraction)})", FromBalance: true);
         }
@@ -63,7 +104,7 @@ internal static class RapidDrainRule
         if (IsVolume(a, s.BaselineMultiple, s.MeanSizeMultiple) && IsVolume(o, s.BaselineMultiple, s.MeanSizeMultiple)
             && a.WithoutLargest(ring) is var r && r.OutflowUsd >= s.MinUsd && IsVolume(r, s.BaselineMultiple, s.MeanSizeMultiple))
         {
-            return new DrainFinding(
+            return !explain ? Unworded : new DrainFinding(
                 VolumeDetails(r, s.BaselineMultiple),
                 $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.BaselineMultiple}x) " +
                     $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
@@ -72,7 +113,7 @@ internal static class RapidDrainRule
         if (IsVolume(a, s.VolumeOnlyMultiple) && IsVolume(o, s.VolumeOnlyMultiple)
             && a.WithoutLargest(ring) is var v && v.OutflowUsd >= s.MinUsd && IsVolume(v, s.VolumeOnlyMultiple))
         {
-            return new DrainFinding(
+            return !explain ? Unworded : new DrainFinding(
                 VolumeDetails(v, s.VolumeOnlyMultiple),
                 $"without its largest withdrawal, {AlertWording.Ratio(v.VolumeRatio)} the {Describe(a.Baseline)} outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.VolumeOnlyMultiple}x)");
         }
@@ -86,7 +127,7 @@ internal static class RapidDrainRule
             if ((double)legs >= needed && others > 0 && (double)(legs / others) >= s.LargeLegsMinShare)
             {
                 var threshold = Math.Round((decimal)needed, 2);
-                return new DrainFinding(
+                return !explain ? Unworded : new DrainFinding(
                     new AlertDetails(LargeLegsMeasure, legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
                     $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to new addresses, " +
                         $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})", DrainEvidence.LargeLegs);
@@ -96,7 +137,7 @@ internal static class RapidDrainRule
         if (IsColdStartVolume(a, s.ColdStartMinUsd, s) && IsColdStartVolume(o, s.ColdStartMinUsd, s)
             && a.WithoutLargest(ring) is var c && IsColdStartVolume(c, s.ColdStartMinUsd, s))
         {
-            return new DrainFinding(
+            return !explain ? Unworded : new DrainFinding(
                 new AlertDetails("window outflow USD excluding the largest withdrawal (no history yet)", c.OutflowUsd, s.ColdStartMinUsd, null, Math.Round(c.OutflowUsd / s.ColdStartMinUsd, 2)),
                 $"no history yet: {AlertWording.Usd(c.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.ColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(c.MeanUsd)}");
         }
@@ -110,7 +151,7 @@ internal static class RapidDrainRule
     /// The legs, counted across the platform's wallets and assets and without the largest, must reach the large-leg test's
     /// bar for this wallet: twice its normal outflow and at least the window floor.
     /// </summary>
-    private static DrainFinding? TryFreshDestinationBurst(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    private static DrainFinding? TryFreshDestinationBurst(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool explain)
     {
         var d = c.Destination;
         if (c.Event.Timestamp - d.FirstSeen > c.Wallet.Short.Length || d.FreshLegs < s.LargeLegsMinCount || c.Usd < s.MinLegUsd)
@@ -126,20 +167,20 @@ internal static class RapidDrainRule
         }
 
         var threshold = Math.Round((decimal)needed, 2);
-        return new DrainFinding(
+        return !explain ? Unworded : new DrainFinding(
             new AlertDetails("USD into one new destination within the window, excluding the largest withdrawal", legs, threshold, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / threshold, 2)),
             $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} from the platform, " +
                 $"{AlertWording.Usd(legs)} without the largest (threshold {AlertWording.Usd(threshold)})");
     }
 
-    private static DrainFinding? TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine)
+    private static DrainFinding? TryLong(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool routine, bool explain)
     {
         if (a.OutflowUsd >= s.LongMinUsd)
         {
             if (a.BalanceDrop is { } drop && drop >= s.LongBalanceDropFraction && IsAbnormalDrop(a, s, s.LongBalanceDropFraction)
                 && ((drop >= DrainAssessment.AlmostEmpty && !routine) || IsNotOneWithdrawal(drop, a, c.Wallet.Long, s.LongBalanceDropFraction)))
             {
-                return new DrainFinding(
+                return !explain ? Unworded : new DrainFinding(
                     new AlertDetails("balance drop since long-window start", Math.Round((decimal)drop, 4), (decimal)s.LongBalanceDropFraction, null, Math.Round((decimal)(drop / s.LongBalanceDropFraction), 2)),
                     $"the balance fell {AlertWording.Percent(drop)} (threshold {AlertWording.Percent(s.LongBalanceDropFraction)})", FromBalance: true);
             }
@@ -148,7 +189,7 @@ internal static class RapidDrainRule
             if (IsColdStartVolume(a, s.LongColdStartMinUsd, s) && IsColdStartVolume(o, s.LongColdStartMinUsd, s)
                 && a.WithoutLargest(c.Wallet.Long) is var cold && IsColdStartVolume(cold, s.LongColdStartMinUsd, s))
             {
-                return new DrainFinding(
+                return !explain ? Unworded : new DrainFinding(
                     new AlertDetails("12-hour outflow USD excluding the largest withdrawal (no history yet)", cold.OutflowUsd, s.LongColdStartMinUsd, null, Math.Round(cold.OutflowUsd / s.LongColdStartMinUsd, 2)),
                     $"no history yet: {AlertWording.Usd(cold.OutflowUsd)} without its largest withdrawal, above the {AlertWording.Usd(s.LongColdStartMinUsd)} cold-start floor, in withdrawals averaging {AlertWording.Usd(cold.MeanUsd)}");
             }
@@ -156,23 +197,23 @@ internal static class RapidDrainRule
             if (IsVolume(a, s.LongBaselineMultiple, s.MeanSizeMultiple) && IsVolume(o, s.LongBaselineMultiple, s.MeanSizeMultiple)
                 && a.WithoutLargest(c.Wallet.Long) is var r && r.OutflowUsd >= s.LongMinUsd && IsVolume(r, s.LongBaselineMultiple, s.MeanSizeMultiple))
             {
-                return new DrainFinding(
+                return !explain ? Unworded : new DrainFinding(
                     VolumeDetails(r, s.LongBaselineMultiple),
                     $"without its largest withdrawal, {AlertWording.Ratio(r.VolumeRatio)} the learned outflow of {AlertWording.Usd(a.ExpectedUsd)} (threshold {s.LongBaselineMultiple}x) " +
                         $"in withdrawals averaging {AlertWording.Ratio(r.MeanRatio)} the usual size");
             }
 
-            if (TryLongLargeLegs(c, s, a) is { } legs)
+            if (TryLongLargeLegs(c, s, a, explain) is { } legs)
             {
                 return legs;
             }
 
-            if (TryLongColdStartLegs(s, a, c.Wallet.Long) is { } coldLegs)
+            if (TryLongColdStartLegs(s, a, c.Wallet.Long, explain) is { } coldLegs)
             {
                 return coldLegs;
             }
 
-            if (TryColdWalletLegs(c, s, a) is { } coldWalletLegs)
+            if (TryColdWalletLegs(c, s, a, explain) is { } coldWalletLegs)
             {
                 return coldWalletLegs;
             }
@@ -180,7 +221,7 @@ internal static class RapidDrainRule
             var keyTransfersOnly = c.Event.PlatformType == PlatformType.Exchange && c.Platform.SendsAccounts;
             if (RareLegs.Assess(s, a, c.Wallet, keyTransfersOnly) is { } rare)
             {
-                return RareLegsFinding(s, rare, c.Wallet.Long, keyTransfersOnly);
+                return explain ? RareLegsFinding(s, rare, c.Wallet.Long, keyTransfersOnly) : Unworded;
             }
         }
 
@@ -189,7 +230,7 @@ internal static class RapidDrainRule
         var d = c.Destination;
         if (c.DestinationFirstPaidInLongWindow && c.Usd >= s.MinLegUsd && d.FreshLegsUsd >= s.FreshDestinationMinUsd && d.FreshLegs >= s.FreshDestinationMinEvents)
         {
-            return new DrainFinding(
+            return !explain ? Unworded : new DrainFinding(
                 new AlertDetails("USD into one new destination", d.FreshLegsUsd, s.FreshDestinationMinUsd, null, Math.Round(d.FreshLegsUsd / s.FreshDestinationMinUsd, 2)),
                 $"{c.Event.DestinationAddress}, first seen {d.FirstSeen:yyyy-MM-dd HH:mm} UTC, received {AlertWording.Usd(d.FreshLegsUsd)} in {d.FreshLegs} withdrawals of at least {AlertWording.Usd(s.MinLegUsd)} " +
                     $"(threshold {AlertWording.Usd(s.FreshDestinationMinUsd)} in {s.FreshDestinationMinEvents})");
@@ -204,7 +245,7 @@ internal static class RapidDrainRule
     /// market-wide rush customers' large withdrawals to new addresses grow in number with the ordinary ones, where a thief's
     /// chunks come on top of a normal day.
     /// </summary>
-    private static DrainFinding? TryLongLargeLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    private static DrainFinding? TryLongLargeLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool explain)
     {
         var ring = c.Wallet.Long;
         if (ring.LargeLegCount < s.LongLargeLegsMinCount || RareLegs.UsersExplainLargeLegs(c.Event, c.Wallet, s, ring.LargeLegCount, a))
@@ -227,7 +268,7 @@ internal static class RapidDrainRule
             return null;
         }
 
-        return new DrainFinding(
+        return !explain ? Unworded : new DrainFinding(
             new AlertDetails(LargeLegsMeasure, legs, floor, a.HasBaseline ? AlertWording.Round(a.ExpectedUsd) : null, Math.Round(legs / floor, 2)),
             $"{ring.LargeLegCount} withdrawals of at least {LegSize(s, a)} went to addresses first paid within {AlertWording.Duration(ring.Length)}, {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(floor)}), {AlertWording.Percent(share)} of the outflow (threshold {AlertWording.Percent(s.LongLargeLegsMinShare)})", DrainEvidence.LargeLegs);
@@ -241,7 +282,7 @@ internal static class RapidDrainRule
     /// (<see cref="RapidDrainSettings.RareLegsMaxChance"/>), which without the largest reach <see cref="RapidDrainSettings.LongMinUsd"/>
     /// — a trickle from a wallet's first hours, which the rare legs, needing a day of judged history, cannot see.
     /// </summary>
-    private static DrainFinding? TryLongColdStartLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring)
+    private static DrainFinding? TryLongColdStartLegs(RapidDrainSettings s, in DrainAssessment a, BucketRing ring, bool explain)
     {
         if (a.HasBaseline || !a.ColdStartLegsAreBeyondChance(s.LongLargeLegsMinCount, s.RareLegsMaxChance))
         {
@@ -255,7 +296,7 @@ internal static class RapidDrainRule
         }
 
         var needed = Math.Max(s.LongLargeLegsMinCount, PoissonTail.SmallestUnlikelyCount(a.ExpectedColdStartLegs, s.RareLegsMaxChance));
-        return LongColdStartLegsFinding(s, legs,
+        return !explain ? Unworded : LongColdStartLegsFinding(s, legs,
             $"no history yet: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} without a customer account " +
                 $"(threshold {needed} of its {AlertWording.Withdrawals(a.ColdStartCandidates)} without one), {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(s.LongMinUsd)})");
@@ -272,7 +313,7 @@ internal static class RapidDrainRule
     /// known, and the floor is the one a wallet with a baseline has. The share keeps out a hot wallet whose first transfer was a
     /// sweep to cold storage, on an exchange that sends no accounts: its customers' withdrawals outnumber their large ones.
     /// </summary>
-    private static DrainFinding? TryColdWalletLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a)
+    private static DrainFinding? TryColdWalletLegs(in EventContext c, RapidDrainSettings s, in DrainAssessment a, bool explain)
     {
         if (!c.SourcePaysOutLikeAColdWallet || a.HasBaseline || a.ColdStartLegs < s.LargeLegsMinCount || 2 * a.ColdStartLegs < a.Count)
         {
@@ -285,7 +326,7 @@ internal static class RapidDrainRule
             return null;
         }
 
-        return LongColdStartLegsFinding(s, legs,
+        return !explain ? Unworded : LongColdStartLegsFinding(s, legs,
             $"a wallet that had only moved funds to the platform's own wallets before paying out without an account: {a.ColdStartLegs} withdrawals of at least {AlertWording.Usd(s.ColdStartLegUsd)} " +
                 $"without a customer account went to addresses not routinely paid (threshold {s.LargeLegsMinCount}, and half its withdrawals), {AlertWording.Usd(legs)} without the largest " +
                 $"(threshold {AlertWording.Usd(s.LongMinUsd)})");
@@ -360,12 +401,6 @@ internal static class RapidDrainRule
         }
 
         ref readonly var e = ref c.Event;
-        var severity = a.OutflowUsd >= s.CriticalUsd || a.BalanceDrop >= DrainAssessment.AlmostEmpty ? Severity.Critical : Severity.High;
-        if (FindingReporter.KeepsOpenOnly(c.Platform.RapidDrainEpisodes.GetValueOrDefault(e.SourceWallet), e, c.Usd, severity, minGrowthUsd))
-        {
-            return;
-        }
-
         var evidence = found.Names switch
         {
             DrainEvidence.LargeLegs => c.Wallet.LegEvidence.Since(ring.WindowStart),
@@ -373,6 +408,7 @@ internal static class RapidDrainRule
             DrainEvidence.ColdStartLegs => c.Wallet.ColdStartLegEvidence.Since(ring.WindowStart),
             _ => windowEvidence.Since(ring.WindowStart),
         };
+        var severity = SeverityOf(s, a);
         var summary = $"{e.Platform} wallet {e.SourceWallet} sent {AlertWording.Usd(a.OutflowUsd)} of {e.Asset} in {AlertWording.Withdrawals(a.Count)} within {AlertWording.Duration(ring.Length)}: {found.Basis}.";
         var finding = new Finding(
             RuleIds.RapidDrain, severity, SubjectType.SourceWallet, e.SourceWallet, e.Asset,
@@ -505,6 +541,12 @@ internal static class RapidDrainRule
     /// window's largest withdrawals.
     /// </summary>
     /// <param name="FromBalance">The finding is the balance drop, which counts every withdrawal in the window.</param>
+    /// <summary>
+    /// What a test returns when it holds but was asked only whether it does (<c>explain: false</c>, see
+    /// <see cref="SettledUnworded"/>): never reported.
+    /// </summary>
+    private static readonly DrainFinding Unworded = default;
+
     private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window, bool FromBalance = false);
 
     private enum DrainEvidence
