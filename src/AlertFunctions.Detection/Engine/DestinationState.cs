@@ -28,9 +28,35 @@ internal sealed class DestinationState : TrackedState
         FirstSeen = firstSeen;
     }
 
-    public string Platform { get; }
+    public string Platform { get; private set; }
 
-    public string Address { get; }
+    public string Address { get; private set; }
+
+    /// <summary>
+    /// Makes this state, which the engine no longer holds (evicted, or found idle beyond the destination memory), the state
+    /// of a destination first seen now, as if newly made: every field as the constructor leaves it, except
+    /// <see cref="TrackedState.Dirty"/>, which says whether the engine's list of changed states holds this object. A
+    /// running engine forgets about as many destinations as it meets, so reusing their states keeps the commonest
+    /// allocation of detection off the heap.
+    /// </summary>
+    public DestinationState Reuse(string platform, string address, DateTimeOffset firstSeen)
+    {
+        Platform = platform;
+        Address = address;
+        LastSeen = default;
+        _firstSeenTicks = firstSeen.UtcTicks;
+        _firstAccountLastSentTicks = 0;
+        _occasional = null;
+        MaxReceivedUsd = 0;
+        ReceivedCount = 0;
+        FreshUsd = 0;
+        FreshCount = 0;
+        FreshLegsUsd = 0;
+        FreshLegs = 0;
+        FirstAccount = null;
+        FirstAccountWithdrawal = default;
+        return this;
+    }
 
     public DateTimeOffset FirstSeen
     {

@@ -381,7 +381,11 @@ public sealed class DetectionEngine
         }
 
         isNew = true;
-        var destination = new DestinationState(e.Platform, e.DestinationAddress, t) { LastSeen = t };
+        // A state found idle is absent: made new in place. Otherwise one a sweep dropped, if any, is made new.
+        var destination = known is not null ? known.Reuse(e.Platform, e.DestinationAddress, t)
+            : tables.Destinations.TryTakeEvicted(out var evicted) ? evicted.Reuse(e.Platform, e.DestinationAddress, t)
+            : new DestinationState(e.Platform, e.DestinationAddress, t);
+        destination.LastSeen = t;
         tables.Destinations.Add(key, destination, t);
         return destination;
     }

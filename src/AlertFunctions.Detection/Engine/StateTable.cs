@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -14,14 +16,18 @@ internal sealed class StateTable<TKey, TState>
     private const int MinInsertsBetweenSweeps = 4096;
     private readonly Dictionary<TKey, TState> _items;
     private readonly Action<TrackedState>? _onEvicted;
+    private readonly bool _keepsEvicted;
+    private readonly Stack<TState> _evicted = new();
     private int _insertsSinceSweep;
 
     /// <param name="onEvicted">Told of each state a sweep drops, so a persisted copy can be dropped too.</param>
-    public StateTable(IEqualityComparer<TKey> comparer, TimeSpan idleLimit, Action<TrackedState>? onEvicted = null)
+    /// <param name="keepsEvicted">Keep dropped states for <see cref="TryTakeEvicted"/>: only for a state that can be made new again, and is held by nothing else.</param>
+    public StateTable(IEqualityComparer<TKey> comparer, TimeSpan idleLimit, Action<TrackedState>? onEvicted = null, bool keepsEvicted = false)
     {
         _items = new Dictionary<TKey, TState>(comparer);
         IdleLimit = idleLimit;
         _onEvicted = onEvicted;
+        _keepsEvicted = keepsEvicted;
     }
 
     public TimeSpan IdleLimit { get; }
@@ -44,15 +50,28 @@ internal sealed class StateTable<TKey, TState>
         }
     }
 
+    /// <summary>
+    /// A state a sweep dropped, for the caller to make the state of a new key (the engine holds it nowhere else); false when
+    /// none is kept. At most as many are kept as inserts may come before the next sweep, so they never hold more memory
+    /// than the evicted states held before, and a table that shrinks lets the rest go.
+    /// </summary>
+    public bool TryTakeEvicted([NotNullWhen(true)] out TState? state) => _evicted.TryPop(out state);
+
     private void Sweep(DateTimeOffset now)
     {
         _insertsSinceSweep = 0;
+        _evicted.Clear();
+        var keep = _keepsEvicted ? Math.Max(MinInsertsBetweenSweeps, _items.Count / 2) : 0;
         foreach (var (key, state) in _items)
         {
             if (IsIdle(state, now))
             {
                 _items.Remove(key);
                 _onEvicted?.Invoke(state);
+                if (_evicted.Count < keep)
+                {
+                    _evicted.Push(state);
+                }
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using AlertFunctions.Detection.Engine;
 using AlertFunctions.Detection.Tests.Engine.Scenarios;
 using Xunit;
@@ -66,5 +67,36 @@ public sealed class DestinationStateTests
         Assert.Equal((0, Start.AddDays(1)), (state.AssetCount, state.FirstSeen));
         Assert.Equal(2, state.DistinctAccounts);
         Assert.Equal(Start.AddMinutes(1), state.OtherAccountsLastSent![0]);
+    }
+
+    [Fact]
+    public void Reuse_StateWithEveryFieldSet_LeavesEveryFieldAsANewStateHasItButDirty()
+    {
+        // A field added to the state and not cleared by Reuse would carry one destination's history into another's.
+        var used = new DestinationState("p1", Addresses.Evm("old"), Start)
+        {
+            LastSeen = Start.AddHours(1), Dirty = true, MaxReceivedUsd = 5m, ReceivedCount = 2, FreshUsd = 3m, FreshCount = 1, FreshLegsUsd = 4m, FreshLegs = 1,
+        };
+        used.RecordAccount("acct-1", ("e1", "tx1"), Start, Start);
+        used.RecordAccount("acct-2", ("e2", "tx2"), Start, Start);
+        var fresh = new DestinationState("p2", Addresses.Evm("new"), Start.AddDays(9));
+        Assert.All(Fields(), f => Assert.False(Equals(f.GetValue(used), f.GetValue(fresh)), $"the test leaves {f.Name} as a new state has it"));
+
+        var reused = used.Reuse("p2", Addresses.Evm("new"), Start.AddDays(9));
+
+        Assert.Same(used, reused);
+        Assert.All(Fields().Where(f => f.Name != "<Dirty>k__BackingField"), f => Assert.True(Equals(f.GetValue(reused), f.GetValue(fresh)), $"{f.Name} kept its old value"));
+        Assert.True(reused.Dirty);
+    }
+
+    private static IEnumerable<FieldInfo> Fields()
+    {
+        for (var type = typeof(DestinationState); type != typeof(object); type = type.BaseType!)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                yield return field;
+            }
+        }
     }
 }
