@@ -16,6 +16,9 @@ namespace AlertFunctions.Benchmarks.Benchmarks;
 /// allocates on this traffic.</item>
 /// <item><see cref="KnownKeys"/>: the same warmed engine, measured on the 10,000 second-half events whose wallet/asset,
 /// destination and account all occurred in the first half: the per-event cost with no state to create.</item>
+/// <item><see cref="LongRunning"/>: an engine fed nine and a half days of traffic (unmeasured), then measured on the
+/// last <see cref="LongRunningTraffic.MeasuredCount"/> events. Past its destination memory (7 days) it forgets about as
+/// many destinations as it meets, so its tables no longer grow: what an engine that has run for days allocates.</item>
 /// <item><see cref="FreshEngine"/>: an engine with default settings is built inside the measurement and sees all the
 /// traffic, so every wallet, account and destination state is created in it, and its duplicate memory grows from empty:
 /// the cost of a cold start (a partition picked up with no persisted state).</item>
@@ -63,6 +66,30 @@ public class DetectBenchmark
         for (var i = 0; i < known.Length; i++)
         {
             _engine.Process(known[i], _sink);
+        }
+
+        return _sink.Changes;
+    }
+
+    [IterationSetup(Target = nameof(LongRunning))]
+    public void RunEngineForDays()
+    {
+        var traffic = LongRunningTraffic.Instance;
+        _engine = BenchmarkTraffic.Instance.CreateEngineToWarm();
+        _sink = new CountingAlertSink();
+        for (var i = 0; i < traffic.WarmCount; i++)
+        {
+            _engine.Process(traffic.Events[i], _sink);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = LongRunningTraffic.MeasuredCount)]
+    public int LongRunning()
+    {
+        var events = LongRunningTraffic.Instance.Events;
+        for (var i = events.Length - LongRunningTraffic.MeasuredCount; i < events.Length; i++)
+        {
+            _engine.Process(events[i], _sink);
         }
 
         return _sink.Changes;
