@@ -8,7 +8,8 @@ namespace AlertFunctions.Detection.Engine;
 /// <summary>
 /// Runs every rule over a stream of validated withdrawals. Deterministic in event time: the same events in the same order
 /// give the same alerts, whatever the wall clock. O(1) work per event, and no allocation for events whose wallet, account
-/// and destination are already known and that raise nothing; a first sighting allocates that key's state once.
+/// and destination are already known and that raise nothing; a first sighting allocates that key's state once (a new
+/// destination's reuses the state of one the engine forgot, when a sweep left one).
 /// Not thread-safe: one engine per Event Hubs partition (or per replay).
 /// </summary>
 public sealed class DetectionEngine
