@@ -715,6 +715,37 @@ public sealed class DetectorStateCodecTests
     }
 
     [Fact]
+    public void ExportChanges_NewDestinationTakingADroppedState_SavesWhatAFreshEngineSavesForIt()
+    {
+        // Destinations forgotten by a sweep lend their states to new ones: nothing of the old destination may reach the new
+        // one's saved state. The old ones had two accounts, assets and a large withdrawal each, so their states were full.
+        var engine = new DetectionEngine(DetectionRules.Default, DefaultWatchlist) { TrackChanges = true };
+        var sink = new AlertChangeRecorder();
+        for (var i = 0; i < 4_200; i++)
+        {
+            var old = $"0x2{i:x39}";
+            engine.Process(Withdrawal($"old-{i}-a", T0.AddSeconds(i), HotWallet, "USDT", 300_000m, 300_000m, old, account: $"acct-{i}"), sink);
+            engine.Process(Withdrawal($"old-{i}-b", T0.AddSeconds(i).AddMilliseconds(1), HotWallet, "ETH", 100m, 300_000m, old, account: $"acct-{i + 1}"), sink);
+        }
+
+        var later = T0.AddDays(40);
+        for (var i = 0; i < 4_200; i++)
+        {
+            engine.Process(Withdrawal($"new-{i}", later.AddSeconds(i), HotWallet, "USDT", 10m, 10m, $"0x3{i:x39}", account: "acct-new"), sink);
+        }
+
+        var probe = Withdrawal("probe", later.AddHours(3), HotWallet, "USDT", 10m, 10m, "0x00000000000000000000000000000000000000dd", account: "acct-probe");
+        engine.ExportChanges();
+        engine.Process(probe, sink);
+        var fresh = new DetectionEngine(DetectionRules.Default, DefaultWatchlist) { TrackChanges = true };
+        fresh.Process(probe, new AlertChangeRecorder());
+
+        var key = $"d\u001f{Platform}\u001f{probe.DestinationAddress}";
+        Assert.Equal(fresh.ExportChanges().Single(e => e.Key == key).Payload, engine.ExportChanges().Single(e => e.Key == key).Payload);
+        Assert.Equal(4_201, engine.TrackedDestinations);
+    }
+
+    [Fact]
     public void Process_WalletIdleBeyondItsLimitButNotYetSwept_StartsAfreshAsIfSwept()
     {
         // Whether a sweep has run yet (or a restart brought the state back) must not change what the engine decides: a whale's
