@@ -81,10 +81,24 @@ public sealed class DetectionEngine
         var destinationKey = new AddressKey(e.DestinationAddress);
         // Look the event's large-table states up first, back to back, so their cache misses overlap.
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
+        DestinationState? idleDestination = null;
         AccountState? knownAccount = null;
         if (e.AccountId is { } accountId)
         {
             tables.Accounts.TryGetValue(accountId, out knownAccount!);
+        }
+
+        // Read the found states now, so the cache misses on them overlap with the lookups' and the duplicate check's. A state
+        // idle beyond its table's limit is absent.
+        if (knownDestination is not null && tables.Destinations.IsIdle(knownDestination, e.Timestamp))
+        {
+            idleDestination = knownDestination;
+            knownDestination = null;
+        }
+
+        if (knownAccount is not null && tables.Accounts.IsIdle(knownAccount, e.Timestamp))
+        {
+            knownAccount = null;
         }
 
         if (!tables.RecentEventIds.TryAdd(e.EventId))
@@ -114,7 +128,7 @@ public sealed class DetectionEngine
         var usd = Value(e, wallet);
         var inWindows = AddToWindows(wallet, e, usd, out var previousBalance);
         var keyTransfer = platform.IsKeyTransfer(e);
-        var destination = GetDestination(tables, knownDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules, out var destinationIsNew);
+        var destination = GetDestination(tables, knownDestination, idleDestination, destinationKey, e, t, keyTransfer ? usd : 0m, wallet.Rules, out var destinationIsNew);
         var previousMax = destination.MaxReceivedUsd;
         var firstPaidInLongWindow = t - destination.FirstSeen <= wallet.Long.Length;
         // What the destination received while new: fan-in reports it for as long as the collector is new (24 h), past the long window.
@@ -134,7 +148,7 @@ public sealed class DetectionEngine
         }
 
         var account = e.AccountId is null ? null
-            : knownAccount is { } k && !tables.Accounts.IsIdle(k, t) ? k
+            : knownAccount is { } k ? k
             : NewAccount(tables, e.AccountId, t);
         if (inWindows)
         {
@@ -360,6 +374,8 @@ public sealed class DetectionEngine
         return wallet;
     }
 
+    /// <param name="known">The destination's state, held and not idle; null when there is none or it was found idle.</param>
+    /// <param name="idle">The destination's state found idle beyond the destination memory: absent, so made new in place.</param>
     /// <param name="keyTransferUsd">The withdrawal's USD when it was made with the wallet's key (no account on an exchange that sends them); otherwise 0.</param>
     /// <param name="isNew">
     /// Unseen for the destination memory, or now a key transfer of at least the leg minimum for which the address is not
@@ -368,9 +384,9 @@ public sealed class DetectionEngine
     /// then pass over. Customers' withdrawals are left out: on a DeFi platform or a bridge, where the destination is
     /// usually the user's own address, a heavy-tailed user's rare large withdrawal is a hundred times his usual one.
     /// </param>
-    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, decimal keyTransferUsd, RuleSet rules, out bool isNew)
+    private DestinationState GetDestination(PlatformTables tables, DestinationState? known, DestinationState? idle, in AddressKey key, in WithdrawalEvent e, DateTimeOffset t, decimal keyTransferUsd, RuleSet rules, out bool isNew)
     {
-        if (known is not null && !tables.Destinations.IsIdle(known, t))
+        if (known is not null)
         {
             isNew = known.IsUnknownFor(keyTransferUsd, rules.RapidDrain.MinLegUsd, rules.LargeWithdrawal.KnownDestinationTolerance, t - TimeSpan.FromHours(rules.RapidDrain.LongWindowHours));
             if (isNew)
@@ -383,7 +399,7 @@ public sealed class DetectionEngine
 
         isNew = true;
         // A state found idle is absent: made new in place. Otherwise one a sweep dropped, if any, is made new.
-        var destination = known is not null ? known.Reuse(e.Platform, e.DestinationAddress, t)
+        var destination = idle is not null ? idle.Reuse(e.Platform, e.DestinationAddress, t)
             : tables.Destinations.TryTakeEvicted(out var evicted) ? evicted.Reuse(e.Platform, e.DestinationAddress, t)
             : new DestinationState(e.Platform, e.DestinationAddress, t);
         destination.LastSeen = t;
