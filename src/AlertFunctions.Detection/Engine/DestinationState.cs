@@ -44,17 +44,14 @@ internal sealed class DestinationState : TrackedState
         Platform = platform;
         Address = address;
         LastSeen = default;
-        _firstSeenTicks = firstSeen.UtcTicks;
-        _firstAccountLastSentTicks = 0;
         _occasional = null;
         MaxReceivedUsd = 0;
         ReceivedCount = 0;
-        FreshUsd = 0;
-        FreshCount = 0;
-        FreshLegsUsd = 0;
-        FreshLegs = 0;
         FirstAccount = null;
         FirstAccountWithdrawal = default;
+        _firstAccountLastSentTicks = 0;
+        // What it received while new, as for a known destination taken as new again.
+        StartAfresh(firstSeen);
         return this;
     }
 
