@@ -100,6 +100,10 @@ public sealed class DetectionEngine
         {
             knownAccount = null;
         }
+        else
+        {
+            knownAccount?.Withdrawals.Prefetch();
+        }
 
         if (!tables.RecentEventIds.TryAdd(e.EventId))
         {
