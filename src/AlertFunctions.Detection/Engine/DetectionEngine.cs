@@ -88,8 +88,9 @@ public sealed class DetectionEngine
             tables.Accounts.TryGetValue(accountId, out knownAccount!);
         }
 
-        // Read the found states now, so the cache misses on them overlap with the lookups' and the duplicate check's. A state
-        // idle beyond its table's limit is absent.
+        // Read the found states now, so the cache misses on them overlap with the lookups' and the duplicate check's: their
+        // last-seen times (a state idle beyond its table's limit is absent), and the slot of the account's ring that
+        // structuring writes next, a cache line the account's other fields do not share.
         if (knownDestination is not null && tables.Destinations.IsIdle(knownDestination, e.Timestamp))
         {
             idleDestination = knownDestination;
