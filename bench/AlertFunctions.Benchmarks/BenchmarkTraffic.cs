@@ -76,11 +76,21 @@ internal sealed class BenchmarkTraffic
             throw new InvalidOperationException($"the generator made {generated.Count} events; the benchmarks need {EventCount}");
         }
 
-        var lines = new byte[EventCount][];
+        var (lines, events) = WriteAndParse(generated, EventCount);
+        return new BenchmarkTraffic(lines, events, SelectKnownKeyEvents(events), WatchlistCsvReader.Load([]));
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> generated events as UTF-8 JSON lines, and those lines parsed; a refused line
+    /// throws, since every benchmark must see the events the generator meant.
+    /// </summary>
+    internal static (byte[][] Lines, WithdrawalEvent[] Events) WriteAndParse(IReadOnlyList<SampleEvent> generated, int count)
+    {
+        var lines = new byte[count][];
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            for (var i = 0; i < EventCount; i++)
+            for (var i = 0; i < count; i++)
             {
                 SampleEventWriter.Write(writer, generated[i]);
                 writer.Flush();
@@ -91,8 +101,8 @@ internal sealed class BenchmarkTraffic
         }
 
         var parser = new WithdrawalEventParser();
-        var events = new WithdrawalEvent[EventCount];
-        for (var i = 0; i < EventCount; i++)
+        var events = new WithdrawalEvent[count];
+        for (var i = 0; i < count; i++)
         {
             var result = parser.Parse(lines[i]);
             events[i] = result.IsValid
@@ -100,7 +110,7 @@ internal sealed class BenchmarkTraffic
                 : throw new InvalidOperationException($"benchmark event {i} was refused: {result.Rejection}");
         }
 
-        return new BenchmarkTraffic(lines, events, SelectKnownKeyEvents(events), WatchlistCsvReader.Load([]));
+        return (lines, events);
     }
 
     private static WithdrawalEvent[] SelectKnownKeyEvents(WithdrawalEvent[] events)

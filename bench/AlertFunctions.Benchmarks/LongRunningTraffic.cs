@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AlertFunctions.Detection.Contract;
 using AlertFunctions.SampleData;
 
@@ -29,24 +28,12 @@ internal sealed class LongRunningTraffic
     private static LongRunningTraffic Create()
     {
         var options = new SampleTrafficOptions { Start = BenchmarkTraffic.Options.Start, Days = 10, EventsPerDay = BenchmarkTraffic.Options.EventsPerDay };
-        var parser = new WithdrawalEventParser();
-        var buffer = new MemoryStream();
-        var events = new List<WithdrawalEvent>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var generated = new SampleTrafficGenerator(options).Generate();
+        if (generated.Count <= 2 * MeasuredCount)
         {
-            foreach (var generated in new SampleTrafficGenerator(options).Generate())
-            {
-                SampleEventWriter.Write(writer, generated);
-                writer.Flush();
-                var result = parser.Parse(buffer.ToArray());
-                events.Add(result.IsValid ? result.Value : throw new InvalidOperationException($"long-running event {events.Count} was refused: {result.Rejection}"));
-                buffer.SetLength(0);
-                writer.Reset();
-            }
+            throw new InvalidOperationException($"the generator made {generated.Count} events; the long-running benchmark needs more than {2 * MeasuredCount}");
         }
 
-        return events.Count > 2 * MeasuredCount
-            ? new LongRunningTraffic([.. events])
-            : throw new InvalidOperationException($"the generator made {events.Count} events; the long-running benchmark needs more than {2 * MeasuredCount}");
+        return new LongRunningTraffic(BenchmarkTraffic.WriteAndParse(generated, generated.Count).Events);
     }
 }
