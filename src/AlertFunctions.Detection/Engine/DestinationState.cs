@@ -85,25 +85,13 @@ internal sealed class DestinationState : TrackedState
     public (string Asset, decimal Usd)[]? Assets
     {
         get => _occasional?.Assets;
-        set
-        {
-            if (value is not null || _occasional is not null)
-            {
-                Uncommon.Assets = value;
-            }
-        }
+        set => StoreIn(value is null)?.Assets = value;
     }
 
     public int AssetCount
     {
         get => _occasional?.AssetCount ?? 0;
-        set
-        {
-            if (value != 0 || _occasional is not null)
-            {
-                Uncommon.AssetCount = value;
-            }
-        }
+        set => StoreIn(value == 0)?.AssetCount = value;
     }
 
     /// <summary>The first account that sent here; a second distinct account allocates <see cref="OtherAccounts"/>.</summary>
@@ -137,37 +125,19 @@ internal sealed class DestinationState : TrackedState
     public KeyTransferSources? KeyTransfers
     {
         get => _occasional?.KeyTransfers;
-        set
-        {
-            if (value is not null || _occasional is not null)
-            {
-                Uncommon.KeyTransfers = value;
-            }
-        }
+        set => StoreIn(value is null)?.KeyTransfers = value;
     }
 
     public AlertEpisode? WatchlistEpisode
     {
         get => _occasional?.WatchlistEpisode;
-        set
-        {
-            if (value is not null || _occasional is not null)
-            {
-                Uncommon.WatchlistEpisode = value;
-            }
-        }
+        set => StoreIn(value is null)?.WatchlistEpisode = value;
     }
 
     public AlertEpisode? FanInEpisode
     {
         get => _occasional?.FanInEpisode;
-        set
-        {
-            if (value is not null || _occasional is not null)
-            {
-                Uncommon.FanInEpisode = value;
-            }
-        }
+        set => StoreIn(value is null)?.FanInEpisode = value;
     }
 
     /// <summary>
@@ -300,11 +270,14 @@ internal sealed class DestinationState : TrackedState
         return (o.AssetCount, total);
     }
 
-    /// <summary>
-    /// The uncommon members, created on first use. Their setters store a default value (what <see cref="StartAfresh"/> and
-    /// a closing episode store) only where the object exists, so clearing them allocates nothing.
-    /// </summary>
+    /// <summary>The uncommon members, created on first use.</summary>
     private Occasional Uncommon => _occasional ??= new Occasional();
+
+    /// <summary>
+    /// Where a setter of an uncommon member stores its value: a default value (what <see cref="StartAfresh"/> and a closing
+    /// episode store) only where the object exists, so clearing them allocates nothing.
+    /// </summary>
+    private Occasional? StoreIn(bool isDefault) => isDefault ? _occasional : Uncommon;
 
     /// <summary>The accounts whose latest withdrawal here was at or after <paramref name="start"/>.</summary>
     public int AccountsSentSince(DateTimeOffset start)
