@@ -24,7 +24,15 @@ public readonly record struct WithdrawalEvent
 
     public string? AccountId { get; init; }
     public required string DestinationAddress { get; init; }
-    public string? TxHash { get; init; }
+    /// <summary>The transaction hash as the producer spelled it; null when none was sent. Made on each read for a hash held as bytes (see <see cref="TransactionHash"/>).</summary>
+    public string? TxHash
+    {
+        get => TxHashValue.ToString();
+        init => TxHashValue = TransactionHash.From(value);
+    }
+
+    /// <summary>The transaction hash as the engine keeps it.</summary>
+    internal TransactionHash TxHashValue { get; init; }
 
     /// <summary>Event time in UTC. All windows use this, never the wall clock.</summary>
     public required DateTimeOffset Timestamp { get; init; }

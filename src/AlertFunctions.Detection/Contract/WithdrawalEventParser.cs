@@ -104,7 +104,7 @@ public sealed class WithdrawalEventParser
             case 6 when reader.ValueTextEquals("amount"u8):
                 return ReadAmount(ref reader, ref f);
             case 6 when reader.ValueTextEquals("txHash"u8):
-                return ReadOptionalString(ref reader, "txHash", pooled: false, out f.TxHash);
+                return ReadTxHash(ref reader, ref f);
             case 7 when reader.ValueTextEquals("eventId"u8):
                 return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
             case 8 when reader.ValueTextEquals("platform"u8):
@@ -160,7 +160,7 @@ public sealed class WithdrawalEventParser
             BalanceAfter = f.BalanceAfter,
             AccountId = f.AccountId,
             DestinationAddress = f.DestinationAddress!,
-            TxHash = f.TxHash,
+            TxHashValue = f.TxHash,
             Timestamp = f.Timestamp!.Value,
         };
         return ParseResult.Valid(value);
@@ -178,10 +178,31 @@ public sealed class WithdrawalEventParser
         return ReadStringValue(ref reader, name, pooled, maxLength, out value);
     }
 
+    // The usual spelling is kept as bytes without a string (see TransactionHash); any other is read as every optional string is.
+    private (RejectionReason, string)? ReadTxHash(ref Utf8JsonReader reader, ref EventFields f)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= _options.MaxFieldLength
+            && TransactionHash.TryCompact(reader.ValueSpan, out f.TxHash))
+        {
+            return null;
+        }
+
+        var rejection = ReadOptionalValue(ref reader, "txHash", pooled: false, out var text);
+        f.TxHash = TransactionHash.From(text);
+        return rejection;
+    }
+
     private (RejectionReason, string)? ReadOptionalString(ref Utf8JsonReader reader, string name, bool pooled, out string? value)
     {
-        value = null;
         reader.Read();
+        return ReadOptionalValue(ref reader, name, pooled, out value);
+    }
+
+    /// <summary>The value the reader is on, as an optional string.</summary>
+    private (RejectionReason, string)? ReadOptionalValue(ref Utf8JsonReader reader, string name, bool pooled, out string? value)
+    {
+        value = null;
         if (reader.TokenType == JsonTokenType.Null)
         {
             return null;
@@ -447,7 +468,7 @@ public sealed class WithdrawalEventParser
         public decimal? BalanceAfter;
         public string? AccountId;
         public string? DestinationAddress;
-        public string? TxHash;
+        public TransactionHash TxHash;
         public DateTimeOffset? Timestamp;
     }
 }

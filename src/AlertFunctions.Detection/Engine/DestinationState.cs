@@ -1,3 +1,5 @@
+using AlertFunctions.Detection.Contract;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -98,13 +100,13 @@ internal sealed class DestinationState : TrackedState
     public string? FirstAccount { get; set; }
 
     /// <summary>Which withdrawal <see cref="FirstAccount"/> made here: a fan-in alert names each account's withdrawal (the accounts to freeze).</summary>
-    public (string? EventId, string? TxHash) FirstAccountWithdrawal { get; set; }
+    public (string? EventId, TransactionHash TxHash) FirstAccountWithdrawal { get; set; }
 
     /// <summary>The distinct accounts after the first, <see cref="OtherAccountCount"/> of them; see <see cref="TryAddOtherAccount"/>.</summary>
     public string[]? OtherAccounts => _occasional?.OtherAccounts;
 
     /// <summary>Which withdrawal each of <see cref="OtherAccounts"/> made here, by the same index; allocated with it.</summary>
-    public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals => _occasional?.OtherAccountWithdrawals;
+    public (string? EventId, TransactionHash TxHash)[]? OtherAccountWithdrawals => _occasional?.OtherAccountWithdrawals;
 
     public int OtherAccountCount => _occasional?.OtherAccountCount ?? 0;
 
@@ -176,7 +178,7 @@ internal sealed class DestinationState : TrackedState
     /// destination. True when it was not counted in the window before <paramref name="windowStart"/>: new, or back after its
     /// latest withdrawal here left the window. False when it already counted (or the set is full).
     /// </summary>
-    public bool RecordAccount(string account, (string? EventId, string? TxHash) withdrawal, DateTimeOffset time, DateTimeOffset windowStart)
+    public bool RecordAccount(string account, (string? EventId, TransactionHash TxHash) withdrawal, DateTimeOffset time, DateTimeOffset windowStart)
     {
         if (FirstAccount is null)
         {
@@ -211,7 +213,7 @@ internal sealed class DestinationState : TrackedState
     /// <see cref="MaxAccounts"/> are held. The arrays grow as accounts come: most destinations hear from one or two, and a
     /// full set costs a kilobyte.
     /// </summary>
-    public bool TryAddOtherAccount(string account, (string? EventId, string? TxHash) withdrawal, DateTimeOffset time)
+    public bool TryAddOtherAccount(string account, (string? EventId, TransactionHash TxHash) withdrawal, DateTimeOffset time)
     {
         var o = Uncommon;
         if (o.OtherAccountCount == MaxAccounts - 1)
@@ -301,7 +303,7 @@ internal sealed class DestinationState : TrackedState
         public (string Asset, decimal Usd)[]? Assets;
         public int AssetCount;
         public string[]? OtherAccounts;
-        public (string? EventId, string? TxHash)[]? OtherAccountWithdrawals;
+        public (string? EventId, TransactionHash TxHash)[]? OtherAccountWithdrawals;
         public DateTimeOffset[]? OtherAccountsLastSent;
         public int OtherAccountCount;
         public KeyTransferSources? KeyTransfers;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AlertFunctions.Detection.Alerts;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Rules;
 using AlertFunctions.Detection.Watchlists;
 
@@ -398,13 +399,13 @@ internal static class DetectorStateCodec
         w.Write(sources?.Since.UtcTicks ?? 0L);
     }
 
-    private static void WriteWithdrawal(BinaryWriter w, (string? EventId, string? TxHash) withdrawal)
+    private static void WriteWithdrawal(BinaryWriter w, (string? EventId, TransactionHash TxHash) withdrawal)
     {
         w.Write(withdrawal.EventId ?? string.Empty);
-        w.Write(withdrawal.TxHash ?? string.Empty);
+        w.Write(withdrawal.TxHash.ToString() ?? string.Empty);
     }
 
-    private static (string?, string?) ReadWithdrawal(BinaryReader r, bool present)
+    private static (string?, TransactionHash) ReadWithdrawal(BinaryReader r, bool present)
     {
         if (!present)
         {
@@ -413,7 +414,7 @@ internal static class DetectorStateCodec
 
         var eventId = r.ReadString();
         var txHash = r.ReadString();
-        return (eventId.Length == 0 ? null : eventId, txHash.Length == 0 ? null : txHash);
+        return (eventId.Length == 0 ? null : eventId, TransactionHash.From(txHash.Length == 0 ? null : txHash));
     }
 
     /// <remarks>Before version 4 the counted accounts are restored without the withdrawals they made.</remarks>

@@ -1,3 +1,5 @@
+using AlertFunctions.Detection.Contract;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>How one kept withdrawal is written in a snapshot, shared by the evidence a wallet keeps.</summary>
@@ -7,7 +9,7 @@ internal static class EvidenceCodec
     {
         writer.Write(w.EventId);
         writer.Write(w.Destination);
-        writer.Write(w.TxHash ?? string.Empty);
+        writer.Write(w.TxHash.ToString() ?? string.Empty);
         writer.Write(w.Usd);
         writer.Write(w.Time.UtcTicks);
     }
@@ -36,6 +38,6 @@ internal static class EvidenceCodec
         var txHash = reader.ReadString();
         var usd = reader.ReadDecimal();
         var time = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-        return new EvidenceWithdrawal(eventId, destination, txHash.Length == 0 ? null : txHash, usd, time);
+        return new EvidenceWithdrawal(eventId, destination, TransactionHash.From(txHash.Length == 0 ? null : txHash), usd, time);
     }
 }

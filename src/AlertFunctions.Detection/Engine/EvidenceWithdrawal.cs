@@ -1,7 +1,9 @@
+using AlertFunctions.Detection.Contract;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>A withdrawal kept as possible evidence, with what ranks and orders it (its USD value and time).</summary>
-internal readonly record struct EvidenceWithdrawal(string EventId, string Destination, string? TxHash, decimal Usd, DateTimeOffset Time)
+internal readonly record struct EvidenceWithdrawal(string EventId, string Destination, TransactionHash TxHash, decimal Usd, DateTimeOffset Time)
 {
     public AlertEvidence Identity => new(EventId, Destination, TxHash);
 

@@ -168,7 +168,7 @@ internal static class FindingReporter
             // Evidence is offered again each time the alert grows: it fills free room only, and is not counted as omitted.
             if (eventIds.Count < Alert.MaxEvidence)
             {
-                Add(w.EventId, w.Destination, w.TxHash);
+                Add(w.EventId, w.Destination, w.TxHash.ToString());
             }
         }
 

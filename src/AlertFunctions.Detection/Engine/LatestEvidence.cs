@@ -21,7 +21,7 @@ internal sealed class LatestEvidence
     /// <summary>Keeps the withdrawal in place of the oldest one kept. O(1), no allocation: the strings are the event's own.</summary>
     public void Offer(in WithdrawalEvent e, decimal usd)
     {
-        _slots[_next] = new EvidenceWithdrawal(e.EventId, e.DestinationAddress, e.TxHash, usd, e.Timestamp);
+        _slots[_next] = new EvidenceWithdrawal(e.EventId, e.DestinationAddress, e.TxHashValue, usd, e.Timestamp);
         _next = (_next + 1) % Capacity;
         _count = Math.Min(_count + 1, Capacity);
     }

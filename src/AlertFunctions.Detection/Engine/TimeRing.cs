@@ -28,7 +28,7 @@ internal sealed class TimeRing
     /// <summary>A withdrawal known only by time and value (restored from a snapshot older than the identities).</summary>
     public void Add(DateTimeOffset time, decimal usd) => Add(time, usd, null);
 
-    public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, new AlertEvidence(e.EventId, e.DestinationAddress, e.TxHash));
+    public void Add(in WithdrawalEvent e, decimal usd) => Add(e.Timestamp, usd, new AlertEvidence(e.EventId, e.DestinationAddress, e.TxHashValue));
 
     /// <summary>The identified withdrawals in [<paramref name="from"/>, <paramref name="to"/>], oldest first. Allocates: only when an alert is reported.</summary>
     public List<EvidenceWithdrawal> EvidenceWithin(DateTimeOffset from, DateTimeOffset to)
@@ -84,7 +84,7 @@ internal sealed class TimeRing
             writer.Write(_usd[i]);
             writer.Write(_identities[i]?.EventId ?? string.Empty);
             writer.Write(_identities[i]?.Destination ?? string.Empty);
-            writer.Write(_identities[i]?.TxHash ?? string.Empty);
+            writer.Write(_identities[i]?.TxHash.ToString() ?? string.Empty);
         }
     }
 
@@ -102,7 +102,7 @@ internal sealed class TimeRing
                 var eventId = reader.ReadString();
                 var destination = reader.ReadString();
                 var txHash = reader.ReadString();
-                ring._identities[i] = eventId.Length == 0 ? null : new AlertEvidence(eventId, destination, txHash.Length == 0 ? null : txHash);
+                ring._identities[i] = eventId.Length == 0 ? null : new AlertEvidence(eventId, destination, TransactionHash.From(txHash.Length == 0 ? null : txHash));
             }
         }
 

@@ -1,3 +1,5 @@
+using AlertFunctions.Detection.Contract;
+
 namespace AlertFunctions.Detection.Engine;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace AlertFunctions.Detection.Engine;
 /// event reported one and that made the finding), <see cref="UsualMultiple"/> how many times the pair's usual withdrawal
 /// in units it was (when that did); the other is 0.
 /// </summary>
-internal readonly record struct UnvaluedLeg(string EventId, string Destination, string? TxHash, DateTimeOffset Time, decimal Units, double EmptiedShare, double UsualMultiple)
+internal readonly record struct UnvaluedLeg(string EventId, string Destination, TransactionHash TxHash, DateTimeOffset Time, decimal Units, double EmptiedShare, double UsualMultiple)
 {
     public EvidenceWithdrawal Evidence => new(EventId, Destination, TxHash, 0m, Time);
 }

@@ -65,7 +65,7 @@ internal sealed class WindowEvidence
             return;
         }
 
-        _slots[target] = new EvidenceWithdrawal(e.EventId, e.DestinationAddress, e.TxHash, usd, e.Timestamp);
+        _slots[target] = new EvidenceWithdrawal(e.EventId, e.DestinationAddress, e.TxHashValue, usd, e.Timestamp);
         Recompute();
     }
 

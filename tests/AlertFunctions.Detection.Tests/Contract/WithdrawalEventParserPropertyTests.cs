@@ -47,6 +47,14 @@ public sealed class WithdrawalEventParserPropertyTests
 
     private static readonly Gen<string?> OptionalIdentifier = Gen.OneOf(Gen.Const<string?>((string?)null), Identifier.Select(s => (string?)s));
 
+    // Transaction hashes in the usual spelling (held as bytes, see TransactionHash), in the spellings that stay strings, or any identifier.
+    private static readonly Gen<string?> OptionalTxHash = Gen.OneOf(
+        OptionalIdentifier,
+        Gen.Byte.Array[32].Select(b => (string?)("0x" + Convert.ToHexStringLower(b))),
+        Gen.Byte.Array[32].Select(b => (string?)Convert.ToHexStringLower(b)),
+        Gen.Byte.Array[32].Select(b => (string?)("0x" + Convert.ToHexString(b))),
+        Gen.Byte.Array[31, 33].Select(b => (string?)("0X" + Convert.ToHexStringLower(b))));
+
     private static readonly Gen<string?> PlatformTypeName = Gen.OneOf(
         Gen.Const<string?>((string?)null), Gen.Const<string?>("exchange"), Gen.Const<string?>("defi"), Gen.Const<string?>("bridge"));
 
@@ -58,7 +66,7 @@ public sealed class WithdrawalEventParserPropertyTests
 
     private static readonly Gen<ContractEventDto> ValidEvent = Gen.Select(
         Gen.Select(EventId, Identifier, PlatformTypeName, Identifier, Identifier, PositiveDecimal, OptionalNonNegativeUsd),
-        Gen.Select(Identifier, OptionalNonNegativeDecimal, OptionalIdentifier, Identifier, OptionalIdentifier, Timestamp),
+        Gen.Select(Identifier, OptionalNonNegativeDecimal, OptionalIdentifier, Identifier, OptionalTxHash, Timestamp),
         (a, b) => new ContractEventDto(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6));
 
     [Fact]

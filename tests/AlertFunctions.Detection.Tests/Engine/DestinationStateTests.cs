@@ -1,4 +1,5 @@
 using System.Reflection;
+using AlertFunctions.Detection.Contract;
 using AlertFunctions.Detection.Engine;
 using AlertFunctions.Detection.Tests.Engine.Scenarios;
 using Xunit;
@@ -59,8 +60,8 @@ public sealed class DestinationStateTests
     {
         var state = new DestinationState("p", Addresses.Evm("collector"), Start);
         state.AddAsset("ETH", 100m);
-        state.RecordAccount("acct-1", ("e1", null), Start, Start);
-        state.RecordAccount("acct-2", ("e2", null), Start.AddMinutes(1), Start);
+        state.RecordAccount("acct-1", ("e1", default), Start, Start);
+        state.RecordAccount("acct-2", ("e2", default), Start.AddMinutes(1), Start);
 
         state.StartAfresh(Start.AddDays(1));
 
@@ -77,8 +78,8 @@ public sealed class DestinationStateTests
         {
             LastSeen = Start.AddHours(1), Dirty = true, MaxReceivedUsd = 5m, ReceivedCount = 2, FreshUsd = 3m, FreshCount = 1, FreshLegsUsd = 4m, FreshLegs = 1,
         };
-        used.RecordAccount("acct-1", ("e1", "tx1"), Start, Start);
-        used.RecordAccount("acct-2", ("e2", "tx2"), Start, Start);
+        used.RecordAccount("acct-1", ("e1", TransactionHash.From("tx1")), Start, Start);
+        used.RecordAccount("acct-2", ("e2", TransactionHash.From("tx2")), Start, Start);
         var fresh = new DestinationState("p2", Addresses.Evm("new"), Start.AddDays(9));
         Assert.All(Fields(), f => Assert.False(Equals(f.GetValue(used), f.GetValue(fresh)), $"the test leaves {f.Name} as a new state has it"));
 

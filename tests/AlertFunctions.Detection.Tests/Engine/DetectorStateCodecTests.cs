@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Contract;
@@ -922,9 +924,14 @@ public sealed class DetectorStateCodecTests
             BalanceAfter = balanceAfter,
             AccountId = account,
             DestinationAddress = destination,
-            TxHash = $"0x{id}",
+            TxHash = TxHashOf(id),
             Timestamp = time,
         };
+
+    // Both ways a hash is kept (see TransactionHash): the usual spelling as bytes, any other as its string.
+    private static string TxHashOf(string id) => id.Length % 2 == 0
+        ? $"0x{id}"
+        : "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 
     private static string Address(int n) => $"0x{n:x40}";
 

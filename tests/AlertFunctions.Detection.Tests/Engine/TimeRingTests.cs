@@ -122,15 +122,17 @@ public sealed class TimeRingTests
     [Fact]
     public void WriteRead_KeepsWhichWithdrawalsTheRingHolds()
     {
+        const string usualHash = "0x2c3794d03e849aff3af2d45e7e503dea95f538e686ddd16f7698e5fe65fbfcc5";
         var ring = new TimeRing(3);
         ring.Add(EventBuilder.Withdrawal().Id("a").To("0xdest").TxHash("0xtx").At(T0).Build(), 1m);
         ring.Add(EventBuilder.Withdrawal().Id("b").At(T0.AddMinutes(1)).Build() with { TxHash = null }, 2m);
+        ring.Add(EventBuilder.Withdrawal().Id("c").At(T0.AddMinutes(2)).TxHash(usualHash).Build(), 3m);
 
         var copy = RoundTrip(ring);
 
         var kept = copy.EvidenceWithin(T0, T0.AddHours(1));
         Assert.Equal(ring.EvidenceWithin(T0, T0.AddHours(1)), kept);
-        Assert.Equal([("a", (string?)"0xtx"), ("b", null)], kept.Select(e => (e.EventId, e.TxHash)));
+        Assert.Equal([("a", (string?)"0xtx"), ("b", null), ("c", usualHash)], kept.Select(e => (e.EventId, e.TxHash.ToString())));
         Assert.Equal("0xdest", kept[0].Destination);
     }
 

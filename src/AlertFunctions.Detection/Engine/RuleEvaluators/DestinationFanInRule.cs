@@ -26,7 +26,7 @@ internal static class DestinationFanInRule
         var age = e.Timestamp - d.FirstSeen;
         // Only an account that was not counted in the window before this withdrawal changes the finding: the same accounts
         // paying the collector again neither raise nor grow the alert.
-        if (age > newFor || !d.RecordAccount(accountId, (e.EventId, e.TxHash), e.Timestamp, windowStart))
+        if (age > newFor || !d.RecordAccount(accountId, (e.EventId, e.TxHashValue), e.Timestamp, windowStart))
         {
             return;
         }

@@ -40,7 +40,7 @@ internal static class UnvaluedDrainLegs
             return false;
         }
 
-        leg = new UnvaluedLeg(e.EventId, e.DestinationAddress, e.TxHash, e.Timestamp, e.Amount,
+        leg = new UnvaluedLeg(e.EventId, e.DestinationAddress, e.TxHashValue, e.Timestamp, e.Amount,
             emptied >= EmptiedShare ? emptied : 0, multiple >= c.Rules.RapidDrain.LargeLegMeanMultiple ? multiple : 0);
         return true;
     }
