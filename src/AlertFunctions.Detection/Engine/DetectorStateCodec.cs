@@ -402,7 +402,7 @@ internal static class DetectorStateCodec
     private static void WriteWithdrawal(BinaryWriter w, (string? EventId, TransactionHash TxHash) withdrawal)
     {
         w.Write(withdrawal.EventId ?? string.Empty);
-        w.Write(withdrawal.TxHash.ToString() ?? string.Empty);
+        EvidenceCodec.WriteTxHash(w, withdrawal.TxHash);
     }
 
     private static (string?, TransactionHash) ReadWithdrawal(BinaryReader r, bool present)
@@ -413,8 +413,7 @@ internal static class DetectorStateCodec
         }
 
         var eventId = r.ReadString();
-        var txHash = r.ReadString();
-        return (eventId.Length == 0 ? null : eventId, TransactionHash.From(txHash.Length == 0 ? null : txHash));
+        return (eventId.Length == 0 ? null : eventId, EvidenceCodec.ReadTxHash(r));
     }
 
     /// <remarks>Before version 4 the counted accounts are restored without the withdrawals they made.</remarks>

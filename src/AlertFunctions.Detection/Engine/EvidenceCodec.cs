@@ -9,7 +9,7 @@ internal static class EvidenceCodec
     {
         writer.Write(w.EventId);
         writer.Write(w.Destination);
-        writer.Write(w.TxHash.ToString() ?? string.Empty);
+        WriteTxHash(writer, w.TxHash);
         writer.Write(w.Usd);
         writer.Write(w.Time.UtcTicks);
     }
@@ -35,9 +35,18 @@ internal static class EvidenceCodec
     {
         var eventId = reader.ReadString();
         var destination = reader.ReadString();
-        var txHash = reader.ReadString();
+        var txHash = ReadTxHash(reader);
         var usd = reader.ReadDecimal();
         var time = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-        return new EvidenceWithdrawal(eventId, destination, TransactionHash.From(txHash.Length == 0 ? null : txHash), usd, time);
+        return new EvidenceWithdrawal(eventId, destination, txHash, usd, time);
+    }
+
+    /// <summary>A hash as snapshots have always written it: its text, empty for none.</summary>
+    public static void WriteTxHash(BinaryWriter writer, TransactionHash txHash) => writer.Write(txHash.ToString() ?? string.Empty);
+
+    public static TransactionHash ReadTxHash(BinaryReader reader)
+    {
+        var text = reader.ReadString();
+        return TransactionHash.From(text.Length == 0 ? null : text);
     }
 }

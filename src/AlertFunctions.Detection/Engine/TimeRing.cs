@@ -84,7 +84,7 @@ internal sealed class TimeRing
             writer.Write(_usd[i]);
             writer.Write(_identities[i]?.EventId ?? string.Empty);
             writer.Write(_identities[i]?.Destination ?? string.Empty);
-            writer.Write(_identities[i]?.TxHash.ToString() ?? string.Empty);
+            EvidenceCodec.WriteTxHash(writer, _identities[i]?.TxHash ?? default);
         }
     }
 
@@ -101,8 +101,8 @@ internal sealed class TimeRing
             {
                 var eventId = reader.ReadString();
                 var destination = reader.ReadString();
-                var txHash = reader.ReadString();
-                ring._identities[i] = eventId.Length == 0 ? null : new AlertEvidence(eventId, destination, TransactionHash.From(txHash.Length == 0 ? null : txHash));
+                var txHash = EvidenceCodec.ReadTxHash(reader);
+                ring._identities[i] = eventId.Length == 0 ? null : new AlertEvidence(eventId, destination, txHash);
             }
         }
 
