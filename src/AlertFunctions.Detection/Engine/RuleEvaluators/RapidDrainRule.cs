@@ -533,6 +533,12 @@ internal static class RapidDrainRule
     private static string Describe(BaselineKind kind) => kind == BaselineKind.Learned ? "learned" : "recent (provisional)";
 
     /// <summary>
+    /// What a test returns when it holds but was asked only whether it does (<c>explain: false</c>, see
+    /// <see cref="SettledUnworded"/>): never reported.
+    /// </summary>
+    private static readonly DrainFinding Unworded = default;
+
+    /// <summary>
     /// A condition that held: its numbers, the sentence that explains it, and which withdrawals its alert names. A large-leg
     /// finding names the wallet's largest large legs (to addresses first paid within the long window, so over the hour they
     /// may include a leg to an address paid earlier that hour, which its count leaves to the reuse test); a rare-leg finding
@@ -541,12 +547,6 @@ internal static class RapidDrainRule
     /// window's largest withdrawals.
     /// </summary>
     /// <param name="FromBalance">The finding is the balance drop, which counts every withdrawal in the window.</param>
-    /// <summary>
-    /// What a test returns when it holds but was asked only whether it does (<c>explain: false</c>, see
-    /// <see cref="SettledUnworded"/>): never reported.
-    /// </summary>
-    private static readonly DrainFinding Unworded = default;
-
     private readonly record struct DrainFinding(AlertDetails Details, string Basis, DrainEvidence Names = DrainEvidence.Window, bool FromBalance = false);
 
     private enum DrainEvidence
