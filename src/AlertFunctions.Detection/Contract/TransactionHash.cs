@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 
 namespace AlertFunctions.Detection.Contract;
 
@@ -52,27 +53,11 @@ internal readonly struct TransactionHash : IEquatable<TransactionHash>
         }
 
         Span<byte> utf8 = stackalloc byte[PrefixedLength];
-        var length = text.Length;
-        if (length is PrefixedLength or Digits)
-        {
-            for (var i = 0; i < length; i++)
-            {
-                var ch = text[i];
-                if (ch > 0x7F)
-                {
-                    return new TransactionHash(text);
-                }
-
-                utf8[i] = (byte)ch;
-            }
-
-            if (TryCompact(utf8[..length], out var compact))
-            {
-                return compact;
-            }
-        }
-
-        return new TransactionHash(text);
+        return text.Length is PrefixedLength or Digits
+            && Ascii.FromUtf16(text, utf8, out var written) == OperationStatus.Done
+            && TryCompact(utf8[..written], out var compact)
+                ? compact
+                : new TransactionHash(text);
     }
 
     /// <summary>The producer's spelling; null when none was sent. Allocates for a hash held as bytes.</summary>
