@@ -26,6 +26,11 @@ internal static class PlainDecimal
         {
             if (b is >= (byte)'0' and <= (byte)'9')
             {
+                if (digits == MaxDigits)
+                {
+                    return false; // A twentieth digit could overflow the mantissa (the build checks arithmetic).
+                }
+
                 mantissa = (mantissa * 10) + (ulong)(b - '0');
                 digits++;
                 if (scale >= 0)
@@ -43,7 +48,7 @@ internal static class PlainDecimal
             }
         }
 
-        if (digits > MaxDigits || scale == 0)
+        if (scale == 0)
         {
             return false;
         }

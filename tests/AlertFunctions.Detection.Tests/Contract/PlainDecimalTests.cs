@@ -40,6 +40,7 @@ public sealed class PlainDecimalTests
     [InlineData(".5")]
     [InlineData("1.2.3")]
     [InlineData("10000000000000000000")]
+    [InlineData("99999999999999999999")]
     [InlineData(" 1")]
     public void TryParse_AnythingButPlainNotation_IsLeftToTheFrameworkParsers(string text)
     {

@@ -40,6 +40,8 @@ public sealed class WithdrawalEventParserTests
     [InlineData("\"123456789.123456789\"", "123456789.123456789")]
     [InlineData("0.000000000000000001", "0.000000000000000001")]
     [InlineData("\"99999999999999999999.12345678\"", "99999999999999999999.12345678")]
+    [InlineData("99999999999999999999", "99999999999999999999")]
+    [InlineData("\"99999999999999999999\"", "99999999999999999999")]
     [InlineData("1e3", "1000")]
     [InlineData("\"2.5E+2\"", "250")]
     public void Parse_Amount_IsExactDecimal(string rawAmount, string expected)
