@@ -8,9 +8,12 @@ namespace AlertFunctions.Detection.Contract;
 /// Parses and validates one event body (contract v1) straight from UTF-8, without building a DOM.
 /// Every refusal names the field and the rule it broke, so a producer can fix its feed from the dead-letter row alone.
 /// Repeating strings are interned through a <see cref="Utf8StringPool"/>, so steady-state parsing allocates only the
-/// genuinely unique values (event id, transaction hash). Not thread-safe: one parser per consumer.
+/// genuinely unique values (event id, transaction hash). A body in the plain form most producers write (no escapes,
+/// printable ASCII) holding a valid event is read by a fast path (<see cref="TryParsePlain"/>); every other body, and every
+/// refusal, by the general JSON reader (<see cref="ParseGeneral"/>), with the same checks, so the result is the same either way.
+/// Not thread-safe: one parser per consumer.
 /// </summary>
-public sealed class WithdrawalEventParser
+public sealed partial class WithdrawalEventParser
 {
     private const int MaxEventIdLength = 128;
     private const int ClockRereadInterval = 1_024;
@@ -45,6 +48,12 @@ public sealed class WithdrawalEventParser
             return ParseResult.Invalid(RejectionReason.EmptyBody, "body is empty");
         }
 
+        return TryParsePlain(body, out var plain) ? plain : ParseGeneral(body);
+    }
+
+    /// <summary>Reads a body with the general JSON reader: any body, and a precise reason for every refusal.</summary>
+    internal ParseResult ParseGeneral(ReadOnlySpan<byte> body)
+    {
         try
         {
             return ParseObject(body);
@@ -241,7 +250,13 @@ public sealed class WithdrawalEventParser
             value = pooled ? _pool.Get(raw) : Encoding.UTF8.GetString(raw);
         }
 
-        if (value.Length > maxLength)
+        return CheckString(name, maxLength, ref value);
+    }
+
+    /// <summary>The rules every string field's text obeys; a refused value becomes null.</summary>
+    private static (RejectionReason, string)? CheckString(string name, int maxLength, ref string? value)
+    {
+        if (value!.Length > maxLength)
         {
             value = null;
             return (RejectionReason.InvalidField, $"field '{name}' is longer than {maxLength} characters");
@@ -270,15 +285,20 @@ public sealed class WithdrawalEventParser
             return null;
         }
 
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType == JsonTokenType.String && PlatformTypeNamed(Unescaped(ref reader)) is { } type)
         {
-            if (reader.ValueTextEquals("exchange"u8)) { f.PlatformType = PlatformType.Exchange; return null; }
-            if (reader.ValueTextEquals("defi"u8)) { f.PlatformType = PlatformType.Defi; return null; }
-            if (reader.ValueTextEquals("bridge"u8)) { f.PlatformType = PlatformType.Bridge; return null; }
+            f.PlatformType = type;
+            return null;
         }
 
         return (RejectionReason.InvalidField, "field 'platformType' must be one of exchange, defi, bridge");
     }
+
+    private static PlatformType? PlatformTypeNamed(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("exchange"u8) ? PlatformType.Exchange
+        : name.SequenceEqual("defi"u8) ? PlatformType.Defi
+        : name.SequenceEqual("bridge"u8) ? PlatformType.Bridge
+        : null;
 
     private static (RejectionReason, string)? ReadAmount(ref Utf8JsonReader reader, ref EventFields f)
     {
@@ -294,6 +314,11 @@ public sealed class WithdrawalEventParser
             return rejection;
         }
 
+        return CheckAmount(amount, ref f);
+    }
+
+    private static (RejectionReason, string)? CheckAmount(decimal amount, ref EventFields f)
+    {
         if (amount <= 0m)
         {
             return (RejectionReason.AmountNotPositive, $"field 'amount' must be greater than 0, was {amount.ToString(CultureInfo.InvariantCulture)}");
@@ -323,6 +348,12 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.InvalidField, rejection.Value.Message);
         }
 
+        return CheckOptionalDecimal(name, max, parsed, out value);
+    }
+
+    private static (RejectionReason, string)? CheckOptionalDecimal(string name, decimal max, decimal parsed, out decimal? value)
+    {
+        value = null;
         if (parsed < 0m)
         {
             return (RejectionReason.InvalidField, $"field '{name}' must not be negative, was {parsed.ToString(CultureInfo.InvariantCulture)}");
@@ -393,14 +424,18 @@ public sealed class WithdrawalEventParser
             return (RejectionReason.TimestampInFuture, $"field 'timestamp' {utc:O} is more than {_options.MaxFutureSkew} ahead of the receiver's clock");
         }
 
-        if (utc < _options.MinTimestamp)
+        if (TooOld(utc) is { } tooOld)
         {
-            return (RejectionReason.TimestampTooOld, $"field 'timestamp' {utc:O} is before {_options.MinTimestamp:yyyy-MM-dd}");
+            return tooOld;
         }
 
         f.Timestamp = utc;
         return null;
     }
+
+    private (RejectionReason, string)? TooOld(DateTimeOffset utc) => utc < _options.MinTimestamp
+        ? (RejectionReason.TimestampTooOld, $"field 'timestamp' {utc:O} is before {_options.MinTimestamp:yyyy-MM-dd}")
+        : null;
 
     /// <summary>
     /// The newest timestamp accepted now: the clock plus the allowed skew. Reading the clock cost about 7% of parsing an

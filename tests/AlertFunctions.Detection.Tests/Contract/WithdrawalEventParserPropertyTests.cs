@@ -14,7 +14,7 @@ public sealed class WithdrawalEventParserPropertyTests
     private static readonly DateTimeOffset MinTimestamp = new(2009, 1, 3, 0, 0, 0, TimeSpan.Zero);
 
     // Producers differ: some omit nulls, some write them; some write amounts as numbers, some as strings.
-    private static readonly JsonTypeInfo<ContractEventDto>[] Serializers =
+    internal static readonly JsonTypeInfo<ContractEventDto>[] Serializers =
     [
         ContractEventJsonContext.Default.ContractEventDto,
         TypeInfo(new JsonSerializerOptions(ContractEventJsonContext.Default.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never }),
@@ -64,7 +64,7 @@ public sealed class WithdrawalEventParserPropertyTests
         Gen.Int[-48, 56],
         (ticks, quarters) => new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(15 * quarters)));
 
-    private static readonly Gen<ContractEventDto> ValidEvent = Gen.Select(
+    internal static readonly Gen<ContractEventDto> ValidEvent = Gen.Select(
         Gen.Select(EventId, Identifier, PlatformTypeName, Identifier, Identifier, PositiveDecimal, OptionalNonNegativeUsd),
         Gen.Select(Identifier, OptionalNonNegativeDecimal, OptionalIdentifier, Identifier, OptionalTxHash, Timestamp),
         (a, b) => new ContractEventDto(a.Item1, a.Item2, a.Item3, a.Item4, a.Item5, a.Item6, a.Item7, b.Item1, b.Item2, b.Item3, b.Item4, b.Item5, b.Item6));
