@@ -9,6 +9,7 @@ using Xunit;
 
 namespace AlertFunctions.Detection.Tests.Contract;
 
+/// <remarks>A test that shares one parser samples on one thread: a parser is not thread-safe.</remarks>
 public sealed class WithdrawalEventParserPropertyTests
 {
     private static readonly DateTimeOffset MinTimestamp = new(2009, 1, 3, 0, 0, 0, TimeSpan.Zero);
@@ -103,7 +104,7 @@ public sealed class WithdrawalEventParserPropertyTests
     {
         var parser = new WithdrawalEventParser(clock: new FakeTimeProvider(ValidEventJson.Now));
 
-        Gen.Byte.Array[0, 512].Sample(body => AssertValidXorRejected(parser.Parse(body)), iter: 5_000);
+        Gen.Byte.Array[0, 512].Sample(body => AssertValidXorRejected(parser.Parse(body)), iter: 5_000, threads: 1);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class WithdrawalEventParserPropertyTests
             var body = Encoding.UTF8.GetBytes("{\"platform\":\"\\n").Concat(bytes).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
 
             AssertValidXorRejected(parser.Parse(body));
-        }, iter: 1_000);
+        }, iter: 1_000, threads: 1);
     }
 
     private static void AssertEditedBodiesNeverThrow(Gen<byte> replacement)
@@ -144,7 +145,7 @@ public sealed class WithdrawalEventParserPropertyTests
             }
 
             AssertValidXorRejected(parser.Parse(body));
-        }, iter: 20_000);
+        }, iter: 20_000, threads: 1);
     }
 
     private static void AssertValidXorRejected(ParseResult result)
