@@ -117,7 +117,7 @@ public sealed class PlainJsonObjectReaderTests
                 return;
             }
 
-            readToTheEnd++;
+            Interlocked.Increment(ref readToTheEnd);
             Assert.Equal(GeneralMembers(bytes), plain);
         }, iter: 20_000);
 
