@@ -158,8 +158,8 @@ public sealed class WithdrawalEventParserPlainPathTests
     [Fact]
     public void Parse_ThroughEitherPath_ReadsTheClockAsOften()
     {
-        var plainClock = new CountingClock(ValidEventJson.Now);
-        var generalClock = new CountingClock(ValidEventJson.Now);
+        var plainClock = new SteppableClock(ValidEventJson.Now);
+        var generalClock = new SteppableClock(ValidEventJson.Now);
         var parser = new WithdrawalEventParser(clock: plainClock);
         var general = new WithdrawalEventParser(clock: generalClock);
         var bodies = new[]
@@ -231,17 +231,4 @@ public sealed class WithdrawalEventParserPlainPathTests
     }
 
     private static int[]? Bits(decimal? value) => value is { } d ? decimal.GetBits(d) : null;
-
-    private sealed class CountingClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public int Reads { get; private set; }
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            Reads++;
-            return Now;
-        }
-    }
 }

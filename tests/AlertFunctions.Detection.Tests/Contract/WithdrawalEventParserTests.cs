@@ -566,18 +566,4 @@ public sealed class WithdrawalEventParserTests
         Assert.Equal(reason, result.Rejection.Reason);
         Assert.Equal(message, result.Rejection.Message);
     }
-
-    /// <summary>A clock that can be set anywhere, backwards too (FakeTimeProvider refuses to go back), and counts its reads.</summary>
-    private sealed class SteppableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public int Reads { get; private set; }
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            Reads++;
-            return Now;
-        }
-    }
 }
