@@ -157,40 +157,4 @@ public sealed partial class WithdrawalEventParser
         number = 0m;
         return kind is PlainValueKind.Number or PlainValueKind.String && PlainDecimal.TryParse(value, out number);
     }
-
-    private static ContractField FieldNamed(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        5 when name.SequenceEqual("asset"u8) => ContractField.Asset,
-        5 when name.SequenceEqual("chain"u8) => ContractField.Chain,
-        6 when name.SequenceEqual("amount"u8) => ContractField.Amount,
-        6 when name.SequenceEqual("txHash"u8) => ContractField.TxHash,
-        7 when name.SequenceEqual("eventId"u8) => ContractField.EventId,
-        8 when name.SequenceEqual("platform"u8) => ContractField.Platform,
-        9 when name.SequenceEqual("amountUsd"u8) => ContractField.AmountUsd,
-        9 when name.SequenceEqual("accountId"u8) => ContractField.AccountId,
-        9 when name.SequenceEqual("timestamp"u8) => ContractField.Timestamp,
-        12 when name.SequenceEqual("platformType"u8) => ContractField.PlatformType,
-        12 when name.SequenceEqual("sourceWallet"u8) => ContractField.SourceWallet,
-        12 when name.SequenceEqual("balanceAfter"u8) => ContractField.BalanceAfter,
-        18 when name.SequenceEqual("destinationAddress"u8) => ContractField.DestinationAddress,
-        _ => ContractField.Unknown,
-    };
-
-    private enum ContractField
-    {
-        Unknown,
-        EventId,
-        Platform,
-        PlatformType,
-        Chain,
-        Asset,
-        Amount,
-        AmountUsd,
-        SourceWallet,
-        BalanceAfter,
-        AccountId,
-        DestinationAddress,
-        TxHash,
-        Timestamp,
-    }
 }

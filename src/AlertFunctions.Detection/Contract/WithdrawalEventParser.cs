@@ -102,42 +102,78 @@ public sealed partial class WithdrawalEventParser
 
     private (RejectionReason Reason, string Message)? ReadProperty(ref Utf8JsonReader reader, ref EventFields f)
     {
-        // Dispatch on the name's length first: one comparison per known property instead of a chain of thirteen.
-        var length = reader.ValueIsEscaped ? reader.GetString()!.Length : reader.ValueSpan.Length;
-        switch (length)
+        // An escaped name is rare: unescaped to bytes, so one table of names (FieldNamed) serves both paths.
+        switch (FieldNamed(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
         {
-            case 5 when reader.ValueTextEquals("asset"u8) || reader.ValueTextEquals("chain"u8):
-                return reader.ValueTextEquals("asset"u8)
-                    ? ReadRequiredString(ref reader, "asset", pooled: true, _options.MaxFieldLength, out f.Asset)
-                    : ReadRequiredString(ref reader, "chain", pooled: true, _options.MaxFieldLength, out f.Chain);
-            case 6 when reader.ValueTextEquals("amount"u8):
-                return ReadAmount(ref reader, ref f);
-            case 6 when reader.ValueTextEquals("txHash"u8):
-                return ReadTxHash(ref reader, ref f);
-            case 7 when reader.ValueTextEquals("eventId"u8):
+            case ContractField.EventId:
                 return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
-            case 8 when reader.ValueTextEquals("platform"u8):
+            case ContractField.Platform:
                 return ReadRequiredString(ref reader, "platform", pooled: true, _options.MaxFieldLength, out f.Platform);
-            case 9 when reader.ValueTextEquals("amountUsd"u8):
-                return ReadOptionalDecimal(ref reader, "amountUsd", AmountLimits.MaxUsd, out f.AmountUsd);
-            case 9 when reader.ValueTextEquals("accountId"u8):
-                return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
-            case 9 when reader.ValueTextEquals("timestamp"u8):
-                return ReadTimestamp(ref reader, ref f);
-            case 12 when reader.ValueTextEquals("platformType"u8):
+            case ContractField.PlatformType:
                 return ReadPlatformType(ref reader, ref f);
-            case 12 when reader.ValueTextEquals("sourceWallet"u8):
+            case ContractField.Chain:
+                return ReadRequiredString(ref reader, "chain", pooled: true, _options.MaxFieldLength, out f.Chain);
+            case ContractField.Asset:
+                return ReadRequiredString(ref reader, "asset", pooled: true, _options.MaxFieldLength, out f.Asset);
+            case ContractField.Amount:
+                return ReadAmount(ref reader, ref f);
+            case ContractField.AmountUsd:
+                return ReadOptionalDecimal(ref reader, "amountUsd", AmountLimits.MaxUsd, out f.AmountUsd);
+            case ContractField.SourceWallet:
                 return ReadRequiredString(ref reader, "sourceWallet", pooled: true, _options.MaxFieldLength, out f.SourceWallet);
-            case 12 when reader.ValueTextEquals("balanceAfter"u8):
+            case ContractField.BalanceAfter:
                 return ReadOptionalDecimal(ref reader, "balanceAfter", AmountLimits.MaxAssetUnits, out f.BalanceAfter);
-            case 18 when reader.ValueTextEquals("destinationAddress"u8):
+            case ContractField.AccountId:
+                return ReadOptionalString(ref reader, "accountId", pooled: true, out f.AccountId);
+            case ContractField.DestinationAddress:
                 return ReadRequiredString(ref reader, "destinationAddress", pooled: true, _options.MaxFieldLength, out f.DestinationAddress);
+            case ContractField.TxHash:
+                return ReadTxHash(ref reader, ref f);
+            case ContractField.Timestamp:
+                return ReadTimestamp(ref reader, ref f);
+            default:
+                // Unknown fields are ignored by contract, so producers can add their own.
+                reader.Read();
+                reader.Skip();
+                return null;
         }
+    }
 
-        // Unknown fields are ignored by contract, so producers can add their own.
-        reader.Read();
-        reader.Skip();
-        return null;
+    /// <summary>The contract field an unescaped name is; dispatched on the length first, one comparison per known name.</summary>
+    private static ContractField FieldNamed(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        5 when name.SequenceEqual("asset"u8) => ContractField.Asset,
+        5 when name.SequenceEqual("chain"u8) => ContractField.Chain,
+        6 when name.SequenceEqual("amount"u8) => ContractField.Amount,
+        6 when name.SequenceEqual("txHash"u8) => ContractField.TxHash,
+        7 when name.SequenceEqual("eventId"u8) => ContractField.EventId,
+        8 when name.SequenceEqual("platform"u8) => ContractField.Platform,
+        9 when name.SequenceEqual("amountUsd"u8) => ContractField.AmountUsd,
+        9 when name.SequenceEqual("accountId"u8) => ContractField.AccountId,
+        9 when name.SequenceEqual("timestamp"u8) => ContractField.Timestamp,
+        12 when name.SequenceEqual("platformType"u8) => ContractField.PlatformType,
+        12 when name.SequenceEqual("sourceWallet"u8) => ContractField.SourceWallet,
+        12 when name.SequenceEqual("balanceAfter"u8) => ContractField.BalanceAfter,
+        18 when name.SequenceEqual("destinationAddress"u8) => ContractField.DestinationAddress,
+        _ => ContractField.Unknown,
+    };
+
+    private enum ContractField
+    {
+        Unknown,
+        EventId,
+        Platform,
+        PlatformType,
+        Chain,
+        Asset,
+        Amount,
+        AmountUsd,
+        SourceWallet,
+        BalanceAfter,
+        AccountId,
+        DestinationAddress,
+        TxHash,
+        Timestamp,
     }
 
     private ParseResult Complete(ref EventFields f)
