@@ -70,7 +70,7 @@ public sealed partial class WithdrawalEventParser
             case ContractField.AccountId:
                 return TryPlainOptionalString(kind, value, "accountId", pooled: true, out f.AccountId);
             case ContractField.TxHash:
-                if (kind == PlainValueKind.String && value.Length <= _options.MaxFieldLength && TransactionHash.TryCompact(value, out f.TxHash))
+                if (kind == PlainValueKind.String && TryCompactTxHash(value, out f.TxHash))
                 {
                     return true;
                 }

@@ -227,8 +227,7 @@ public sealed partial class WithdrawalEventParser
     private (RejectionReason, string)? ReadTxHash(ref Utf8JsonReader reader, ref EventFields f)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= _options.MaxFieldLength
-            && TransactionHash.TryCompact(reader.ValueSpan, out f.TxHash))
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && TryCompactTxHash(reader.ValueSpan, out f.TxHash))
         {
             return null;
         }
@@ -236,6 +235,16 @@ public sealed partial class WithdrawalEventParser
         var rejection = ReadOptionalValue(ref reader, "txHash", pooled: false, out var text);
         f.TxHash = TransactionHash.From(text);
         return rejection;
+    }
+
+    /// <summary>
+    /// A hash's unescaped text in the usual spelling, held as bytes (see <see cref="TransactionHash"/>); false for any other
+    /// text, and for one over the field length limit, which the string rules then refuse.
+    /// </summary>
+    private bool TryCompactTxHash(ReadOnlySpan<byte> unescaped, out TransactionHash hash)
+    {
+        hash = default;
+        return unescaped.Length <= _options.MaxFieldLength && TransactionHash.TryCompact(unescaped, out hash);
     }
 
     private (RejectionReason, string)? ReadOptionalString(ref Utf8JsonReader reader, string name, bool pooled, out string? value)
