@@ -4,9 +4,9 @@ using AlertFunctions.Cli.Replay;
 namespace AlertFunctions.Cli.Tests;
 
 /// <summary>
-/// A file read as two halves on two threads gives what one pass over it gives: the same wallets in the same order, the
-/// same count of late events and the same first one, wherever the middle falls (inside a line, on its line end, inside a
-/// blank or oversized line) and whether or not the second half's events lie behind the first half's.
+/// A file read in slices on several threads gives what one pass over it gives: the same wallets in the same order, the
+/// same count of late events and the same first one, wherever the slices' bounds fall (inside a line, on its line end,
+/// inside a blank or oversized line, a line to a slice) and whether or not a slice's events lie behind the slices before it.
 /// </summary>
 public sealed class InputSurveySplitTests
 {
@@ -23,7 +23,7 @@ public sealed class InputSurveySplitTests
     }
 
     [Fact]
-    public void Read_LateEventsInBothHalves_SplitAnywhere_GivesOnePassCountAndFirst()
+    public void Read_LateEventsInSeveralSlices_SplitAnywhere_GivesOnePassCountAndFirst()
     {
         var lines = Enumerable.Range(0, 30).Select(i => At($"e{i}", 60 + i)).ToList();
         lines[5] = At("late-1", 40);
@@ -35,17 +35,37 @@ public sealed class InputSurveySplitTests
     [Fact]
     public void Read_SecondHalfBehindTheFirstHalfOnly_IsCheckedAgainAndCounted()
     {
-        // Two exports concatenated: each in order on its own, the second hours behind the first. Only the first half's
-        // newest time makes the second half's events late.
+        // Two exports concatenated: each in order on its own, the second hours behind the first. Only the first export's
+        // newest time makes the second's events late.
         var lines = Enumerable.Range(0, 20).Select(i => At($"a{i}", 300 + i))
             .Concat(Enumerable.Range(0, 20).Select(i => At($"b{i}", i)))
             .ToList();
+        var half = lines.Take(20).Sum(l => Encoding.UTF8.GetByteCount(l) + 1);
 
-        var split = Survey(lines, splitFromBytes: 0);
+        foreach (var sliceBytes in new long[] { 1, 100, half - 1 })
+        {
+            var split = Survey(lines, sliceBytes);
+
+            Assert.Equal(20, split.Order.OutOfOrder);
+            Assert.Equal(21, split.Order.FirstOutOfOrderLine);
+            Assert.Equal(Survey(lines, sliceBytes: long.MaxValue), split, SurveyComparer.Instance);
+        }
+    }
+
+    [Fact]
+    public void Read_ThreeExportsEachBehindTheOneBefore_CountsEachLaterOnesEventsOnce()
+    {
+        // The third export lies behind the second and the first: checked again after the first two slices were joined.
+        var lines = Enumerable.Range(0, 10).Select(i => At($"a{i}", 600 + i))
+            .Concat(Enumerable.Range(0, 10).Select(i => At($"b{i}", 300 + i)))
+            .Concat(Enumerable.Range(0, 10).Select(i => At($"c{i}", i)))
+            .ToList();
+
+        var split = Survey(lines, sliceBytes: 1);
 
         Assert.Equal(20, split.Order.OutOfOrder);
-        Assert.Equal(21, split.Order.FirstOutOfOrderLine);
-        Assert.Equal(Survey(lines, splitFromBytes: long.MaxValue), split, SurveyComparer.Instance);
+        Assert.Equal(11, split.Order.FirstOutOfOrderLine);
+        Assert.Equal(Survey(lines, sliceBytes: long.MaxValue), split, SurveyComparer.Instance);
     }
 
     [Fact]
@@ -56,7 +76,7 @@ public sealed class InputSurveySplitTests
         var lines = Enumerable.Range(0, 40).Select(i => At($"e{i}", 10 + i + (i % 2 == 0 ? 4 : 0))).ToList();
 
         AssertSplitsAsOnePass(lines);
-        Assert.Equal(0, Survey(lines, splitFromBytes: 0).Order.OutOfOrder);
+        Assert.Equal(0, Survey(lines, sliceBytes: 1).Order.OutOfOrder);
     }
 
     [Fact]
@@ -66,10 +86,14 @@ public sealed class InputSurveySplitTests
             .Select(i => $$"""{"platform":"utxo","sourceWallet":"input-{{(i * 7919) % 6000}}"}""")
             .ToList();
 
-        var split = Survey(lines, splitFromBytes: 0);
+        // Slices of about 2,000 and 1,000 lines: the first holds fewer wallets than the cap, and later ones fill it.
+        foreach (var sliceBytes in new long[] { 100_000, 50_000 })
+        {
+            var split = Survey(lines, sliceBytes);
 
-        Assert.Equal(SourceWalletScan.MaxWalletsPerPlatform, split.KnownWallets["utxo"].Count);
-        Assert.Equal(Survey(lines, splitFromBytes: long.MaxValue), split, SurveyComparer.Instance);
+            Assert.Equal(SourceWalletScan.MaxWalletsPerPlatform, split.KnownWallets["utxo"].Count);
+            Assert.Equal(Survey(lines, sliceBytes: long.MaxValue), split, SurveyComparer.Instance);
+        }
     }
 
     [Fact]
@@ -83,27 +107,46 @@ public sealed class InputSurveySplitTests
     }
 
     [Fact]
-    public void Read_OversizedLineAcrossTheMiddle_GivesOnePassResult()
+    public void Read_OversizedLineAcrossASliceBound_GivesOnePassResult()
     {
-        // The middle falls inside a line longer than the reader keeps, so the first half reads past it to its end.
+        // A bound falls inside a line longer than the reader keeps, so that slice reads on to the line's end.
         var memo = new string('x', JsonLinesReader.DefaultMaxLineBytes + 100);
         var lines = new List<string> { At("a", 50), At("b", 10), $$"""{"platform":"north","sourceWallet":"big","memo":"{{memo}}"}""", At("c", 5), At("d", 60, wallet: "cold") };
 
-        var split = Survey(lines, splitFromBytes: 0);
+        foreach (var sliceBytes in new long[] { 200, JsonLinesReader.DefaultMaxLineBytes / 2 })
+        {
+            var split = Survey(lines, sliceBytes);
 
-        Assert.Equal(2, split.Order.OutOfOrder);
-        Assert.Equal(Survey(lines, splitFromBytes: long.MaxValue), split, SurveyComparer.Instance);
+            Assert.Equal(2, split.Order.OutOfOrder);
+            Assert.Equal(Survey(lines, sliceBytes: long.MaxValue), split, SurveyComparer.Instance);
+        }
     }
 
     [Fact]
-    public void Read_NoLineEndAfterTheMiddle_ReadsInOnePass()
+    public void Read_FileOfSeveralMegabytes_IsSlicedByDefaultAndGivesOnePassResult()
+    {
+        // Above ParallelFromBytes the default cuts the file into slices of a megabyte or more; a sixth of the events
+        // lie far behind, so slices are joined both ways.
+        var lines = Enumerable.Range(0, 48_000)
+            .Select(i => At($"e{i}", i % 6 == 5 ? i / 2 : i, platform: i % 3 == 0 ? "south" : "north", wallet: $"w{i % 97}"))
+            .ToList();
+        Assert.True(lines.Sum(l => Encoding.UTF8.GetByteCount(l) + 1) >= InputSurvey.ParallelFromBytes);
+
+        var sliced = Survey(lines, sliceBytes: null);
+
+        Assert.True(sliced.Order.OutOfOrder > 0);
+        Assert.Equal(Survey(lines, sliceBytes: long.MaxValue), sliced, SurveyComparer.Instance);
+    }
+
+    [Fact]
+    public void Read_NoLineEndAfterTheFirstSlice_ReadsInOnePass()
     {
         var lines = new List<string> { At("a", 50), At("b", 1) + new string(' ', 4000) };
         using var directory = new TemporaryDirectory();
         var path = directory.Write("events.jsonl", string.Join('\n', lines));
 
         using var input = File.OpenRead(path);
-        var survey = InputSurvey.Read(input, Lateness, AcceptedTimes.Any, splitFromBytes: 0);
+        var survey = InputSurvey.Read(input, Lateness, AcceptedTimes.Any, sliceBytes: 1);
 
         Assert.Equal(1, survey.Order.OutOfOrder);
         Assert.Equal(2, survey.Order.FirstOutOfOrderLine);
@@ -116,19 +159,23 @@ public sealed class InputSurveySplitTests
         using var directory = new TemporaryDirectory();
         var path = directory.Write("events.jsonl", "skipped\n" + string.Join('\n', lines) + "\n");
 
-        InputSurvey Read(long splitFromBytes)
+        InputSurvey Read(long sliceBytes)
         {
             using var input = File.OpenRead(path);
             input.Position = "skipped\n".Length;
-            var survey = InputSurvey.Read(input, Lateness, AcceptedTimes.Any, splitFromBytes);
+            var survey = InputSurvey.Read(input, Lateness, AcceptedTimes.Any, sliceBytes);
             Assert.Equal("skipped\n".Length, input.Position);
             return survey;
         }
 
-        Assert.Equal(Read(long.MaxValue), Read(0), SurveyComparer.Instance);
+        Assert.Equal(Read(long.MaxValue), Read(1), SurveyComparer.Instance);
+        Assert.Equal(Read(long.MaxValue), Read(300), SurveyComparer.Instance);
     }
 
-    /// <summary>Moves the middle across every byte of the lines around it, by padding the first line.</summary>
+    /// <summary>
+    /// Moves the slices' bounds across every byte of the lines around them, by padding the first line, for slices of one
+    /// line each, of a few lines, and of half the file.
+    /// </summary>
     private static void AssertSplitsAsOnePass(List<string> lines)
     {
         var longest = lines.Max(l => Encoding.UTF8.GetByteCount(l)) + 1;
@@ -136,19 +183,24 @@ public sealed class InputSurveySplitTests
         {
             var padded = lines.ToList();
             padded.Insert(0, $$"""{"pad":"{{new string('p', padding)}}"}""");
-            Assert.Equal(Survey(padded, splitFromBytes: long.MaxValue), Survey(padded, splitFromBytes: 0), SurveyComparer.Instance);
+            var onePass = Survey(padded, sliceBytes: long.MaxValue);
+            var half = padded.Sum(l => Encoding.UTF8.GetByteCount(l) + 1) / 2;
+            foreach (var sliceBytes in new long[] { 1, 3 * longest, half })
+            {
+                Assert.Equal(onePass, Survey(padded, sliceBytes), SurveyComparer.Instance);
+            }
         }
     }
 
     private static string At(string id, int minute, string platform = "north", string wallet = "hot") =>
         $$"""{"eventId":"{{id}}","platform":"{{platform}}","sourceWallet":"{{wallet}}","timestamp":"{{new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc).AddMinutes(minute):yyyy-MM-ddTHH:mm:ss}}Z"}""";
 
-    private static InputSurvey Survey(IReadOnlyList<string> lines, long splitFromBytes)
+    private static InputSurvey Survey(IReadOnlyList<string> lines, long? sliceBytes)
     {
         using var directory = new TemporaryDirectory();
         var path = directory.Write("events.jsonl", string.Join('\n', lines) + "\n");
         using var input = File.OpenRead(path);
-        return InputSurvey.Read(input, Lateness, AcceptedTimes.Any, splitFromBytes);
+        return InputSurvey.Read(input, Lateness, AcceptedTimes.Any, sliceBytes);
     }
 
     /// <summary>Same wallets per platform in the same order, and the same order check.</summary>

@@ -40,34 +40,50 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
     }
 
     /// <summary>
-    /// The result of one check over a file from two checks of its two parts, <paramref name="later"/> having started
-    /// without <paramref name="earlier"/>'s newest times and numbered its lines from 1; or null when those times would
-    /// have changed what <paramref name="later"/> found (one of its events lies more than the lateness behind the
-    /// earlier part's newest), so the later part has to be checked again, <see cref="ContinuedFrom"/> the earlier one.
-    /// That happens only to a file that needs sorting.
+    /// Makes this check the check of its lines followed by <paramref name="later"/>'s, as if it had read them on, when
+    /// <paramref name="later"/> started without this check's newest times and numbered its lines from 1 (this check read
+    /// <paramref name="linesBefore"/> lines). False, changing nothing, when those times would have changed what
+    /// <paramref name="later"/> found (one of its events lies more than the lateness behind this check's newest of its
+    /// platform): then its lines have to be checked again, <see cref="ContinuedFrom"/> this one, and appended with
+    /// <see cref="Append"/>. That happens only to a file that needs sorting.
     /// </summary>
-    public static InputOrder? Join(EventOrderCheck earlier, long earlierLines, EventOrderCheck later)
+    public bool TryAppend(EventOrderCheck later, long linesBefore)
     {
-        // In one pass, an event of the later part is compared with the newer of its own part's newest and the earlier
-        // part's. When none lies more than the lateness behind the earlier part's newest, that newest changes nothing: it
-        // makes no event late, and an event late by its own part's newest is late by more than the lateness, so that
-        // newest is the newer one and gives the same distance.
+        // In one pass, an event of the later part is compared with the newer of its own part's newest and this part's.
+        // When none lies more than the lateness behind this part's newest, that newest changes nothing: it makes no event
+        // late, and an event late by its own part's newest is late by more than the lateness, so that newest is the newer
+        // one and gives the same distance.
         foreach (var (platform, times) in later._times)
         {
-            if (earlier._times.TryGetValue(platform, out var before) && before.Newest - times.Oldest > earlier._lateness.Ticks)
+            if (_times.TryGetValue(platform, out var before) && before.Newest - times.Oldest > _lateness.Ticks)
             {
-                return null;
+                return false;
             }
         }
 
-        return Joined(earlier.Result, earlierLines, later.Result);
+        Append(later, linesBefore);
+        return true;
     }
 
-    /// <summary>The result over a file from the results of its two parts, the later's lines numbered from 1.</summary>
-    public static InputOrder Joined(InputOrder earlier, long earlierLines, InputOrder later) =>
-        earlier.OutOfOrder > 0 || later.OutOfOrder == 0
-            ? earlier with { OutOfOrder = earlier.OutOfOrder + later.OutOfOrder }
-            : later with { FirstOutOfOrderLine = earlierLines + later.FirstOutOfOrderLine };
+    /// <summary>
+    /// Makes this check the check of its lines followed by <paramref name="later"/>'s, which were checked
+    /// <see cref="ContinuedFrom"/> this one (or need not have been; see <see cref="TryAppend"/>) and numbered from 1.
+    /// </summary>
+    public void Append(EventOrderCheck later, long linesBefore)
+    {
+        foreach (var (platform, times) in later._times)
+        {
+            ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(_times, platform, out var seen);
+            merged = seen ? new PlatformTimes(Math.Max(merged.Newest, times.Newest), Math.Min(merged.Oldest, times.Oldest)) : times;
+        }
+
+        if (_outOfOrder == 0 && later._outOfOrder > 0)
+        {
+            (_firstLine, _firstBehind) = (linesBefore + later._firstLine, later._firstBehind);
+        }
+
+        _outOfOrder += later._outOfOrder;
+    }
 
     public void Add(long lineNumber, ReadOnlySpan<byte> platform, ReadOnlySpan<byte> timestamp)
     {

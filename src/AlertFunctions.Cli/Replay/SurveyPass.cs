@@ -28,10 +28,10 @@ internal sealed class SurveyPass(TimeSpan lateness, AcceptedTimes accepted)
         });
     }
 
-    /// <summary>Checks the order of <paramref name="lines"/> again, continuing from what <paramref name="earlier"/> read.</summary>
-    public void ReadOrderAfter(SurveyPass earlier, Stream lines)
+    /// <summary>Checks the order of <paramref name="lines"/> again, continuing from what <paramref name="earlier"/> checked.</summary>
+    public void ReadOrderAfter(EventOrderCheck earlier, Stream lines)
     {
-        Order = EventOrderCheck.ContinuedFrom(earlier.Order);
+        Order = EventOrderCheck.ContinuedFrom(earlier);
         new JsonLinesReader(lines, startsFile: false).ReadAll((line, lineNumber, truncated) =>
         {
             if (!truncated)
