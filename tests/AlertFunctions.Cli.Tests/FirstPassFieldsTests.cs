@@ -47,6 +47,35 @@ public sealed class FirstPassFieldsTests
         }
     }
 
+    [Fact]
+    public void TryFindPlainValues_FlatLinesWithEachNameOnce_AreTakenByTheQuickSearch()
+    {
+        // What producers write: the quick search must take these lines itself (the JSON reader would give the same fields,
+        // so only this shows a name the search passed over), wherever the names fall in its sixteen-byte steps.
+        var random = new Random(20261129);
+        string[] others = ["memo", "platformType", "kind", "pad", "amount", "s", "t", "p"];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var (platform, wallet, timestamp) = (PlainText(random), PlainText(random), PlainText(random));
+            var properties = new List<string> { $"\"platform\":\"{platform}\"", $"\"sourceWallet\":\"{wallet}\"", $"\"timestamp\":\"{timestamp}\"" };
+            for (var extra = random.Next(5); extra > 0; extra--)
+            {
+                properties.Add(random.Next(3) == 0 ? $"\"{others[random.Next(others.Length)]}\":{random.Next()}" : $"\"{others[random.Next(others.Length)]}\":\"{PlainText(random)}\"");
+            }
+
+            var line = "{" + string.Join(",", properties.OrderBy(_ => random.Next()).Select(p => random.Next(4) == 0 ? p.Replace(":", " : ", StringComparison.Ordinal) : p)) + "}";
+
+            Assert.True(FirstPassFields.TryFindPlainValues(Encoding.UTF8.GetBytes(line), out var fields), line);
+            Assert.Equal(platform, Encoding.UTF8.GetString(fields.Platform));
+            Assert.Equal(wallet, Encoding.UTF8.GetString(fields.SourceWallet));
+            Assert.Equal(timestamp, Encoding.UTF8.GetString(fields.Timestamp));
+        }
+    }
+
+    /// <summary>Letters, digits and punctuation a value may hold without escapes, none of them a quote or ':', 0-60 long.</summary>
+    private static string PlainText(Random random) =>
+        new([.. Enumerable.Range(0, random.Next(61)).Select(_ => "abcdefpstxyz0123456789-_.+ "[random.Next(27)])]);
+
     private static string RandomLine(Random random)
     {
         var properties = new List<string>();
@@ -62,6 +91,14 @@ public sealed class FirstPassFieldsTests
             };
             var space = random.Next(4) == 0 ? " " : "";
             properties.Add($"\"{name}\"{space}:{space}{value}");
+        }
+
+        // Padding of any length moves the names across every offset of the search's sixteen-byte steps and its tail.
+        if (random.Next(2) == 0)
+        {
+            properties.Insert(random.Next(properties.Count + 1), $$"""
+                "pad":"{{new string('x', random.Next(48))}}"
+                """);
         }
 
         return "{" + string.Join(",", properties) + "}";

@@ -39,7 +39,7 @@ internal readonly ref struct FirstPassFields
     /// to make sure it is there only once) were 3.5% of a replay's CPU, and calling a search per quote was no cheaper;
     /// the quotes of sixteen bytes are found with one vector comparison.
     /// </summary>
-    private static bool TryFindPlainValues(ReadOnlySpan<byte> line, out FirstPassFields fields)
+    internal static bool TryFindPlainValues(ReadOnlySpan<byte> line, out FirstPassFields fields)
     {
         fields = default;
         var names = new NameOccurrences();
