@@ -139,6 +139,25 @@ public sealed class InputSurveySplitTests
     }
 
     [Fact]
+    public void Read_CountsEachPlatformsEventsWithATime_InSlicesAsInOnePass()
+    {
+        // Lines the main pass refuses for their time are not counted; late lines are (the engine still takes them).
+        var lines = Enumerable.Range(0, 30).Select(i => At($"e{i}", 100 + i, platform: i % 3 == 0 ? "south" : "north")).ToList();
+        lines[4] = At("late", 1);
+        lines[7] = """{"eventId":"no-time","platform":"north","sourceWallet":"hot"}""";
+        lines[8] = """{"eventId":"bad-time","platform":"south","sourceWallet":"hot","timestamp":"yesterday"}""";
+
+        foreach (var sliceBytes in new long?[] { null, 1, 500 })
+        {
+            var survey = Survey(lines, sliceBytes);
+
+            Assert.Equal(18, survey.EventsByPlatform["north"]);
+            Assert.Equal(10, survey.EventsByPlatform["south"]);
+            Assert.Equal(2, survey.EventsByPlatform.Count);
+        }
+    }
+
+    [Fact]
     public void Read_NoLineEndAfterTheFirstSlice_ReadsInOnePass()
     {
         var lines = new List<string> { At("a", 50), At("b", 1) + new string(' ', 4000) };
@@ -203,7 +222,7 @@ public sealed class InputSurveySplitTests
         return InputSurvey.Read(input, Lateness, AcceptedTimes.Any, sliceBytes);
     }
 
-    /// <summary>Same wallets per platform in the same order, and the same order check.</summary>
+    /// <summary>Same wallets per platform in the same order, the same order check and the same events per platform.</summary>
     private sealed class SurveyComparer : IEqualityComparer<InputSurvey>
     {
         public static SurveyComparer Instance { get; } = new();
@@ -212,7 +231,9 @@ public sealed class InputSurveySplitTests
             x is not null && y is not null
             && x.Order == y.Order
             && x.KnownWallets.Keys.SequenceEqual(y.KnownWallets.Keys)
-            && x.KnownWallets.All(p => p.Value.SequenceEqual(y.KnownWallets[p.Key]));
+            && x.KnownWallets.All(p => p.Value.SequenceEqual(y.KnownWallets[p.Key]))
+            && x.EventsByPlatform.Count == y.EventsByPlatform.Count
+            && x.EventsByPlatform.All(p => y.EventsByPlatform.TryGetValue(p.Key, out var events) && events == p.Value);
 
         public int GetHashCode(InputSurvey obj) => obj.Order.GetHashCode();
     }

@@ -22,13 +22,18 @@ internal sealed class DetectionLane : IEventSink
     private readonly DetectionEngine _engine;
     private readonly PlatformOrderers _orderers;
 
-    /// <param name="knownWallets">Each platform's source wallets, read before the replay (see <see cref="SourceWalletScan"/>).</param>
-    public DetectionLane(ReplaySettings settings, IReadOnlyDictionary<string, IReadOnlyCollection<string>> knownWallets)
+    /// <param name="survey">What the first pass read: each platform's source wallets and how many events it has.</param>
+    public DetectionLane(ReplaySettings settings, InputSurvey survey)
     {
         _engine = new DetectionEngine(settings.Rules, settings.Watchlist);
-        foreach (var (platform, wallets) in knownWallets)
+        foreach (var (platform, wallets) in survey.KnownWallets)
         {
             _engine.AddKnownWallets(platform, wallets);
+        }
+
+        foreach (var (platform, events) in survey.EventsByPlatform)
+        {
+            _engine.ExpectEvents(platform, events);
         }
 
         _orderers = new PlatformOrderers(settings.Rules.AllowedLateness);

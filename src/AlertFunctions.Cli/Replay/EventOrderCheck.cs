@@ -24,6 +24,9 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
 
     public InputOrder Result => new(Checked: true, _outOfOrder, _firstLine, _firstBehind);
 
+    /// <summary>How many lines each platform has with a time the parser accepts: about as many events as it will send.</summary>
+    public IReadOnlyDictionary<string, long> EventsByPlatform => _times.ToDictionary(p => p.Key, p => p.Value.Events, StringComparer.Ordinal);
+
     /// <summary>
     /// A check of the lines that follow those <paramref name="earlier"/> read: each platform's newest time carries over,
     /// and only what this check finds is counted.
@@ -33,7 +36,8 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         var check = new EventOrderCheck(earlier._lateness, earlier._accepted);
         foreach (var (platform, times) in earlier._times)
         {
-            check._times[platform] = times;
+            // Only what this check reads is counted: appending it counts the earlier lines once.
+            check._times[platform] = times with { Events = 0 };
         }
 
         return check;
@@ -74,7 +78,7 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         foreach (var (platform, times) in later._times)
         {
             ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(_times, platform, out var seen);
-            merged = seen ? new PlatformTimes(Math.Max(merged.Newest, times.Newest), Math.Min(merged.Oldest, times.Oldest)) : times;
+            merged = seen ? new PlatformTimes(Math.Max(merged.Newest, times.Newest), Math.Min(merged.Oldest, times.Oldest), merged.Events + times.Events) : times;
         }
 
         if (_outOfOrder == 0 && later._outOfOrder > 0)
@@ -97,9 +101,10 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         var id = buffer[..Encoding.UTF8.GetChars(platform, buffer)];
         ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_times.GetAlternateLookup<ReadOnlySpan<char>>(), id, out var seen);
         var ticks = at.UtcTicks;
+        times.Events++;
         if (!seen)
         {
-            times = new PlatformTimes(ticks, ticks);
+            (times.Newest, times.Oldest) = (ticks, ticks);
             return;
         }
 
@@ -119,6 +124,6 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         }
     }
 
-    /// <summary>A platform's newest event time so far, which later events are compared with, and its oldest.</summary>
-    private record struct PlatformTimes(long Newest, long Oldest);
+    /// <summary>A platform's newest event time so far, which later events are compared with, its oldest, and how many it had.</summary>
+    private record struct PlatformTimes(long Newest, long Oldest, long Events);
 }

@@ -2,10 +2,14 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// The replay's first pass over a file, which can be read twice: each platform's source wallets (<see cref="SourceWalletScan"/>)
-/// and whether the events are in an order the replay can take as it comes (<see cref="EventOrderCheck"/>). Standard input
-/// is read once and replayed without it (<see cref="NotRead"/>).
+/// and whether the events are in an order the replay can take as it comes (<see cref="EventOrderCheck"/>), with how many
+/// events each platform has (its engine's memory of event ids is made at that size). Standard input is read once and
+/// replayed without it (<see cref="NotRead"/>).
 /// </summary>
-internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollection<string>> KnownWallets, InputOrder Order)
+internal sealed record InputSurvey(
+    IReadOnlyDictionary<string, IReadOnlyCollection<string>> KnownWallets,
+    InputOrder Order,
+    IReadOnlyDictionary<string, long> EventsByPlatform)
 {
     /// <summary>A file at least this long is read in slices on as many threads as there are cores (see <see cref="Read"/>).</summary>
     public const long ParallelFromBytes = 4 * 1024 * 1024;
@@ -16,7 +20,7 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
     private const int SlicesPerFile = 32;
     private const long MinSliceBytes = 1024 * 1024;
 
-    public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked);
+    public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked, new Dictionary<string, long>());
 
     /// <summary>
     /// Reads the stream from its current position to the end and rewinds it there, so the main pass reads it again; a
@@ -45,7 +49,7 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
         {
             var pass = new SurveyPass(lateness, accepted);
             pass.Read(input, startsFile: true);
-            survey = new InputSurvey(pass.Wallets.Wallets, pass.Order.Result);
+            survey = new InputSurvey(pass.Wallets.Wallets, pass.Order.Result, pass.Order.EventsByPlatform);
         }
 
         input.Position = start;
@@ -110,6 +114,6 @@ internal sealed record InputSurvey(IReadOnlyDictionary<string, IReadOnlyCollecti
             linesBefore += passes[i].Lines;
         }
 
-        return new InputSurvey(first.Wallets.Wallets, order.Result);
+        return new InputSurvey(first.Wallets.Wallets, order.Result, order.EventsByPlatform);
     }
 }

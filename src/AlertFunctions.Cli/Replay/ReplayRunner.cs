@@ -28,7 +28,7 @@ internal sealed class ReplayRunner(ReplaySettings settings, TimeProvider clock)
         var workers = new Task[lanes.Length];
         for (var i = 0; i < lanes.Length; i++)
         {
-            var lane = lanes[i] = new DetectionLane(settings, survey.KnownWallets);
+            var lane = lanes[i] = new DetectionLane(settings, survey);
             workers[i] = Task.Factory.StartNew(lane.Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 

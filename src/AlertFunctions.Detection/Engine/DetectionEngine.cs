@@ -18,6 +18,7 @@ public sealed class DetectionEngine
     private readonly Watchlist _watchlist;
     private readonly Dictionary<string, PlatformTables> _platforms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _knownWallets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _expectedEvents = new(StringComparer.Ordinal);
     private readonly int _duplicateMemory;
     private PlatformTables? _lastPlatform;
     private readonly List<TrackedState> _dirty = [];
@@ -72,6 +73,22 @@ public sealed class DetectionEngine
         }
 
         known.AddRange(wallets);
+    }
+
+    /// <summary>
+    /// How many events the platform is expected to send (a replay's first pass counts them), so its memory of recent event
+    /// ids is made at that size at once rather than grown as they come. Changes no result. Must be given before the
+    /// platform's first event.
+    /// </summary>
+    public void ExpectEvents(string platform, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (_platforms.ContainsKey(platform))
+        {
+            throw new InvalidOperationException($"the events expected from '{platform}' must be given before its first event");
+        }
+
+        _expectedEvents[platform] = count;
     }
 
     public void Process(in WithdrawalEvent e, IAlertSink sink)
@@ -341,7 +358,7 @@ public sealed class DetectionEngine
 
         if (!_platforms.TryGetValue(id, out var tables))
         {
-            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, InternalWalletsOf(id), TrackChanges ? OnEvicted : null);
+            tables = new PlatformTables(id, _rules.DestinationMemory, _duplicateMemory, _expectedEvents.GetValueOrDefault(id), InternalWalletsOf(id), TrackChanges ? OnEvicted : null);
             _platforms.Add(id, tables);
         }
 

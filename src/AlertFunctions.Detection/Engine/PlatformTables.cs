@@ -12,7 +12,8 @@ internal sealed class PlatformTables
     private static readonly TimeSpan WalletIdleLimit = TimeSpan.FromDays(30);
     private static readonly TimeSpan AccountIdleLimit = TimeSpan.FromDays(8);
 
-    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory, HashSet<AddressKey> internalWallets, Action<TrackedState>? onEvicted = null)
+    /// <param name="expectedEvents">How many events the platform is expected to send, if known (see <see cref="Engine.RecentEventIds"/>).</param>
+    public PlatformTables(string platform, TimeSpan destinationMemory, int duplicateMemory, long expectedEvents, HashSet<AddressKey> internalWallets, Action<TrackedState>? onEvicted = null)
     {
         State = new PlatformState(platform);
         InternalWallets = internalWallets;
@@ -21,7 +22,7 @@ internal sealed class PlatformTables
         // table may hand an evicted one back for reuse; wallets' states are not: the platform's draining keys hold their evidence.
         Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory, onEvicted, keepsEvicted: true);
         Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit, onEvicted);
-        RecentEventIds = new RecentEventIds(duplicateMemory);
+        RecentEventIds = new RecentEventIds(duplicateMemory, expectedEvents);
         State.EventIds = RecentEventIds;
     }
 

@@ -31,18 +31,29 @@ internal sealed class RecentEventIds
     private int _latestNext;
     private int _latestCount;
 
-    public RecentEventIds(int capacity)
+    /// <param name="capacity">How many of the latest ids are always remembered.</param>
+    /// <param name="expectedIds">
+    /// How many ids are expected, if known (a replay's first pass counts them): the tables are made large enough for them
+    /// at once instead of doubling as ids come, which would make and discard tables of up to a megabyte each. Only the
+    /// tables' sizes depend on it, never which ids are remembered.
+    /// </param>
+    public RecentEventIds(int capacity, long expectedIds = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedIds);
         Capacity = capacity;
-        _current = new Generation(capacity);
-        _previous = new Generation(capacity);
+        // The first generation takes the first `capacity` ids, the second the next `capacity`; then they take turns.
+        _current = new Generation(capacity, (int)Math.Min(expectedIds, capacity));
+        _previous = new Generation(capacity, (int)Math.Clamp(expectedIds - capacity, 0, capacity));
         _maxLatest = Math.Min(capacity, MaxSaved);
         _latest = new UInt128[Math.Min(16, _maxLatest)];
     }
 
     /// <summary>How many of the latest ids are always remembered.</summary>
     public int Capacity { get; }
+
+    /// <summary>The slots of both generations' tables: what the memory holds now, whatever it remembers.</summary>
+    internal int Slots => _current.Slots + _previous.Slots;
 
     /// <summary>Returns false when the id was seen recently.</summary>
     public bool TryAdd(string eventId) => TryAdd(Fingerprint(eventId));
@@ -115,16 +126,22 @@ internal sealed class RecentEventIds
     }
 
     /// <summary>
-    /// A linear-probing set of fingerprints, at most half full, emptied in one sweep. It starts small and doubles up to
-    /// twice the capacity, so a quiet platform (or a partition's fresh engine) does not hold megabytes it never fills.
+    /// A linear-probing set of fingerprints, at most half full, emptied in one sweep. It starts small (or, given the ids
+    /// expected, at their size) and doubles up to twice the capacity, so a quiet platform (or a partition's fresh engine)
+    /// does not hold megabytes it never fills.
     /// </summary>
-    private sealed class Generation(int capacity)
+    private sealed class Generation(int capacity, int expectedIds)
     {
         private const int InitialSlots = 64;
-        private readonly int _maxSlots = Math.Max(InitialSlots, (int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2));
-        private UInt128[] _slots = new UInt128[InitialSlots];
+        private readonly int _maxSlots = SlotsFor(capacity);
+        private UInt128[] _slots = new UInt128[SlotsFor(expectedIds)];
 
         public int Count { get; private set; }
+
+        public int Slots => _slots.Length;
+
+        /// <summary>Enough slots for that many fingerprints with the table at most half full.</summary>
+        private static int SlotsFor(int fingerprints) => Math.Max(InitialSlots, (int)BitOperations.RoundUpToPowerOf2((uint)fingerprints * 2));
 
         public bool Contains(UInt128 fingerprint) => _slots[Find(_slots, fingerprint)] == fingerprint;
 

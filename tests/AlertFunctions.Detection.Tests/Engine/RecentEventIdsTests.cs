@@ -15,6 +15,55 @@ public sealed class RecentEventIdsTests
         Assert.False(ids.TryAdd("evt-1"));
     }
 
+    [Theory]
+    [InlineData(1_000, 700)]
+    [InlineData(100, 250)]
+    [InlineData(100, 180)]
+    public void ExpectedIds_TablesHoldThemWithoutGrowing(int capacity, int expected)
+    {
+        var ids = new RecentEventIds(capacity, expected);
+        var slots = ids.Slots;
+
+        for (var i = 0; i < expected; i++)
+        {
+            Assert.True(ids.TryAdd($"evt-{i}"));
+        }
+
+        Assert.Equal(slots, ids.Slots);
+        // Without the hint the same ids grow the tables from their first size.
+        var growing = new RecentEventIds(capacity);
+        var first = growing.Slots;
+        for (var i = 0; i < expected; i++)
+        {
+            growing.TryAdd($"evt-{i}");
+        }
+
+        Assert.True(growing.Slots > first);
+        Assert.Equal(slots, growing.Slots);
+    }
+
+    [Fact]
+    public void ExpectedIds_MoreThanTwiceTheCapacity_MakeNoTableLargerThanTheCapacityNeeds()
+    {
+        Assert.Equal(new RecentEventIds(100, expectedIds: 200).Slots, new RecentEventIds(100, expectedIds: 1_000_000).Slots);
+    }
+
+    [Fact]
+    public void ExpectedIds_RightOrWrong_ChangeNothingRemembered()
+    {
+        // Ids with repeats near and far (within and beyond the capacity): every hint gives the same answers.
+        var random = new Random(20261129);
+        var sequence = Enumerable.Range(0, 3_000).Select(i => $"evt-{(random.Next(4) == 0 ? random.Next(Math.Max(1, i)) : i)}").ToList();
+        var expected = Answers(new RecentEventIds(500));
+
+        foreach (var hint in new long[] { 1, 499, 500, 1_000, sequence.Count, 1_000_000 })
+        {
+            Assert.Equal(expected, Answers(new RecentEventIds(500, hint)));
+        }
+
+        List<bool> Answers(RecentEventIds ids) => sequence.Select(ids.TryAdd).ToList();
+    }
+
     [Fact]
     public void TryAdd_EventIdsDifferingInCase_AreDistinct()
     {
