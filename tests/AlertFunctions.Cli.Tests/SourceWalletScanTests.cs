@@ -72,6 +72,22 @@ public sealed class SourceWalletScanTests
         Assert.Equal(Enumerable.Range(0, 75).Select(i => $"wallet-{i}").Order(), found["south"].Order());
     }
 
+    [Fact]
+    public void Read_PairsThatShareACacheSlot_AreToldApart()
+    {
+        // The cache picks a pair's slot from the values' lengths and last eight bytes: these pairs share slots, and
+        // short values (under eight bytes) are read whole.
+        string[] wallets = ["aaaa-common-tail-12345678", "bbbb-common-tail-12345678", "w1", "w2", "1w"];
+        var lines = Enumerable.Range(0, 40)
+            .Select(i => $$"""{"platform":"{{(i % 3 == 0 ? "p" : "north")}}","sourceWallet":"{{wallets[i % wallets.Length]}}"}""")
+            .ToArray();
+
+        var found = Scan(lines);
+
+        Assert.Equal(wallets.Order(), found["north"].Order());
+        Assert.Equal(wallets.Order(), found["p"].Order());
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> Scan(params string[] lines)
     {
         using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
