@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Numerics;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AlertFunctions.Detection.Contract;
@@ -24,7 +23,7 @@ namespace AlertFunctions.Detection.Contract;
 public sealed class Utf8StringPool
 {
     private const int MaxPooledLength = 128;
-    private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+    private static readonly long Seed = FloodResistantSeed.New();
     private readonly Entry[] _slots;
     private int _count;
 

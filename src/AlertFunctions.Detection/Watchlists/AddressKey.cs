@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AlertFunctions.Detection.Watchlists;
@@ -24,7 +23,7 @@ public readonly struct AddressKey : IEquatable<AddressKey>
 {
     // Longer addresses (no chain has one) are case-folded into a new string rather than on the stack.
     private const int StackChars = 128;
-    private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+    private static readonly long Seed = FloodResistantSeed.New();
     private readonly ulong _low;
     private readonly ulong _high;
 
