@@ -1,7 +1,4 @@
-using System.Text.Json;
 using AlertFunctions.Detection.Alerts;
-using AlertFunctions.Detection.Contract;
-
 using Xunit;
 
 namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
@@ -11,27 +8,14 @@ public sealed class DeliverySemanticsTests
 {
     private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
 
-    private static List<WithdrawalEvent> IncidentDay()
-    {
-        var hot = Addresses.Evm("hot");
-        var events = new TrafficBuilder(20) { Wallet = hot, Assets = ["USDT", "ETH", "USDC"], StartingBalanceUsd = 8_000_000m }.Between(Day0, Day0.AddDays(2)).ToList();
-        for (var i = 0; i < 6; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset(i % 2 == 0 ? "USDT" : "USDC").Usd(900_000m).To(Addresses.Evm("attacker")).At(Day0.AddDays(2).AddMinutes(-30 + (3 * i))));
-        }
-
-        events.Add(EventBuilder.Withdrawal().Id("sanctioned").Usd(5_000m).To("0xa0e1c89Ef1a489c9C7dE96311eD5Ce5D32c20E4B").At(Day0.AddDays(1)));
-        return events;
-    }
-
     [Fact]
     public void SameInput_TwoRuns_ProduceByteIdenticalAlerts()
     {
         // One input for both runs: the traffic's event ids come from a process-wide sequence, and alerts name ordinary
         // withdrawals too when they are among a window's largest.
-        var events = IncidentDay();
-        var first = Serialize(ScenarioRun.Of(events).Alerts);
-        var second = Serialize(ScenarioRun.Of(events).Alerts);
+        var events = IncidentDay.Events();
+        var first = AlertsText.Of(ScenarioRun.Of(events).Alerts);
+        var second = AlertsText.Of(ScenarioRun.Of(events).Alerts);
 
         Assert.NotEmpty(first);
         Assert.Equal(first, second);
@@ -40,13 +24,13 @@ public sealed class DeliverySemanticsTests
     [Fact]
     public void DuplicatedEvents_AreSkipped_AndYieldTheSameAlerts()
     {
-        var events = IncidentDay();
-        var once = Serialize(ScenarioRun.Of(events).Alerts);
+        var events = IncidentDay.Events();
+        var once = AlertsText.Of(ScenarioRun.Of(events).Alerts);
 
         var duplicated = events.Concat(events.Where((_, i) => i % 3 == 0)).ToList();
         var run = ScenarioRun.Of(duplicated);
 
-        Assert.Equal(once, Serialize(run.Alerts));
+        Assert.Equal(once, AlertsText.Of(run.Alerts));
         Assert.Equal(duplicated.Count - events.Count, run.Engine.Counters.Duplicates);
     }
 
@@ -79,7 +63,7 @@ public sealed class DeliverySemanticsTests
     [Fact]
     public void StateExportedMidStream_ImportedIntoAFreshEngine_ContinuesWithTheSameAlerts()
     {
-        var events = IncidentDay().OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
+        var events = IncidentDay.Events().OrderBy(e => e.Timestamp).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
         var whole = ScenarioRun.Of(events);
 
         var half = events.Count - 20;
@@ -91,7 +75,7 @@ public sealed class DeliverySemanticsTests
         var expected = whole.Alerts.Select(a => a.AlertId).Order().ToList();
         var continued = before.Alerts.Concat(after.Alerts).Select(a => a.AlertId).Distinct().Order().ToList();
         Assert.Equal(expected, continued);
-        Assert.Equal(Serialize(whole.Alerts.Where(a => after.Alerts.Any(b => b.AlertId == a.AlertId))), Serialize(after.Alerts));
+        Assert.Equal(AlertsText.Of(whole.Alerts.Where(a => after.Alerts.Any(b => b.AlertId == a.AlertId))), AlertsText.Of(after.Alerts));
     }
 
     [Fact]
@@ -115,7 +99,4 @@ public sealed class DeliverySemanticsTests
         Assert.Superset(new HashSet<string> { "leg-0", "leg-1", "leg-2" }, raised.EventIds.ToHashSet());
         Assert.Superset(new HashSet<string> { Addresses.Evm("attacker-0"), Addresses.Evm("attacker-1"), Addresses.Evm("attacker-2") }, raised.Destinations.ToHashSet());
     }
-
-    private static string Serialize(IEnumerable<Alert> alerts) =>
-        string.Join('\n', alerts.Select(a => JsonSerializer.Serialize(a, AlertJsonContext.Default.Alert)));
 }

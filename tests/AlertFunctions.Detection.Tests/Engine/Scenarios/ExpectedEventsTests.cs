@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AlertFunctions.Detection.Alerts;
 using Xunit;
 
 namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
@@ -11,18 +9,12 @@ namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
 /// </summary>
 public sealed class ExpectedEventsTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 11, 18, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Day0 = IncidentDay.Day0;
 
     [Fact]
     public void ExpectedEvents_AnyCount_GiveTheSameAlertsAndDuplicates()
     {
-        var hot = Addresses.Evm("hot");
-        var events = new TrafficBuilder(20) { Wallet = hot, Assets = ["USDT", "ETH"], StartingBalanceUsd = 8_000_000m }.Between(Day0, Day0.AddDays(2)).ToList();
-        for (var i = 0; i < 6; i++)
-        {
-            events.Add(EventBuilder.Withdrawal().Id($"leg-{i}").From(hot).Asset("USDT").Usd(900_000m).To(Addresses.Evm("attacker")).At(Day0.AddDays(2).AddMinutes(-30 + (3 * i))));
-        }
-
+        var events = IncidentDay.Events();
         var input = events.Concat(events.Where((_, i) => i % 4 == 0)).ToList();
         var platform = events[0].Platform;
         var unhinted = ScenarioRun.Of(input);
@@ -34,7 +26,7 @@ public sealed class ExpectedEventsTests
             run.Feed(input);
 
             Assert.NotEmpty(run.Alerts);
-            Assert.Equal(Serialize(unhinted.Alerts), Serialize(run.Alerts));
+            Assert.Equal(AlertsText.Of(unhinted.Alerts), AlertsText.Of(run.Alerts));
             Assert.Equal(unhinted.Engine.Counters.Duplicates, run.Engine.Counters.Duplicates);
         }
     }
@@ -55,7 +47,4 @@ public sealed class ExpectedEventsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioRun.Of([]).Engine.ExpectEvents("northwind-exchange", -1));
     }
-
-    private static string Serialize(IEnumerable<Alert> alerts) =>
-        string.Join('\n', alerts.Select(a => JsonSerializer.Serialize(a, AlertJsonContext.Default.Alert)));
 }
