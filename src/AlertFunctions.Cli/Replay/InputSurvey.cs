@@ -37,12 +37,12 @@ internal sealed record InputSurvey(
             return NotRead;
         }
 
-        var start = input.Position;
-        var length = input.Length - start;
+        var (start, end) = (input.Position, input.Length);
+        var length = end - start;
         InputSurvey survey;
         if (input is FileStream file && (sliceBytes is not null || length >= ParallelFromBytes))
         {
-            var bounds = LineAlignedSlices.Bounds(file.SafeFileHandle, start, file.Length, sliceBytes ?? Math.Max(MinSliceBytes, length / SlicesPerFile));
+            var bounds = LineAlignedSlices.Bounds(file.SafeFileHandle, start, end, sliceBytes ?? Math.Max(MinSliceBytes, length / SlicesPerFile));
             survey = ReadInSlices(file, bounds, lateness, accepted);
         }
         else
