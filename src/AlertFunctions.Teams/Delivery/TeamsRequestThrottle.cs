@@ -8,39 +8,31 @@ namespace AlertFunctions.Teams.Delivery;
 /// 4 requests per second, and being throttled costs more time than waiting here. A burst of up to the limit goes at once;
 /// after that one token comes back every 1/limit seconds.
 /// </summary>
-/// <remarks>
-/// <see cref="TokenBucketRateLimiter"/> keeps its own clock (even its manual mode measures elapsed time with a stopwatch),
-/// so this pace cannot follow an injected <see cref="TimeProvider"/>; it is tested against real time with loose lower bounds.
-/// </remarks>
 public sealed class TeamsRequestThrottle : IDisposable
 {
     // Waiters beyond this are refused (and retried by the pipeline) rather than queued without bound.
     private const int QueueLimit = 10_000;
 
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly ClockedTokenBucket _bucket;
 
-    public TeamsRequestThrottle(IOptions<TeamsOptions> options)
-        : this(options?.Value.MaxRequestsPerSecond ?? throw new ArgumentNullException(nameof(options)))
+    public TeamsRequestThrottle(IOptions<TeamsOptions> options, TimeProvider time)
+        : this(options?.Value.MaxRequestsPerSecond ?? throw new ArgumentNullException(nameof(options)), time)
     {
     }
 
-    internal TeamsRequestThrottle(int maxRequestsPerSecond)
+    internal TeamsRequestThrottle(int maxRequestsPerSecond, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRequestsPerSecond, 1);
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = maxRequestsPerSecond,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / maxRequestsPerSecond),
-            AutoReplenishment = true,
-            QueueLimit = QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        _bucket = new ClockedTokenBucket(
+            limit: maxRequestsPerSecond,
+            period: TimeSpan.FromTicks(TimeSpan.TicksPerSecond / maxRequestsPerSecond),
+            queueLimit: QueueLimit,
+            time);
     }
 
-    internal RateLimiter Limiter => _limiter;
+    internal RateLimiter Limiter => _bucket;
 
-    internal ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);
+    internal ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken) => _bucket.AcquireAsync(1, cancellationToken);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _bucket.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using AlertFunctions.Teams.Cards;
 using AlertFunctions.Teams.Delivery;
 using AlertFunctions.Teams.Tests.Cards;
@@ -6,6 +7,7 @@ using AlertFunctions.Teams.Tests.Fakes;
 using AlertFunctions.Testing;
 using AlertFunctions.Testing.Teams;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AlertFunctions.Teams.Tests.Delivery;
@@ -220,21 +222,44 @@ public sealed class TeamsWebhookClientTests
     public async Task PostAsync_ManyAtOnce_ThrottledToTheConfiguredRate()
     {
         await using var endpoint = FakeTeamsEndpoint.Start();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 3, 0, 0, TimeSpan.Zero));
         await using var services = TeamsTestServices.Build(
-            endpoint.WebhookUrl, overrides: new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "2" });
+            endpoint.WebhookUrl, overrides: new Dictionary<string, string?> { ["Teams:MaxRequestsPerSecond"] = "2" }, time: time);
         var client = services.GetRequiredService<TeamsWebhookClient>();
+        var throttle = services.GetRequiredService<TeamsRequestThrottle>().Limiter;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsync(Payload())));
+        var posts = Enumerable.Range(0, 6).Select(_ => client.PostAsync(Payload())).ToArray();
+
+        // A burst of 2 reaches Teams; the other 4 wait in the throttle until the clock moves.
+        await WaitForQueuedAsync(throttle, 4);
+        Assert.Equal(2, (await endpoint.WaitForRequestsAsync(2)).Count);
+        time.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.Equal(4, throttle.GetStatistics()!.CurrentQueuedCount);
+
+        // One token every 500 ms.
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForQueuedAsync(throttle, 3);
+        Assert.Equal(3, (await endpoint.WaitForRequestsAsync(3)).Count);
+
+        time.Advance(TimeSpan.FromMilliseconds(1500));
+        var results = await Task.WhenAll(posts);
 
         Assert.All(results, result => Assert.True(result.Delivered));
-        var arrivals = endpoint.Requests.Select(r => r.ReceivedAt).Order().ToList();
-        Assert.Equal(6, arrivals.Count);
-        // A burst of 2, then one token every 500 ms: the sixth request cannot arrive before about 2 s after the first.
-        var span = TimeProvider.System.GetElapsedTime(arrivals[0], arrivals[^1]);
-        Assert.True(span >= TimeSpan.FromMilliseconds(1500), $"six requests arrived within {span}");
+        Assert.Equal(6, endpoint.Requests.Count);
     }
 
     private static TeamsMessagePayload Payload() => AlertCardFactory.Create().Build(SampleAlerts.Ethereum());
+
+    private static async Task WaitForQueuedAsync(RateLimiter throttle, int queued)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        long seen;
+        while ((seen = throttle.GetStatistics()!.CurrentQueuedCount) != queued)
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(10), $"{seen} requests wait in the throttle, not {queued}");
+            await Task.Delay(10);
+        }
+    }
 
     private static void AssertNoUrl(string text, FakeTeamsEndpoint endpoint)
     {

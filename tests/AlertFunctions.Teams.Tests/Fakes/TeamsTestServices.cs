@@ -12,7 +12,8 @@ internal static class TeamsTestServices
 {
     public const string AlertLinkBaseUrl = "https://alerts.example.test/api";
 
-    public static ServiceProvider Build(Uri webhookUrl, CapturingLoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static ServiceProvider Build(Uri webhookUrl, CapturingLoggerProvider? logs = null, IReadOnlyDictionary<string, string?>? overrides = null,
+        TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,6 +39,11 @@ internal static class TeamsTestServices
                 builder.AddProvider(logs);
             }
         });
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddTeamsNotifier(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
