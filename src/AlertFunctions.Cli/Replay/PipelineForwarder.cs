@@ -76,9 +76,10 @@ internal sealed class PipelineForwarder(string? storageConnectionString, string?
                 ["Teams:AlertLinkBaseUrl"] = alertLinkBase.TrimEnd('/'),
             })
             .Build();
+        // No clock is registered, so delivery runs on real time: its pacing, Retry-After waits and timeouts are spent
+        // against a real endpoint, whatever clock dates the replay's records.
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(clock)
             .AddTeamsNotifier(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
