@@ -100,9 +100,11 @@ public sealed class DetectionEngine
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
         DestinationState? idleDestination = null;
         AccountState? knownAccount = null;
+        var accountKey = default(AccountKey);
         if (e.AccountId is { } accountId)
         {
-            tables.Accounts.TryGetValue(accountId, out knownAccount!);
+            accountKey = new AccountKey(accountId);
+            tables.Accounts.TryGetValue(accountKey, out knownAccount!);
         }
 
         // Read the found states now, so the cache misses on them overlap with the lookups' and the duplicate check's: their
@@ -171,7 +173,7 @@ public sealed class DetectionEngine
 
         var account = e.AccountId is null ? null
             : knownAccount is { } k ? k
-            : NewAccount(tables, e.AccountId, t);
+            : NewAccount(tables, accountKey, e.AccountId, t);
         if (inWindows)
         {
             ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
@@ -282,7 +284,7 @@ public sealed class DetectionEngine
                     GetPlatform(d.Platform).Destinations.Add(new AddressKey(d.Address), d, d.LastSeen);
                     break;
                 case AccountState a:
-                    GetPlatform(a.Platform).Accounts.Add(a.Account, a, a.LastSeen);
+                    GetPlatform(a.Platform).Accounts.Add(new AccountKey(a.Account), a, a.LastSeen);
                     break;
             }
         }
@@ -429,10 +431,10 @@ public sealed class DetectionEngine
         return destination;
     }
 
-    private static AccountState NewAccount(PlatformTables tables, string accountId, DateTimeOffset t)
+    private static AccountState NewAccount(PlatformTables tables, in AccountKey key, string accountId, DateTimeOffset t)
     {
         var account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
-        tables.Accounts.Add(accountId, account, t);
+        tables.Accounts.Add(key, account, t);
         return account;
     }
 

@@ -21,7 +21,7 @@ internal sealed class PlatformTables
         // A destination's state is held by its table alone (and by one event's context while it is processed), so the
         // table may hand an evicted one back for reuse; wallets' states are not: the platform's draining keys hold their evidence.
         Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory, onEvicted, keepsEvicted: true);
-        Accounts = new StateTable<string, AccountState>(StringComparer.Ordinal, AccountIdleLimit, onEvicted);
+        Accounts = new StateTable<AccountKey, AccountState>(EqualityComparer<AccountKey>.Default, AccountIdleLimit, onEvicted);
         RecentEventIds = new RecentEventIds(duplicateMemory, expectedEvents);
         State.EventIds = RecentEventIds;
     }
@@ -44,7 +44,7 @@ internal sealed class PlatformTables
 
     public StateTable<AddressKey, DestinationState> Destinations { get; }
 
-    public StateTable<string, AccountState> Accounts { get; }
+    public StateTable<AccountKey, AccountState> Accounts { get; }
 
     public RecentEventIds RecentEventIds { get; }
 
