@@ -5,29 +5,35 @@ using AlertFunctions.Cli.Replay;
 namespace AlertFunctions.Cli.Tests;
 
 /// <summary>
-/// The first pass's three fields must be what a JSON parser finds at the top level of the line, whichever way they are
+/// The first pass's four fields must be what a JSON parser finds at the top level of the line, whichever way they are
 /// found: the quick search over flat lines and the JSON reader must never disagree on a valid line.
 /// </summary>
 public sealed class FirstPassFieldsTests
 {
-    private static readonly string[] Names = ["platform", "sourceWallet", "timestamp", "memo", "platformType", "kind"];
-    private static readonly string[] Values = ["a", "platform", "sourceWallet", "timestamp", "\"platform\"", "hot", "", "{", "x\\y", "h\u00e9t", "2026-06-01T00:00:00Z"];
+    private static readonly string[] Names = ["platform", "sourceWallet", "timestamp", "eventId", "memo", "platformType", "kind", "event"];
+    private static readonly string[] Values = ["a", "platform", "sourceWallet", "timestamp", "eventId", "\"platform\"", "hot", "", "{", "x\\y", "h\u00e9t", "2026-06-01T00:00:00Z", "e-1"];
 
     [Theory]
-    [InlineData("""{"kind":"platform","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t")]
-    [InlineData("""{"platform":"a","sourceWallet":"w","timestamp":"t","platformType":"exchange"}""", "a", "w", "t")]
-    [InlineData("""{"platform":"a","platform":"b","sourceWallet":"w","timestamp":"t"}""", "b", "w", "t")]
-    [InlineData("""{"memo":"\"platform\":\"decoy\"","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t")]
-    [InlineData("""{"platform":"a","sourceWallet":"w","timestamp":5}""", "a", "w", "")]
-    [InlineData("""{"platform":"a","sourceWallet":"w"}""", "a", "w", "")]
-    [InlineData("""{"platform" : "a" , "sourceWallet":	"w","timestamp":"t"}""", "a", "w", "t")]
-    public void Read_ValidLine_FindsTheTopLevelStrings(string line, string platform, string wallet, string timestamp)
+    [InlineData("""{"kind":"platform","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "")]
+    [InlineData("""{"platform":"a","sourceWallet":"w","timestamp":"t","platformType":"exchange"}""", "a", "w", "t", "")]
+    [InlineData("""{"platform":"a","platform":"b","sourceWallet":"w","timestamp":"t"}""", "b", "w", "t", "")]
+    [InlineData("""{"memo":"\"platform\":\"decoy\"","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "")]
+    [InlineData("""{"platform":"a","sourceWallet":"w","timestamp":5}""", "a", "w", "", "")]
+    [InlineData("""{"platform":"a","sourceWallet":"w"}""", "a", "w", "", "")]
+    [InlineData("""{"platform" : "a" , "sourceWallet":	"w","timestamp":"t"}""", "a", "w", "t", "")]
+    [InlineData("""{"eventId":"e-1","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "e-1")]
+    [InlineData("""{"eventId":"e-1","eventId":"e-2","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "e-2")]
+    [InlineData("""{"eventId":"e\u002d1","platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "e-1")]
+    [InlineData("""{"eventId":7,"platform":"a","sourceWallet":"w","timestamp":"t"}""", "a", "w", "t", "")]
+    [InlineData("""{"event":"eventId","platform":"a","sourceWallet":"w","timestamp":"t","eventId":"e-3"}""", "a", "w", "t", "e-3")]
+    public void Read_ValidLine_FindsTheTopLevelStrings(string line, string platform, string wallet, string timestamp, string eventId)
     {
         var fields = FirstPassFields.Read(Encoding.UTF8.GetBytes(line));
 
         Assert.Equal(platform, Encoding.UTF8.GetString(fields.Platform));
         Assert.Equal(wallet, Encoding.UTF8.GetString(fields.SourceWallet));
         Assert.Equal(timestamp, Encoding.UTF8.GetString(fields.Timestamp));
+        Assert.Equal(eventId, Encoding.UTF8.GetString(fields.EventId));
     }
 
     [Fact]
@@ -44,6 +50,7 @@ public sealed class FirstPassFieldsTests
             Assert.True(expected.Platform == Encoding.UTF8.GetString(fields.Platform), line);
             Assert.True(expected.Wallet == Encoding.UTF8.GetString(fields.SourceWallet), line);
             Assert.True(expected.Timestamp == Encoding.UTF8.GetString(fields.Timestamp), line);
+            Assert.True(expected.EventId == Encoding.UTF8.GetString(fields.EventId), line);
         }
     }
 
@@ -53,11 +60,14 @@ public sealed class FirstPassFieldsTests
         // What producers write: the quick search must take these lines itself (the JSON reader would give the same fields,
         // so only this shows a name the search passed over), wherever the names fall in its sixteen-byte steps.
         var random = new Random(20261129);
-        string[] others = ["memo", "platformType", "kind", "pad", "amount", "s", "t", "p"];
+        string[] others = ["memo", "platformType", "kind", "pad", "amount", "s", "t", "p", "e", "event"];
         for (var i = 0; i < 20_000; i++)
         {
-            var (platform, wallet, timestamp) = (PlainText(random), PlainText(random), PlainText(random));
-            var properties = new List<string> { $"\"platform\":\"{platform}\"", $"\"sourceWallet\":\"{wallet}\"", $"\"timestamp\":\"{timestamp}\"" };
+            var (platform, wallet, timestamp, eventId) = (PlainText(random), PlainText(random), PlainText(random), PlainText(random));
+            var properties = new List<string>
+            {
+                $"\"platform\":\"{platform}\"", $"\"sourceWallet\":\"{wallet}\"", $"\"timestamp\":\"{timestamp}\"", $"\"eventId\":\"{eventId}\"",
+            };
             for (var extra = random.Next(5); extra > 0; extra--)
             {
                 properties.Add(random.Next(3) == 0 ? $"\"{others[random.Next(others.Length)]}\":{random.Next()}" : $"\"{others[random.Next(others.Length)]}\":\"{PlainText(random)}\"");
@@ -69,6 +79,7 @@ public sealed class FirstPassFieldsTests
             Assert.Equal(platform, Encoding.UTF8.GetString(fields.Platform));
             Assert.Equal(wallet, Encoding.UTF8.GetString(fields.SourceWallet));
             Assert.Equal(timestamp, Encoding.UTF8.GetString(fields.Timestamp));
+            Assert.Equal(eventId, Encoding.UTF8.GetString(fields.EventId));
         }
     }
 
@@ -104,9 +115,9 @@ public sealed class FirstPassFieldsTests
         return "{" + string.Join(",", properties) + "}";
     }
 
-    private static (string Platform, string Wallet, string Timestamp) TopLevelStrings(string line)
+    private static (string Platform, string Wallet, string Timestamp, string EventId) TopLevelStrings(string line)
     {
-        string platform = "", wallet = "", timestamp = "";
+        string platform = "", wallet = "", timestamp = "", eventId = "";
         using var document = JsonDocument.Parse(line);
         foreach (var property in document.RootElement.EnumerateObject())
         {
@@ -126,9 +137,12 @@ public sealed class FirstPassFieldsTests
                 case "timestamp":
                     timestamp = property.Value.GetString()!;
                     break;
+                case "eventId":
+                    eventId = property.Value.GetString()!;
+                    break;
             }
         }
 
-        return (platform, wallet, timestamp);
+        return (platform, wallet, timestamp, eventId);
     }
 }

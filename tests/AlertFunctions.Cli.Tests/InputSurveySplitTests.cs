@@ -23,6 +23,45 @@ public sealed class InputSurveySplitTests
     }
 
     [Fact]
+    public void Read_PlatformsInAndOutOfTheirOrderersOrder_SplitAnywhere_GivesOnePassResult()
+    {
+        // "rising": strictly later each line; "ties": same minute with ids rising; "swapped": a tie with ids falling;
+        // "again": one id twice at one time; "unnamed": a line without an id. Each pattern repeats through the file, so
+        // slices' bounds fall between the lines of a tie as well as inside them.
+        var lines = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            lines.Add(At($"r{i}", 2 * i, platform: "rising"));
+            lines.Add(At($"t{i}-a", i, platform: "ties"));
+            lines.Add(At($"t{i}-b", i, platform: "ties"));
+            lines.Add(At($"s{i}-{(i == 5 ? "b" : "a")}", i, platform: "swapped"));
+            lines.Add(At($"s{i}-{(i == 5 ? "a" : "b")}", i, platform: "swapped"));
+            lines.Add(At(i == 6 ? "g5" : $"g{i}", i == 6 ? 5 : i, platform: "again"));
+            lines.Add(i == 3 ? At(null, i, platform: "unnamed") : At($"u{i}", i, platform: "unnamed"));
+        }
+
+        Assert.Equal(["rising", "ties"], Survey(lines, sliceBytes: long.MaxValue).PlatformsInOrder.Order(StringComparer.Ordinal));
+        AssertSplitsAsOnePass(lines);
+    }
+
+    [Fact]
+    public void Read_FileToBeSorted_TakesNoPlatformAsItComes()
+    {
+        var lines = Enumerable.Range(0, 10).Select(i => At($"a{i}", 300 + i, platform: "behind"))
+            .Concat(Enumerable.Range(0, 10).Select(i => At($"b{i}", i, platform: "behind")))
+            .Append(At("c", 1, platform: "alone"))
+            .ToList();
+
+        foreach (var sliceBytes in new long[] { 1, long.MaxValue })
+        {
+            var survey = Survey(lines, sliceBytes);
+
+            Assert.True(survey.Order.NeedsSorting);
+            Assert.Empty(survey.PlatformsInOrder);
+        }
+    }
+
+    [Fact]
     public void Read_LateEventsInSeveralSlices_SplitAnywhere_GivesOnePassCountAndFirst()
     {
         var lines = Enumerable.Range(0, 30).Select(i => At($"e{i}", 60 + i)).ToList();
@@ -211,8 +250,8 @@ public sealed class InputSurveySplitTests
         }
     }
 
-    private static string At(string id, int minute, string platform = "north", string wallet = "hot") =>
-        $$"""{"eventId":"{{id}}","platform":"{{platform}}","sourceWallet":"{{wallet}}","timestamp":"{{new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc).AddMinutes(minute):yyyy-MM-ddTHH:mm:ss}}Z"}""";
+    private static string At(string? id, int minute, string platform = "north", string wallet = "hot") =>
+        $$"""{{{(id is null ? "" : $"\"eventId\":\"{id}\",")}}"platform":"{{platform}}","sourceWallet":"{{wallet}}","timestamp":"{{new DateTime(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc).AddMinutes(minute):yyyy-MM-ddTHH:mm:ss}}Z"}""";
 
     private static InputSurvey Survey(IReadOnlyList<string> lines, long? sliceBytes)
     {
@@ -222,7 +261,7 @@ public sealed class InputSurveySplitTests
         return InputSurvey.Read(input, Lateness, AcceptedTimes.Any, sliceBytes);
     }
 
-    /// <summary>Same wallets per platform in the same order, the same order check and the same events per platform.</summary>
+    /// <summary>Same wallets per platform in the same order, the same order check, the same events per platform and the same platforms in order.</summary>
     private sealed class SurveyComparer : IEqualityComparer<InputSurvey>
     {
         public static SurveyComparer Instance { get; } = new();
@@ -233,7 +272,8 @@ public sealed class InputSurveySplitTests
             && x.KnownWallets.Keys.SequenceEqual(y.KnownWallets.Keys)
             && x.KnownWallets.All(p => p.Value.SequenceEqual(y.KnownWallets[p.Key]))
             && x.EventsByPlatform.Count == y.EventsByPlatform.Count
-            && x.EventsByPlatform.All(p => y.EventsByPlatform.TryGetValue(p.Key, out var events) && events == p.Value);
+            && x.EventsByPlatform.All(p => y.EventsByPlatform.TryGetValue(p.Key, out var events) && events == p.Value)
+            && x.PlatformsInOrder.SetEquals(y.PlatformsInOrder);
 
         public int GetHashCode(InputSurvey obj) => obj.Order.GetHashCode();
     }

@@ -6,11 +6,12 @@ namespace AlertFunctions.Cli.Tests;
 public sealed class PlatformOrderersTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly HashSet<string> NoneInOrder = [];
 
     [Fact]
     public void Add_PlatformFarAhead_DoesNotReleaseAnotherPlatformsHeldEvents()
     {
-        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5));
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5), NoneInOrder);
         var released = new Released();
 
         orderers.Add(Event("b-2", "b", T0.AddMinutes(2)), released);
@@ -25,7 +26,7 @@ public sealed class PlatformOrderersTests
     [Fact]
     public void Add_OnePlatformPastItsLateness_ReleasesItsEventsInTimeOrder()
     {
-        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5));
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5), NoneInOrder);
         var released = new Released();
 
         orderers.Add(Event("b-3", "b", T0.AddMinutes(3)), released);
@@ -37,9 +38,24 @@ public sealed class PlatformOrderersTests
     }
 
     [Fact]
+    public void Add_PlatformFoundInOrder_GoesOnAtOnceWhileAnotherIsHeld()
+    {
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(5), new HashSet<string> { "a" });
+        var released = new Released();
+
+        orderers.Add(Event("b-1", "b", T0.AddMinutes(1)), released);
+        orderers.Add(Event("a-1", "a", T0.AddMinutes(1)), released);
+        orderers.Add(Event("a-2", "a", T0.AddMinutes(2)), released);
+
+        Assert.Equal(["a-1", "a-2"], released.Ids);
+        orderers.Flush(released);
+        Assert.Equal(["a-1", "a-2", "b-1"], released.Ids);
+    }
+
+    [Fact]
     public void Add_ManyReorderedEventsAcrossTheRingsWrapAndGrowth_ReleasesEachOnceInTimeThenIdOrder()
     {
-        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(30));
+        var orderers = new PlatformOrderers(TimeSpan.FromMinutes(30), NoneInOrder);
         var released = new Released();
         var random = new Random(7);
         var events = Enumerable.Range(0, 5_000)

@@ -54,6 +54,26 @@ public sealed class ReplayRunnerTests
     }
 
     [Fact]
+    public void Run_PlatformsFoundInOrder_GoOnAsTheyComeWithTheAlertsTheOrderersGive()
+    {
+        // A seekable input is surveyed first, which finds every platform of this traffic in its orderer's order, so their
+        // events skip the orderers; an input that cannot seek is not surveyed, and all of its events go through them.
+        var lines = Traffic.Value;
+        using (var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")))
+        {
+            var survey = InputSurvey.Read(input, Settings(lanes: 1).Rules.AllowedLateness, AcceptedTimes.Any);
+            Assert.Equal(survey.EventsByPlatform.Keys.Order(StringComparer.Ordinal), survey.PlatformsInOrder.Order(StringComparer.Ordinal));
+        }
+
+        var surveyed = Replay(lines, lanes: 1);
+        var notSurveyed = Replay(lines, lanes: 1, seekable: false);
+
+        Assert.NotEmpty(surveyed.Alerts);
+        Assert.Equal(notSurveyed.Alerts, surveyed.Alerts);
+        Assert.Equal(notSurveyed.Counts, surveyed.Counts);
+    }
+
+    [Fact]
     public void Run_OnePlatformAnHourAhead_OtherPlatformsReorderedWithinAMinuteGiveTheSameAlerts()
     {
         // Two producers on different clocks (or one delayed an hour) interleaved in one file: the platform ahead must not

@@ -25,7 +25,7 @@ internal sealed class DetectionLane : IEventSink
     private readonly DetectionEngine _engine;
     private readonly PlatformOrderers _orderers;
 
-    /// <param name="survey">What the first pass read: each platform's source wallets and how many events it has.</param>
+    /// <param name="survey">What the first pass read: each platform's source wallets, how many events it has and whether they are in order.</param>
     public DetectionLane(ReplaySettings settings, InputSurvey survey)
     {
         _engine = new DetectionEngine(settings.Rules, settings.Watchlist);
@@ -39,7 +39,7 @@ internal sealed class DetectionLane : IEventSink
             _engine.ExpectEvents(platform, events);
         }
 
-        _orderers = new PlatformOrderers(settings.Rules.AllowedLateness);
+        _orderers = new PlatformOrderers(settings.Rules.AllowedLateness, survey.PlatformsInOrder);
         for (var i = 0; i < BlocksInFlight + 2; i++)
         {
             _empty.Writer.TryWrite(new ParsedBatch(BlockSize));

@@ -27,6 +27,10 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
     /// <summary>How many lines each platform has with a time the parser accepts: about as many events as it will send.</summary>
     public IReadOnlyDictionary<string, long> EventsByPlatform => _times.ToDictionary(p => p.Key, p => p.Value.Events, StringComparer.Ordinal);
 
+    /// <summary>The platforms whose lines are in exactly the order their orderers would release them in (see <see cref="PlatformSequence"/>).</summary>
+    public IReadOnlySet<string> PlatformsInOrder =>
+        _times.Where(p => p.Value.Sequence.InOrder).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// A check of the lines that follow those <paramref name="earlier"/> read: each platform's newest time carries over,
     /// and only what this check finds is counted.
@@ -36,8 +40,8 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         var check = new EventOrderCheck(earlier._lateness, earlier._accepted);
         foreach (var (platform, times) in earlier._times)
         {
-            // Only what this check reads is counted: appending it counts the earlier lines once.
-            check._times[platform] = times with { Events = 0 };
+            // Only what this check reads is counted, and its own lines' order: appending it counts the earlier lines once.
+            check._times[platform] = times with { Events = 0, Sequence = new PlatformSequence() };
         }
 
         return check;
@@ -78,7 +82,15 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         foreach (var (platform, times) in later._times)
         {
             ref var merged = ref CollectionsMarshal.GetValueRefOrAddDefault(_times, platform, out var seen);
-            merged = seen ? new PlatformTimes(Math.Max(merged.Newest, times.Newest), Math.Min(merged.Oldest, times.Oldest), merged.Events + times.Events) : times;
+            if (seen)
+            {
+                merged.Sequence.Append(times.Sequence);
+                merged = merged with { Newest = Math.Max(merged.Newest, times.Newest), Oldest = Math.Min(merged.Oldest, times.Oldest), Events = merged.Events + times.Events };
+            }
+            else
+            {
+                merged = times;
+            }
         }
 
         if (_outOfOrder == 0 && later._outOfOrder > 0)
@@ -89,7 +101,7 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         _outOfOrder += later._outOfOrder;
     }
 
-    public void Add(long lineNumber, ReadOnlySpan<byte> platform, ReadOnlySpan<byte> timestamp)
+    public void Add(long lineNumber, ReadOnlySpan<byte> platform, ReadOnlySpan<byte> timestamp, ReadOnlySpan<byte> eventId)
     {
         if (platform.IsEmpty || !EventTimestamp.TryParse(timestamp, out var at) || !_accepted.Contains(at))
         {
@@ -104,9 +116,12 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         times.Events++;
         if (!seen)
         {
-            (times.Newest, times.Oldest) = (ticks, ticks);
+            (times.Newest, times.Oldest, times.Sequence) = (ticks, ticks, new PlatformSequence());
+            times.Sequence.Add(ticks, eventId);
             return;
         }
+
+        times.Sequence.Add(ticks, eventId);
 
         times.Oldest = Math.Min(times.Oldest, ticks);
         if (ticks > times.Newest)
@@ -124,6 +139,9 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         }
     }
 
-    /// <summary>A platform's newest event time so far, which later events are compared with, its oldest, and how many it had.</summary>
-    private record struct PlatformTimes(long Newest, long Oldest, long Events);
+    /// <summary>
+    /// A platform's newest event time so far, which later events are compared with, its oldest, how many it had, and
+    /// whether its lines are in its orderer's order.
+    /// </summary>
+    private record struct PlatformTimes(long Newest, long Oldest, long Events, PlatformSequence Sequence);
 }

@@ -9,7 +9,8 @@ namespace AlertFunctions.Cli.Replay;
 internal sealed record InputSurvey(
     IReadOnlyDictionary<string, IReadOnlyCollection<string>> KnownWallets,
     InputOrder Order,
-    IReadOnlyDictionary<string, long> EventsByPlatform)
+    IReadOnlyDictionary<string, long> EventsByPlatform,
+    IReadOnlySet<string> PlatformsInOrder)
 {
     /// <summary>A file at least this long is read in slices on as many threads as there are cores (see <see cref="Read"/>).</summary>
     public const long ParallelFromBytes = 4 * 1024 * 1024;
@@ -20,7 +21,7 @@ internal sealed record InputSurvey(
     private const int SlicesPerFile = 32;
     private const long MinSliceBytes = 1024 * 1024;
 
-    public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked, new Dictionary<string, long>());
+    public static InputSurvey NotRead { get; } = new(new Dictionary<string, IReadOnlyCollection<string>>(), InputOrder.NotChecked, new Dictionary<string, long>(), new HashSet<string>());
 
     /// <summary>
     /// Reads the stream from its current position to the end and rewinds it there, so the main pass reads it again; a
@@ -49,7 +50,7 @@ internal sealed record InputSurvey(
         {
             var pass = new SurveyPass(lateness, accepted);
             pass.Read(input, startsFile: true);
-            survey = new InputSurvey(pass.Wallets.Wallets, pass.Order.Result, pass.Order.EventsByPlatform);
+            survey = Of(pass.Wallets, pass.Order);
         }
 
         input.Position = start;
@@ -114,6 +115,10 @@ internal sealed record InputSurvey(
             linesBefore += passes[i].Lines;
         }
 
-        return new InputSurvey(first.Wallets.Wallets, order.Result, order.EventsByPlatform);
+        return Of(first.Wallets, order);
     }
+
+    // A file to be sorted is replayed in the sort's order, not its own, so none of its platforms is taken as it comes.
+    private static InputSurvey Of(SourceWalletScan wallets, EventOrderCheck order) =>
+        new(wallets.Wallets, order.Result, order.EventsByPlatform, order.Result.NeedsSorting ? new HashSet<string>() : order.PlatformsInOrder);
 }

@@ -14,7 +14,7 @@ internal sealed class LaneRouter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(laneCount, 1);
         _routed = new long[laneCount];
-        _lanes = new PlatformLookup<int>(LeastLoaded);
+        _lanes = new PlatformLookup<int>(_ => LeastLoaded());
     }
 
     /// <summary>Events routed to each lane so far.</summary>

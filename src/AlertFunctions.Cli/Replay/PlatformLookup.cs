@@ -4,7 +4,7 @@ namespace AlertFunctions.Cli.Replay;
 /// One value per platform, created on first sight. Streams carry few platforms, usually in runs, and the parser pools
 /// platform ids, so the last platform answers most lookups by reference without hashing.
 /// </summary>
-internal sealed class PlatformLookup<T>(Func<T> create)
+internal sealed class PlatformLookup<T>(Func<string, T> create)
 {
     private readonly Dictionary<string, T> _values = new(StringComparer.Ordinal);
     private string? _lastPlatform;
@@ -24,7 +24,7 @@ internal sealed class PlatformLookup<T>(Func<T> create)
 
             if (!_values.TryGetValue(platform, out var value))
             {
-                value = create();
+                value = create(platform);
                 _values.Add(platform, value);
             }
 

@@ -24,7 +24,7 @@ internal sealed class SurveyPass(TimeSpan lateness, AcceptedTimes accepted)
 
             var fields = FirstPassFields.Read(line);
             Wallets.Add(fields.Platform, fields.SourceWallet);
-            Order.Add(lineNumber, fields.Platform, fields.Timestamp);
+            Order.Add(lineNumber, fields.Platform, fields.Timestamp, fields.EventId);
         });
     }
 
@@ -37,7 +37,7 @@ internal sealed class SurveyPass(TimeSpan lateness, AcceptedTimes accepted)
             if (!truncated)
             {
                 var fields = FirstPassFields.Read(line);
-                Order.Add(lineNumber, fields.Platform, fields.Timestamp);
+                Order.Add(lineNumber, fields.Platform, fields.Timestamp, fields.EventId);
             }
         });
     }
