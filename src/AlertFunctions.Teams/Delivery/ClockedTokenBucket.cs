@@ -171,11 +171,21 @@ internal sealed class ClockedTokenBucket : RateLimiter
     // Callers hold _gate. Waiters keep their turn: nobody takes a token past a queue.
     private bool TryTake(int permitCount)
     {
-        if (_queue.Count > 0 || _tokens < Math.Max(permitCount, 1))
+        if (_queue.Count > 0 || !Covers(permitCount))
         {
             return false;
         }
 
+        Take(permitCount);
+        return true;
+    }
+
+    // Callers hold _gate. A request for no permits still waits for a token to be there, as it would for one.
+    private bool Covers(int permitCount) => _tokens >= Math.Max(permitCount, 1);
+
+    // Callers hold _gate and have checked Covers.
+    private void Take(int permitCount)
+    {
         _tokens -= permitCount;
         if (permitCount > 0)
         {
@@ -183,7 +193,6 @@ internal sealed class ClockedTokenBucket : RateLimiter
         }
 
         _successfulLeases++;
-        return true;
     }
 
     private Lease Refuse()
@@ -220,7 +229,7 @@ internal sealed class ClockedTokenBucket : RateLimiter
     // Callers hold _gate and have just refilled, so the next token is due less than one period from now. A timer that fired
     // late may already have left the head of the queue its tokens; it is then served at once.
     private void ScheduleNextToken(TimeSpan now) => _timer.Change(
-        _tokens >= Math.Max(_queue.First!.Value.Permits, 1) ? TimeSpan.Zero : _period - (now - _creditedUpTo),
+        Covers(_queue.First!.Value.Permits) ? TimeSpan.Zero : _period - (now - _creditedUpTo),
         Timeout.InfiniteTimeSpan);
 
     private void ServeQueue()
@@ -235,18 +244,12 @@ internal sealed class ClockedTokenBucket : RateLimiter
 
             var now = Now();
             Refill(now);
-            while (_queue.First is { Value: var next } && _tokens >= Math.Max(next.Permits, 1))
+            while (_queue.First is { Value: var next } && Covers(next.Permits))
             {
                 _queue.RemoveFirst();
                 next.Node = null;
                 _queuedPermits -= next.Permits;
-                _tokens -= next.Permits;
-                if (next.Permits > 0)
-                {
-                    _fullSince = null;
-                }
-
-                _successfulLeases++;
+                Take(next.Permits);
                 (served ??= []).Add(next);
             }
 
