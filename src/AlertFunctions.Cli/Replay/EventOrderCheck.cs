@@ -27,9 +27,13 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
     /// <summary>How many lines each platform has with a time the parser accepts: about as many events as it will send.</summary>
     public IReadOnlyDictionary<string, long> EventsByPlatform => _times.ToDictionary(p => p.Key, p => p.Value.Events, StringComparer.Ordinal);
 
-    /// <summary>The platforms whose lines are in exactly the order their orderers would release them in (see <see cref="PlatformSequence"/>).</summary>
-    public IReadOnlySet<string> PlatformsInOrder =>
-        _times.Where(p => p.Value.Sequence.InOrder).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The platforms whose lines are in exactly the order their orderers would release them in (see
+    /// <see cref="PlatformSequence"/>); none in a file to be sorted, which is replayed in the sort's order, not its own.
+    /// </summary>
+    public IReadOnlySet<string> PlatformsInOrder => Result.NeedsSorting
+        ? new HashSet<string>()
+        : _times.Where(p => p.Value.Sequence.InOrder).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A check of the lines that follow those <paramref name="earlier"/> read: each platform's newest time carries over,

@@ -118,7 +118,6 @@ internal sealed record InputSurvey(
         return Of(first.Wallets, order);
     }
 
-    // A file to be sorted is replayed in the sort's order, not its own, so none of its platforms is taken as it comes.
     private static InputSurvey Of(SourceWalletScan wallets, EventOrderCheck order) =>
-        new(wallets.Wallets, order.Result, order.EventsByPlatform, order.Result.NeedsSorting ? new HashSet<string>() : order.PlatformsInOrder);
+        new(wallets.Wallets, order.Result, order.EventsByPlatform, order.PlatformsInOrder);
 }
