@@ -1,3 +1,6 @@
+using AlertFunctions.Detection.Engine;
+using AlertFunctions.Detection.Watchlists;
+
 namespace AlertFunctions.Detection.Contract;
 
 /// <summary>
@@ -5,9 +8,34 @@ namespace AlertFunctions.Detection.Contract;
 /// <see cref="Amount"/> is positive, <see cref="Timestamp"/> is UTC, and the required strings are non-empty.
 /// A struct so the detection hot path reads it by reference without allocating.
 /// </summary>
+/// <remarks>
+/// Setting the event id, source wallet, account or destination also makes the fingerprint detection keys it by (duplicate
+/// memory, wallet, account and destination tables), so they are made where the event is built: in a replay that is the
+/// parsing thread, which has just read the text, and the detecting thread never reads the strings of a known wallet,
+/// account or destination: each such read was a cache miss on a string another core had just written. Kept with the text
+/// they are made from, so <c>with</c> and equality cannot separate the two.
+/// </remarks>
 public readonly record struct WithdrawalEvent
 {
-    public required string EventId { get; init; }
+    private readonly string _eventId;
+    private readonly UInt128 _eventIdFingerprint;
+    private readonly string _sourceWallet;
+    private readonly UInt128 _sourceWalletFingerprint;
+    private readonly string? _accountId;
+    private readonly UInt128 _accountFingerprint;
+    private readonly string _destinationAddress;
+    private readonly UInt128 _destinationFingerprint;
+
+    public required string EventId
+    {
+        get => _eventId;
+        init
+        {
+            _eventId = value;
+            _eventIdFingerprint = RecentEventIds.Fingerprint(value);
+        }
+    }
+
     public required string Platform { get; init; }
     public PlatformType PlatformType { get; init; }
     public required string Chain { get; init; }
@@ -17,13 +45,39 @@ public readonly record struct WithdrawalEvent
     /// <summary>The producer's valuation in USD; null when the producer did not send one.</summary>
     public decimal? AmountUsd { get; init; }
 
-    public required string SourceWallet { get; init; }
+    public required string SourceWallet
+    {
+        get => _sourceWallet;
+        init
+        {
+            _sourceWallet = value;
+            _sourceWalletFingerprint = AddressKey.FingerprintOf(value);
+        }
+    }
 
     /// <summary>Source wallet balance after this withdrawal, in asset units; null when unknown.</summary>
     public decimal? BalanceAfter { get; init; }
 
-    public string? AccountId { get; init; }
-    public required string DestinationAddress { get; init; }
+    public string? AccountId
+    {
+        get => _accountId;
+        init
+        {
+            _accountId = value;
+            _accountFingerprint = value is null ? default : AccountKey.FingerprintOf(value);
+        }
+    }
+
+    public required string DestinationAddress
+    {
+        get => _destinationAddress;
+        init
+        {
+            _destinationAddress = value;
+            _destinationFingerprint = AddressKey.FingerprintOf(value);
+        }
+    }
+
     /// <summary>The transaction hash as the producer spelled it; null when none was sent. Made on each read for a hash held as bytes (see <see cref="TransactionHash"/>).</summary>
     public string? TxHash
     {
@@ -36,4 +90,13 @@ public readonly record struct WithdrawalEvent
 
     /// <summary>Event time in UTC. All windows use this, never the wall clock.</summary>
     public required DateTimeOffset Timestamp { get; init; }
+
+    internal UInt128 EventIdFingerprint => _eventIdFingerprint;
+
+    internal AddressKey SourceWalletKey => new(_sourceWallet, _sourceWalletFingerprint);
+
+    /// <summary>The account's key; meaningless when <see cref="AccountId"/> is null.</summary>
+    internal AccountKey AccountKey => new(_accountFingerprint);
+
+    internal AddressKey DestinationKey => new(_destinationAddress, _destinationFingerprint);
 }

@@ -21,11 +21,22 @@ internal readonly struct AccountKey : IEquatable<AccountKey>
     private readonly ulong _high;
 
     public AccountKey(string accountId)
+        : this(FingerprintOf(accountId))
     {
-        ArgumentNullException.ThrowIfNull(accountId);
-        var fingerprint = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(accountId.AsSpan()), Seed);
+    }
+
+    /// <param name="fingerprint">What <see cref="FingerprintOf"/> gave for the account id.</param>
+    internal AccountKey(UInt128 fingerprint)
+    {
         _low = unchecked((ulong)fingerprint);
         _high = unchecked((ulong)(fingerprint >> 64));
+    }
+
+    /// <summary>The key's fingerprint of <paramref name="accountId"/>, for a caller that keeps it apart from the id (see <see cref="Contract.WithdrawalEvent"/>).</summary>
+    internal static UInt128 FingerprintOf(string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(accountId);
+        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(accountId.AsSpan()), Seed);
     }
 
     public bool Equals(AccountKey other) => _low == other._low && _high == other._high;

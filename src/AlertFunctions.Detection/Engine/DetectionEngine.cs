@@ -95,7 +95,7 @@ public sealed class DetectionEngine
     {
         Counters.Received++;
         var tables = GetPlatform(e.Platform);
-        var destinationKey = new AddressKey(e.DestinationAddress);
+        var destinationKey = e.DestinationKey;
         // Look the event's large-table states up first, back to back, so their cache misses overlap.
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
         DestinationState? idleDestination = null;
@@ -103,7 +103,7 @@ public sealed class DetectionEngine
         var accountKey = default(AccountKey);
         if (e.AccountId is { } accountId)
         {
-            accountKey = new AccountKey(accountId);
+            accountKey = e.AccountKey;
             tables.Accounts.TryGetValue(accountKey, out knownAccount!);
         }
 
@@ -125,7 +125,7 @@ public sealed class DetectionEngine
             knownAccount?.Withdrawals.Prefetch();
         }
 
-        if (!tables.RecentEventIds.TryAdd(e.EventId))
+        if (!tables.RecentEventIds.TryAdd(e.EventIdFingerprint))
         {
             Counters.Duplicates++;
             return;
@@ -135,7 +135,7 @@ public sealed class DetectionEngine
         var platform = tables.State;
         platform.SendsAccounts |= e.AccountId is not null;
         Touch(platform, t);
-        var source = new AddressKey(e.SourceWallet);
+        var source = e.SourceWalletKey;
         _watchlist.TryMatch(destinationKey, out var hit);
         // A wallet sending to itself is internal even on its first transfer, before it is one of the platform's wallets.
         var isInternal = destinationKey.Equals(source) || IsInternal(tables, destinationKey, hit);

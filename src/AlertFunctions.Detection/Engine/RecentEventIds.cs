@@ -58,6 +58,8 @@ internal sealed class RecentEventIds
     /// <summary>Returns false when the id was seen recently.</summary>
     public bool TryAdd(string eventId) => TryAdd(Fingerprint(eventId));
 
+    /// <summary>Returns false when the id whose <see cref="Fingerprint"/> this is was seen recently.</summary>
+
     /// <summary>The latest fingerprints, oldest first, at most <see cref="MaxSaved"/>: what a snapshot keeps.</summary>
     public IEnumerable<UInt128> Latest()
     {
@@ -77,7 +79,7 @@ internal sealed class RecentEventIds
         }
     }
 
-    private bool TryAdd(UInt128 fingerprint)
+    public bool TryAdd(UInt128 fingerprint)
     {
         if (_previous.Contains(fingerprint) || !_current.TryAdd(fingerprint))
         {
@@ -118,7 +120,8 @@ internal sealed class RecentEventIds
         _latestCount = Math.Min(_latestCount + 1, _latest.Length);
     }
 
-    private static UInt128 Fingerprint(string eventId)
+    /// <summary>The fingerprint this memory keeps of an event id; the same in every process, so snapshots can hold it.</summary>
+    public static UInt128 Fingerprint(string eventId)
     {
         var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(eventId.AsSpan()));
         // Zero marks an empty slot; mapping it to one merges two fingerprints of 2^128, which changes nothing above.

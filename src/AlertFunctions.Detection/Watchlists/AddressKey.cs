@@ -28,10 +28,14 @@ public readonly struct AddressKey : IEquatable<AddressKey>
     private readonly ulong _high;
 
     public AddressKey(string address)
+        : this(address, FingerprintOf(address))
     {
-        ArgumentNullException.ThrowIfNull(address);
+    }
+
+    /// <param name="fingerprint">What <see cref="FingerprintOf"/> gave for <paramref name="address"/>.</param>
+    internal AddressKey(string address, UInt128 fingerprint)
+    {
         Value = address;
-        var fingerprint = AddressComparer.IsCaseInsensitiveForm(address) ? CaseInsensitiveFingerprint(address) : Fingerprint(address);
         _low = unchecked((ulong)fingerprint);
         _high = unchecked((ulong)(fingerprint >> 64));
     }
@@ -50,6 +54,13 @@ public readonly struct AddressKey : IEquatable<AddressKey>
     public static bool operator ==(AddressKey left, AddressKey right) => left.Equals(right);
 
     public static bool operator !=(AddressKey left, AddressKey right) => !left.Equals(right);
+
+    /// <summary>The key's fingerprint of <paramref name="address"/>, for a caller that keeps it apart from the address (see <see cref="Contract.WithdrawalEvent"/>).</summary>
+    internal static UInt128 FingerprintOf(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return AddressComparer.IsCaseInsensitiveForm(address) ? CaseInsensitiveFingerprint(address) : Fingerprint(address);
+    }
 
     private static UInt128 Fingerprint(ReadOnlySpan<char> spelling) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(spelling), Seed);
 
