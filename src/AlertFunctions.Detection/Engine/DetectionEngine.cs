@@ -135,7 +135,7 @@ public sealed class DetectionEngine
         var platform = tables.State;
         platform.SendsAccounts |= e.AccountId is not null;
         Touch(platform, t);
-        var source = e.SourceWalletKey;
+        var source = new AddressKey(e.SourceWallet);
         _watchlist.TryMatch(destinationKey, out var hit);
         // A wallet sending to itself is internal even on its first transfer, before it is one of the platform's wallets.
         var isInternal = destinationKey.Equals(source) || IsInternal(tables, destinationKey, hit);

@@ -19,7 +19,7 @@ public sealed class WithdrawalEventKeysTests
     {
         var parser = new WithdrawalEventParser(clock: new FakeTimeProvider(ValidEventJson.Now));
 
-        // Twice: the second parse takes the source wallet (and the rest) from the parser's string pool.
+        // Twice: the second parse takes the account and destination from the parser's string pool.
         for (var i = 0; i < 2; i++)
         {
             var result = parser.Parse(ValidEventJson.Body());
@@ -38,7 +38,6 @@ public sealed class WithdrawalEventKeysTests
 
         AssertKeysAreThoseOfTheText(changed);
         Assert.NotEqual(e.EventIdFingerprint, changed.EventIdFingerprint);
-        Assert.NotEqual(e.SourceWalletKey, changed.SourceWalletKey);
         Assert.NotEqual(e.AccountKey, changed.AccountKey);
         Assert.NotEqual(e.DestinationKey, changed.DestinationKey);
     }
@@ -68,8 +67,6 @@ public sealed class WithdrawalEventKeysTests
     private static void AssertKeysAreThoseOfTheText(WithdrawalEvent e)
     {
         Assert.Equal(RecentEventIds.Fingerprint(e.EventId), e.EventIdFingerprint);
-        Assert.Equal(new AddressKey(e.SourceWallet), e.SourceWalletKey);
-        Assert.Same(e.SourceWallet, e.SourceWalletKey.Value);
         Assert.Equal(new AccountKey(e.AccountId!), e.AccountKey);
         Assert.Equal(new AddressKey(e.DestinationAddress), e.DestinationKey);
         Assert.Same(e.DestinationAddress, e.DestinationKey.Value);
