@@ -32,13 +32,14 @@ internal ref struct PlainJsonObjectReader
 
     private readonly ReadOnlySpan<byte> _body;
     private readonly bool _onlyPlainBytes;
+    private PlainQuoteFinder _quotes;
     private int _at;
     private bool _inObject;
 
     public PlainJsonObjectReader(ReadOnlySpan<byte> body)
     {
         _body = body;
-        // One search over the body instead of one per string: each string then ends at the next quote.
+        // One search over the body instead of one per string: each string then ends at the next quote (see PlainQuoteFinder).
         _onlyPlainBytes = body.IndexOfAnyExcept(PlainBodyBytes) < 0;
     }
 
@@ -135,7 +136,17 @@ internal ref struct PlainJsonObjectReader
     {
         content = default;
         var rest = _body[_at..];
-        var stop = _onlyPlainBytes ? rest.IndexOf((byte)'"') : rest.IndexOfAnyExcept(PlainStringBytes);
+        int stop;
+        if (_onlyPlainBytes)
+        {
+            var quote = _quotes.Next(_body, _at);
+            stop = quote < 0 ? -1 : quote - _at;
+        }
+        else
+        {
+            stop = rest.IndexOfAnyExcept(PlainStringBytes);
+        }
+
         if (stop < 0 || rest[stop] != (byte)'"')
         {
             return false;
