@@ -58,8 +58,6 @@ internal sealed class RecentEventIds
     /// <summary>Returns false when the id was seen recently.</summary>
     public bool TryAdd(string eventId) => TryAdd(Fingerprint(eventId));
 
-    /// <summary>Returns false when the id whose <see cref="Fingerprint"/> this is was seen recently.</summary>
-
     /// <summary>The latest fingerprints, oldest first, at most <see cref="MaxSaved"/>: what a snapshot keeps.</summary>
     public IEnumerable<UInt128> Latest()
     {
@@ -79,6 +77,7 @@ internal sealed class RecentEventIds
         }
     }
 
+    /// <summary>Returns false when the id whose <see cref="Fingerprint"/> this is was seen recently.</summary>
     public bool TryAdd(UInt128 fingerprint)
     {
         if (_previous.Contains(fingerprint) || !_current.TryAdd(fingerprint))
