@@ -100,11 +100,9 @@ public sealed class DetectionEngine
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
         DestinationState? idleDestination = null;
         AccountState? knownAccount = null;
-        var accountKey = default(AccountKey);
-        if (e.AccountId is { } accountId)
+        if (e.AccountId is not null)
         {
-            accountKey = e.AccountKey;
-            tables.Accounts.TryGetValue(accountKey, out knownAccount!);
+            tables.Accounts.TryGetValue(e.AccountKey, out knownAccount!);
         }
 
         // Read the found states now, so the cache misses on them overlap with the lookups' and the duplicate check's: their
@@ -173,7 +171,7 @@ public sealed class DetectionEngine
 
         var account = e.AccountId is null ? null
             : knownAccount is { } k ? k
-            : NewAccount(tables, accountKey, e.AccountId, t);
+            : NewAccount(tables, e.AccountKey, e.AccountId, t);
         if (inWindows)
         {
             ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
