@@ -118,14 +118,13 @@ internal sealed class EventOrderCheck(TimeSpan lateness, AcceptedTimes accepted)
         ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_times.GetAlternateLookup<ReadOnlySpan<char>>(), id, out var seen);
         var ticks = at.UtcTicks;
         times.Events++;
+        // A platform's first line makes its entry, whose sequence is then still to be made.
+        (times.Sequence ??= new PlatformSequence()).Add(ticks, eventId);
         if (!seen)
         {
-            (times.Newest, times.Oldest, times.Sequence) = (ticks, ticks, new PlatformSequence());
-            times.Sequence.Add(ticks, eventId);
+            (times.Newest, times.Oldest) = (ticks, ticks);
             return;
         }
-
-        times.Sequence.Add(ticks, eventId);
 
         times.Oldest = Math.Min(times.Oldest, ticks);
         if (ticks > times.Newest)
