@@ -55,7 +55,7 @@ internal readonly ref struct FirstPassFields
         {
             for (; at + Vector256<byte>.Count < line.Length; at += Vector256<byte>.Count)
             {
-                if (!names.VisitAll(line, at, NameStarts(line, at, Vector256<byte>.Count)))
+                if (!names.VisitAll(line, at, NameStarts32(line, at)))
                 {
                     return false;
                 }
@@ -64,7 +64,7 @@ internal readonly ref struct FirstPassFields
 
         for (; at + Vector128<byte>.Count < line.Length; at += Vector128<byte>.Count)
         {
-            if (!names.VisitAll(line, at, NameStarts(line, at, Vector128<byte>.Count)))
+            if (!names.VisitAll(line, at, NameStarts16(line, at)))
             {
                 return false;
             }
@@ -90,22 +90,24 @@ internal readonly ref struct FirstPassFields
         return true;
     }
 
-    /// <summary>A bit for each of the <paramref name="width"/> (16 or 32) bytes from <paramref name="at"/> that is a quote followed by p, s, t or e.</summary>
+    /// <summary>A bit for each of the 32 bytes from <paramref name="at"/> that is a quote followed by p, s, t or e.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint NameStarts(ReadOnlySpan<byte> line, int at, int width)
+    private static uint NameStarts32(ReadOnlySpan<byte> line, int at)
     {
-        if (width == Vector256<byte>.Count)
-        {
-            var next = Vector256.Create(line.Slice(at + 1, width));
-            return (Vector256.Equals(Vector256.Create(line.Slice(at, width)), Vector256.Create((byte)'"'))
-                & (Vector256.Equals(next, Vector256.Create((byte)'p')) | Vector256.Equals(next, Vector256.Create((byte)'s'))
-                    | Vector256.Equals(next, Vector256.Create((byte)'t')) | Vector256.Equals(next, Vector256.Create((byte)'e')))).ExtractMostSignificantBits();
-        }
+        var next = Vector256.Create(line.Slice(at + 1, Vector256<byte>.Count));
+        var initials = Vector256.Equals(next, Vector256.Create((byte)'p')) | Vector256.Equals(next, Vector256.Create((byte)'s'))
+            | Vector256.Equals(next, Vector256.Create((byte)'t')) | Vector256.Equals(next, Vector256.Create((byte)'e'));
+        return (Vector256.Equals(Vector256.Create(line.Slice(at, Vector256<byte>.Count)), Vector256.Create((byte)'"')) & initials).ExtractMostSignificantBits();
+    }
 
-        var next16 = Vector128.Create(line.Slice(at + 1, width));
-        return (Vector128.Equals(Vector128.Create(line.Slice(at, width)), Vector128.Create((byte)'"'))
-            & (Vector128.Equals(next16, Vector128.Create((byte)'p')) | Vector128.Equals(next16, Vector128.Create((byte)'s'))
-                | Vector128.Equals(next16, Vector128.Create((byte)'t')) | Vector128.Equals(next16, Vector128.Create((byte)'e')))).ExtractMostSignificantBits();
+    /// <summary>A bit for each of the 16 bytes from <paramref name="at"/> that is a quote followed by p, s, t or e.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NameStarts16(ReadOnlySpan<byte> line, int at)
+    {
+        var next = Vector128.Create(line.Slice(at + 1, Vector128<byte>.Count));
+        var initials = Vector128.Equals(next, Vector128.Create((byte)'p')) | Vector128.Equals(next, Vector128.Create((byte)'s'))
+            | Vector128.Equals(next, Vector128.Create((byte)'t')) | Vector128.Equals(next, Vector128.Create((byte)'e'));
+        return (Vector128.Equals(Vector128.Create(line.Slice(at, Vector128<byte>.Count)), Vector128.Create((byte)'"')) & initials).ExtractMostSignificantBits();
     }
 
     private static ReadOnlySpan<byte> PlatformName => "\"platform\""u8;
