@@ -100,6 +100,7 @@ public sealed class DetectionEngine
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
         DestinationState? idleDestination = null;
         AccountState? knownAccount = null;
+        AccountState? idleAccount = null;
         if (e.AccountId is not null)
         {
             tables.Accounts.TryGetValue(e.AccountKey, out knownAccount!);
@@ -116,6 +117,7 @@ public sealed class DetectionEngine
 
         if (knownAccount is not null && tables.Accounts.IsIdle(knownAccount, e.Timestamp))
         {
+            idleAccount = knownAccount;
             knownAccount = null;
         }
         else
@@ -171,7 +173,7 @@ public sealed class DetectionEngine
 
         var account = e.AccountId is null ? null
             : knownAccount is { } k ? k
-            : NewAccount(tables, e.AccountKey, e.AccountId, t);
+            : NewAccount(tables, idleAccount, e.AccountKey, e.AccountId, t);
         if (inWindows)
         {
             ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
@@ -429,9 +431,14 @@ public sealed class DetectionEngine
         return destination;
     }
 
-    private static AccountState NewAccount(PlatformTables tables, in AccountKey key, string accountId, DateTimeOffset t)
+    /// <param name="idle">The account's state found idle beyond the account idle limit: absent, so made new in place.</param>
+    private static AccountState NewAccount(PlatformTables tables, AccountState? idle, in AccountKey key, string accountId, DateTimeOffset t)
     {
-        var account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
+        // As for destinations: a state found idle is made new in place, otherwise one a sweep dropped, if any.
+        var platform = tables.State.Platform;
+        var account = idle is not null ? idle.Reuse(platform, accountId, t)
+            : tables.Accounts.TryTakeEvicted(out var evicted) ? evicted.Reuse(platform, accountId, t)
+            : new AccountState(platform, accountId) { LastSeen = t };
         tables.Accounts.Add(key, account, t);
         return account;
     }
