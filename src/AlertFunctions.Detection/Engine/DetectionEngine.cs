@@ -100,7 +100,6 @@ public sealed class DetectionEngine
         tables.Destinations.TryGetValue(destinationKey, out var knownDestination);
         DestinationState? idleDestination = null;
         AccountState? knownAccount = null;
-        AccountState? idleAccount = null;
         if (e.AccountId is not null)
         {
             tables.Accounts.TryGetValue(e.AccountKey, out knownAccount!);
@@ -117,7 +116,6 @@ public sealed class DetectionEngine
 
         if (knownAccount is not null && tables.Accounts.IsIdle(knownAccount, e.Timestamp))
         {
-            idleAccount = knownAccount;
             knownAccount = null;
         }
         else
@@ -173,7 +171,7 @@ public sealed class DetectionEngine
 
         var account = e.AccountId is null ? null
             : knownAccount is { } k ? k
-            : NewAccount(tables, idleAccount, e.AccountKey, e.AccountId, t);
+            : NewAccount(tables, e.AccountKey, e.AccountId, t);
         if (inWindows)
         {
             ColdStartLegs.Mark(e, usd, wallet, destinationIsNew, firstPaidInLongWindow, previousMax);
@@ -431,14 +429,9 @@ public sealed class DetectionEngine
         return destination;
     }
 
-    /// <param name="idle">The account's state found idle beyond the account idle limit: absent, so made new in place.</param>
-    private static AccountState NewAccount(PlatformTables tables, AccountState? idle, in AccountKey key, string accountId, DateTimeOffset t)
+    private static AccountState NewAccount(PlatformTables tables, in AccountKey key, string accountId, DateTimeOffset t)
     {
-        // As for destinations: a state found idle is made new in place, otherwise one a sweep dropped, if any.
-        var platform = tables.State.Platform;
-        var account = idle is not null ? idle.Reuse(platform, accountId, t)
-            : tables.Accounts.TryTakeEvicted(out var evicted) ? evicted.Reuse(platform, accountId, t)
-            : new AccountState(platform, accountId) { LastSeen = t };
+        var account = new AccountState(tables.State.Platform, accountId) { LastSeen = t };
         tables.Accounts.Add(key, account, t);
         return account;
     }

@@ -18,11 +18,10 @@ internal sealed class PlatformTables
         State = new PlatformState(platform);
         InternalWallets = internalWallets;
         Wallets = new StateTable<WalletKey, WalletAssetState>(EqualityComparer<WalletKey>.Default, WalletIdleLimit, onEvicted);
-        // A destination's or an account's state is held by its table alone (and by one event's context while it is
-        // processed), so the table may hand an evicted one back for reuse; wallets' states are not: the platform's draining
-        // keys hold their evidence.
+        // A destination's state is held by its table alone (and by one event's context while it is processed), so the
+        // table may hand an evicted one back for reuse; wallets' states are not: the platform's draining keys hold their evidence.
         Destinations = new StateTable<AddressKey, DestinationState>(EqualityComparer<AddressKey>.Default, destinationMemory, onEvicted, keepsEvicted: true);
-        Accounts = new StateTable<AccountKey, AccountState>(EqualityComparer<AccountKey>.Default, AccountIdleLimit, onEvicted, keepsEvicted: true);
+        Accounts = new StateTable<AccountKey, AccountState>(EqualityComparer<AccountKey>.Default, AccountIdleLimit, onEvicted);
         RecentEventIds = new RecentEventIds(duplicateMemory, expectedEvents);
         State.EventIds = RecentEventIds;
     }

@@ -25,16 +25,6 @@ internal sealed class TimeRing
 
     public int Capacity => _ticks.Length;
 
-    /// <summary>Empties the ring, as a new one of its capacity is.</summary>
-    public TimeRing Clear()
-    {
-        Array.Fill(_ticks, long.MinValue);
-        Array.Clear(_usd);
-        Array.Clear(_identities);
-        _next = 0;
-        return this;
-    }
-
     /// <summary>A withdrawal known only by time and value (restored from a snapshot older than the identities).</summary>
     public void Add(DateTimeOffset time, decimal usd) => Add(time, usd, null);
 

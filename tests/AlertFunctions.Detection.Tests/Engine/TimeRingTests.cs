@@ -8,22 +8,6 @@ public sealed class TimeRingTests
     private static readonly DateTimeOffset T0 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Clear_RingThatWrappedWithNamedWithdrawals_IsWrittenAsANewRingIs()
-    {
-        var ring = new TimeRing(4);
-        for (var i = 0; i < 6; i++)
-        {
-            ring.Add(EventBuilder.Withdrawal().Id($"w-{i}").TxHash($"0x{i:x64}").At(T0.AddMinutes(i)).Build(), 9_500m + i);
-        }
-
-        Assert.Same(ring, ring.Clear());
-
-        Assert.Equal(Written(new TimeRing(4)), Written(ring));
-        ring.Add(T0, 1m);
-        Assert.Equal((1, 1m, T0), ring.Within(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
-    }
-
-    [Fact]
     public void Within_Empty_ReturnsNothingAndTheWindowEndAsEarliest()
     {
         var ring = new TimeRing(4);
@@ -163,16 +147,5 @@ public sealed class TimeRingTests
         stream.Position = 0;
         using var reader = new BinaryReader(stream);
         return TimeRing.Read(reader);
-    }
-
-    private static byte[] Written(TimeRing ring)
-    {
-        using var bytes = new MemoryStream();
-        using (var writer = new BinaryWriter(bytes))
-        {
-            ring.Write(writer);
-        }
-
-        return bytes.ToArray();
     }
 }

@@ -51,10 +51,10 @@ internal static class MixerUsageRule
     {
         ref readonly var e = ref c.Event;
         var settings = c.Rules.MixerUsage;
-        var denominations = account.MixerDenominationRing();
-        denominations.Add(e, c.Usd);
+        account.MixerDenominations ??= new TimeRing(AccountState.RingSize);
+        account.MixerDenominations.Add(e, c.Usd);
         var window = TimeSpan.FromHours(settings.WindowHours);
-        var (count, usd, earliest) = denominations.Within(e.Timestamp - window, e.Timestamp);
+        var (count, usd, earliest) = account.MixerDenominations.Within(e.Timestamp - window, e.Timestamp);
         if (count < settings.MinDenominationWithdrawals)
         {
             return;
@@ -67,7 +67,7 @@ internal static class MixerUsageRule
             RuleIds.MixerUsage, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("exact-denomination withdrawals to new addresses", count, settings.MinDenominationWithdrawals, null, AlertWording.Round((double)count / settings.MinDenominationWithdrawals)),
-            summary, window, denominations.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
+            summary, window, account.MixerDenominations.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
         var episode = account.MixerDenominationEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.MixerDenominationEpisode = episode;

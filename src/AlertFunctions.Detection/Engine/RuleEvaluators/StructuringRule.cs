@@ -21,10 +21,10 @@ internal static class StructuringRule
             return;
         }
 
-        var nearThreshold = account.NearThresholdRing();
-        nearThreshold.Add(e, c.Usd);
+        account.NearThreshold ??= new TimeRing(AccountState.RingSize);
+        account.NearThreshold.Add(e, c.Usd);
         var window = TimeSpan.FromHours(settings.WindowHours);
-        var (count, usd, earliest) = nearThreshold.Within(e.Timestamp - window, e.Timestamp);
+        var (count, usd, earliest) = account.NearThreshold.Within(e.Timestamp - window, e.Timestamp);
         if (count < settings.MinCount)
         {
             return;
@@ -33,7 +33,7 @@ internal static class StructuringRule
         // A full ring means at least that many withdrawals: the share is then judged on the latest ones it holds. After an
         // upgrade from snapshot version 2 the list starts empty while the near-threshold ring does not, hence the Max.
         var (all, oldestKept) = account.Withdrawals.Within(e.Timestamp - window, e.Timestamp);
-        var inBand = all >= RecentTimes.Capacity ? nearThreshold.Within(oldestKept, e.Timestamp).Count : count;
+        var inBand = all >= RecentTimes.Capacity ? account.NearThreshold.Within(oldestKept, e.Timestamp).Count : count;
         if ((decimal)inBand / Math.Max(all, inBand) < settings.MinShare)
         {
             return;
@@ -48,7 +48,7 @@ internal static class StructuringRule
             RuleIds.Structuring, severity, SubjectType.Account, e.AccountId!, e.Asset,
             earliest, count, usd, null,
             new AlertDetails("withdrawals just under the threshold", count, settings.MinCount, null, AlertWording.Round((double)count / settings.MinCount)),
-            summary, window, nearThreshold.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
+            summary, window, account.NearThreshold.EvidenceWithin(e.Timestamp - window, e.Timestamp).ConvertAll(w => w.Identity));
         var episode = account.StructuringEpisode;
         FindingReporter.Report(ref episode, finding, e, c.Usd, sink);
         account.StructuringEpisode = episode;
