@@ -77,7 +77,7 @@ internal static class MultiAssetDrainRule
     /// True when the platform's alert is open and this withdrawal, under <paramref name="minGrowthUsd"/>, can only keep it
     /// open (see <see cref="FindingReporter.KeepsOpenOnly"/>; the finding is always critical, so it never escalates). After
     /// a drain of several pairs their windows hold it for minutes to hours, and every customer withdrawal of a drained pair
-    /// meets the bar again: deciding this before the finding is worded saves its sentence and evidence (about 5 KB a
+    /// meets the bar again: deciding this before the finding is worded saves its sentence and evidence (3 to 5 KB a
     /// withdrawal), which the reporter would drop. The episode kept open is the one the report would have kept open.
     /// </summary>
     private static bool SettledUnworded(in EventContext c, decimal minGrowthUsd) =>
