@@ -10,7 +10,8 @@ namespace AlertFunctions.Detection.Tests.Engine.Scenarios;
 /// <summary>
 /// After a hot wallet's key is used to drain several assets, the drained pairs' windows hold the theft for a while, and
 /// each customer withdrawal of one of those pairs meets the platform alert's bar again. Under the growth minimum it only
-/// keeps the alert open: no change, and, since the finding would be dropped, none is worded (no sentence, no evidence).
+/// keeps the alert open: no change, and, since the finding would be dropped, none is worded (no sentence, no evidence);
+/// the theft's next leg still grows the same alert.
 /// </summary>
 public sealed class OpenMultiAssetAlertQuietWithdrawalTests
 {
@@ -59,6 +60,13 @@ public sealed class OpenMultiAssetAlertQuietWithdrawalTests
         Assert.Equal(quiet.Length, engine.Counters.Evaluated - evaluatedBefore);
         Assert.Equal(changesBefore, sink.Changes.Count);
         Assert.Empty(allocating);
+
+        // The alert was kept open, not let go: the next leg of the theft grows that same alert.
+        var nextLeg = EventBuilder.Withdrawal().Id("leg-3").From(Hot).Asset("USDT").Usd(100_000m).Balance(UsdtLeft(theft) - (900m * quiet.Length) - 100_000m)
+            .To(Addresses.Evm("attacker-3")).At(quiet[^1].Timestamp.AddSeconds(10)).Build();
+        engine.Process(nextLeg, sink);
+        var grown = Assert.Single(sink.Changes.Skip(changesBefore), c => c.Alert.Rule == RuleIds.MultiAssetDrain);
+        Assert.Equal((AlertChangeKind.Updated, raised.Alert.AlertId, "leg-3"), (grown.Kind, grown.Alert.AlertId, grown.Alert.EventIds[^1]));
     }
 
     /// <summary>
