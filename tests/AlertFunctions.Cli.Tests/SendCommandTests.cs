@@ -41,7 +41,7 @@ public sealed class SendCommandTests
             """
             Sending to event hub 'withdrawals' in contoso-ns.servicebus.windows.net
             line 3: amount-not-positive: field 'amount' must be greater than 0, was 0
-            line 5: invalid-json: not valid JSON: 'not json' is an invalid JSON literal. Expected the literal 'null'. LineNumber: 0 | BytePositionInLine: 1.
+            line 5: invalid-json: not valid JSON: 'not json' is an invalid JSON literal. Expected the literal 'null' (at byte 2)
             7 read: 5 sent in 2 batch(es), 2 rejected (invalid), 0 not sent
 
             """,

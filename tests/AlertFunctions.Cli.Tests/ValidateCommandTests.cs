@@ -33,7 +33,7 @@ public sealed class ValidateCommandTests
         Assert.Equal(
             """
             line 2: body-too-large: body is 70437 bytes; the limit is 65536 bytes
-            line 3: invalid-json: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 11.
+            line 3: invalid-json: not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed (at byte 12)
             line 4: not-an-object: body must be a JSON object, found an array
             line 5: missing-field: required field 'timestamp' is missing
             line 7: invalid-field: field 'platform' has leading or trailing white space

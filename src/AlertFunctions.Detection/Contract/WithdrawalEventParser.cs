@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AlertFunctions.Detection.Contract;
 
@@ -54,13 +56,22 @@ public sealed partial class WithdrawalEventParser
     /// <summary>Reads a body with the general JSON reader: any body, and a precise reason for every refusal.</summary>
     internal ParseResult ParseGeneral(ReadOnlySpan<byte> body)
     {
+        // JSON text is UTF-8. The reader checks the bytes only of the strings it unescapes, so an invalid byte inside a
+        // plain string would be decoded as U+FFFD: two event ids differing only in such bytes would become one id, and the
+        // second event would be skipped as a duplicate. Only bodies the fast path declined come here, and it takes
+        // nothing but printable ASCII, so the common case never pays for this check.
+        if (!Utf8.IsValid(body))
+        {
+            return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: the body is not valid UTF-8 (at byte {FirstInvalidUtf8Byte(body) + 1})");
+        }
+
         try
         {
             return ParseObject(body);
         }
         catch (JsonException ex)
         {
-            return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: {FirstLine(ex.Message)}");
+            return ParseResult.Invalid(RejectionReason.InvalidJson, $"not valid JSON: {ReaderMessage(ex)}");
         }
         catch (InvalidOperationException ex)
         {
@@ -78,9 +89,25 @@ public sealed partial class WithdrawalEventParser
         }
 
         var fields = new EventFields();
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var rejection = ReadProperty(ref reader, ref fields);
+            // An escaped name is rare: unescaped to bytes, so one table of names (FieldNamed) serves both paths.
+            var field = FieldNamed(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+            if (field != ContractField.Unknown)
+            {
+                // Readers disagree on a repeated name (the first or the last wins), so which amount or event id the
+                // producer meant is unknown: refused rather than guessed.
+                var bit = 1 << (int)field;
+                if ((seen & bit) != 0)
+                {
+                    return ParseResult.Invalid(RejectionReason.InvalidField, $"field '{NameOf(field)}' appears more than once");
+                }
+
+                seen |= bit;
+            }
+
+            var rejection = ReadProperty(field, ref reader, ref fields);
             if (rejection is not null)
             {
                 return ParseResult.Invalid(rejection.Value.Reason, rejection.Value.Message);
@@ -100,10 +127,9 @@ public sealed partial class WithdrawalEventParser
         return Complete(ref fields);
     }
 
-    private (RejectionReason Reason, string Message)? ReadProperty(ref Utf8JsonReader reader, ref EventFields f)
+    private (RejectionReason Reason, string Message)? ReadProperty(ContractField field, ref Utf8JsonReader reader, ref EventFields f)
     {
-        // An escaped name is rare: unescaped to bytes, so one table of names (FieldNamed) serves both paths.
-        switch (FieldNamed(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan))
+        switch (field)
         {
             case ContractField.EventId:
                 return ReadRequiredString(ref reader, "eventId", pooled: false, MaxEventIdLength, out f.EventId);
@@ -156,6 +182,24 @@ public sealed partial class WithdrawalEventParser
         12 when name.SequenceEqual("balanceAfter"u8) => ContractField.BalanceAfter,
         18 when name.SequenceEqual("destinationAddress"u8) => ContractField.DestinationAddress,
         _ => ContractField.Unknown,
+    };
+
+    private static string NameOf(ContractField field) => field switch
+    {
+        ContractField.EventId => "eventId",
+        ContractField.Platform => "platform",
+        ContractField.PlatformType => "platformType",
+        ContractField.Chain => "chain",
+        ContractField.Asset => "asset",
+        ContractField.Amount => "amount",
+        ContractField.AmountUsd => "amountUsd",
+        ContractField.SourceWallet => "sourceWallet",
+        ContractField.BalanceAfter => "balanceAfter",
+        ContractField.AccountId => "accountId",
+        ContractField.DestinationAddress => "destinationAddress",
+        ContractField.TxHash => "txHash",
+        ContractField.Timestamp => "timestamp",
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
     private enum ContractField
@@ -533,6 +577,40 @@ public sealed partial class WithdrawalEventParser
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];
+    }
+
+    /// <summary>
+    /// The reader's sentence without its position suffix: it counts lines within the body from 0, which beside a file's
+    /// line number reads as a contradiction. The byte within the body is given instead, counted from 1.
+    /// </summary>
+    private static string ReaderMessage(JsonException ex)
+    {
+        var message = FirstLine(ex.Message);
+        var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (suffix < 0)
+        {
+            return message;
+        }
+
+        var sentence = message[..suffix].TrimEnd().TrimEnd('.');
+        return ex.BytePositionInLine is { } position ? $"{sentence} (at byte {position + 1})" : sentence;
+    }
+
+    /// <summary>Where the first byte of an invalid UTF-8 sequence is; the body's length when it is all valid.</summary>
+    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> body)
+    {
+        var at = 0;
+        while (at < body.Length)
+        {
+            if (Rune.DecodeFromUtf8(body[at..], out _, out var consumed) != OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
     }
 
     private struct EventFields

@@ -253,12 +253,12 @@ public sealed class WithdrawalEventParserTests
     }
 
     [Theory]
-    [InlineData("{\"eventId\":\"e1\"", "not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 15.")]
-    [InlineData("{\"eventId\":", "not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. LineNumber: 0 | BytePositionInLine: 11.")]
-    [InlineData("{\"eventId\":\"e1\"} x", "not valid JSON: 'x' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 17.")]
-    [InlineData("{} {}", "not valid JSON: '{' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 3.")]
-    [InlineData("hello", "not valid JSON: 'h' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.")]
-    [InlineData("{/*comment*/}", "not valid JSON: '/' is invalid after a value. Expected either ',', '}', or ']'. LineNumber: 0 | BytePositionInLine: 1.")]
+    [InlineData("{\"eventId\":\"e1\"", "not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed (at byte 16)")]
+    [InlineData("{\"eventId\":", "not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed (at byte 12)")]
+    [InlineData("{\"eventId\":\"e1\"} x", "not valid JSON: 'x' is invalid after a single JSON value. Expected end of data (at byte 18)")]
+    [InlineData("{} {}", "not valid JSON: '{' is invalid after a single JSON value. Expected end of data (at byte 4)")]
+    [InlineData("hello", "not valid JSON: 'h' is an invalid start of a value (at byte 1)")]
+    [InlineData("{/*comment*/}", "not valid JSON: '/' is invalid after a value. Expected either ',', '}', or ']' (at byte 2)")]
     public void Parse_MalformedJson_IsInvalidJson(string body, string message)
     {
         AssertRejected(_parser.Parse(body), RejectionReason.InvalidJson, message);
@@ -526,6 +526,47 @@ public sealed class WithdrawalEventParserTests
     }
 
     [Fact]
+    public void Parse_InvalidUtf8InAPlainString_IsInvalidJson()
+    {
+        var body = Encoding.UTF8.GetBytes(ValidEventJson.Body().Replace("\"eventId\":\"", "\"eventId\":\"\u0001", StringComparison.Ordinal));
+        var marker = Array.IndexOf(body, (byte)1);
+        body[marker] = 0xFF;
+
+        AssertRejected(_parser.Parse(body), RejectionReason.InvalidJson, $"not valid JSON: the body is not valid UTF-8 (at byte {marker + 1})");
+    }
+
+    [Fact]
+    public void Parse_TwoEventIdsThatDifferOnlyInInvalidUtf8_AreBothRefused()
+    {
+        // Decoded leniently, both ids would read "id\uFFFD": one event, and the other skipped as its duplicate.
+        var first = EventWithIdBytes([(byte)'i', (byte)'d', 0xFF]);
+        var second = EventWithIdBytes([(byte)'i', (byte)'d', 0xFE]);
+
+        Assert.Equal(RejectionReason.InvalidJson, _parser.Parse(first).Rejection?.Reason);
+        Assert.Equal(RejectionReason.InvalidJson, _parser.Parse(second).Rejection?.Reason);
+    }
+
+    [Theory]
+    [InlineData("amount", "\"amount\":\"2\"")]
+    [InlineData("eventId", "\"eventId\":\"other\"")]
+    [InlineData("timestamp", "\"timestamp\":\"2026-06-01T11:31:00Z\"")]
+    [InlineData("destinationAddress", "\"destin\\u0061tionAddress\":\"0xabc\"")]
+    public void Parse_ARepeatedContractField_IsInvalidField(string field, string repeated)
+    {
+        var body = ValidEventJson.Body()[..^1] + "," + repeated + "}";
+
+        AssertRejected(_parser.Parse(body), RejectionReason.InvalidField, $"field '{field}' appears more than once");
+    }
+
+    [Fact]
+    public void Parse_ARepeatedUnknownField_IsIgnored()
+    {
+        var body = ValidEventJson.Body()[..^1] + ",\"memo\":\"a\",\"memo\":\"b\"}";
+
+        Assert.True(_parser.Parse(body).IsValid);
+    }
+
+    [Fact]
     public void Parse_EscapedStringWithInvalidUtf8_IsRejectedNotThrown()
     {
         // An escape sequence forces Utf8JsonReader.GetString(), which throws InvalidOperationException on invalid UTF-8.
@@ -557,6 +598,14 @@ public sealed class WithdrawalEventParserTests
 
         Assert.True(result.IsValid, result.Rejection?.ToString());
         Assert.Equal(250m, result.Value.Amount);
+    }
+
+    private static byte[] EventWithIdBytes(byte[] id)
+    {
+        var text = Encoding.UTF8.GetBytes(ValidEventJson.Body());
+        var start = text.AsSpan().IndexOf("\"eventId\":\""u8) + "\"eventId\":\""u8.Length;
+        var end = start + text.AsSpan(start).IndexOf((byte)'"');
+        return [.. text.AsSpan(0, start), .. id, .. text.AsSpan(end)];
     }
 
     private static void AssertRejected(ParseResult result, RejectionReason reason, string message)
