@@ -60,7 +60,10 @@ internal static class MixerUsageRule
             return;
         }
 
-        var severity = count >= 2 * settings.MinDenominationWithdrawals ? Severity.High : Severity.Medium;
+        // As a deposit straight to a mixer: from $1,000,000 the pattern is critical, however few withdrawals made it.
+        var severity = usd >= CriticalUsd ? Severity.Critical
+            : count >= 2 * settings.MinDenominationWithdrawals ? Severity.High
+            : Severity.Medium;
         var summary = $"Account {e.AccountId} on {e.Platform} made {count} withdrawals of exact mixer denominations (latest {AlertWording.Amount(e.Amount)} {e.Asset}) " +
                       $"to new addresses within {settings.WindowHours} h, {AlertWording.Usd(usd)} in total; threshold {settings.MinDenominationWithdrawals} withdrawals.";
         var finding = new Finding(

@@ -44,6 +44,34 @@ public sealed class LaunderingScenarioTests
         Assert.Equal(Enumerable.Range(0, 4).Select(i => Addresses.Evm($"fresh-{i}")), alert.Destinations);
     }
 
+    [Theory]
+    [InlineData(3, 299_000, Severity.Medium)]
+    [InlineData(3, 334_000, Severity.Critical)]
+    [InlineData(6, 100_000, Severity.High)]
+    public void ExactDenominationsToFreshAddresses_SeverityFollowsTheCountAndIsCriticalFromAMillion(int withdrawals, int usdEach, Severity expected)
+    {
+        var events = Enumerable.Range(0, withdrawals).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"denomination-{i}").Asset("ETH").Units(100m, usdEach).Account("acct-launder").To(Addresses.Evm($"fresh-{i}")).At(Day.AddMinutes(20 * i)));
+
+        var run = ScenarioRun.Of(events);
+
+        var alert = Assert.Single(run.Alerts);
+        Assert.Equal(RuleIds.MixerUsage, alert.Rule);
+        Assert.Equal(expected, alert.Severity);
+    }
+
+    [Fact]
+    public void ExactDenominationsToFreshAddresses_CrossingAMillion_EscalatesTheAlert()
+    {
+        var events = Enumerable.Range(0, 4).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"denomination-{i}").Asset("ETH").Units(100m, 300_000m).Account("acct-launder").To(Addresses.Evm($"fresh-{i}")).At(Day.AddMinutes(20 * i)));
+
+        var run = ScenarioRun.Of(events);
+
+        Assert.Equal(Severity.Critical, Assert.Single(run.Alerts).Severity);
+        Assert.Equal([AlertChangeKind.Raised, AlertChangeKind.Escalated], run.Changes.Select(c => c.Kind));
+    }
+
     [Fact]
     public void SanctionedDestination_MatchedWhateverTheAddressCase_IsCriticalAndCitesTheSource()
     {
