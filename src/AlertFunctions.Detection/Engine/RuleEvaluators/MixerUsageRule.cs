@@ -1,3 +1,4 @@
+using System.Buffers;
 using AlertFunctions.Detection.Alerts;
 using AlertFunctions.Detection.Watchlists;
 
@@ -11,6 +12,7 @@ internal static class MixerUsageRule
 {
     private static readonly TimeSpan WatchlistCooldown = TimeSpan.FromHours(24);
     private const decimal CriticalUsd = 1_000_000m;
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     public static void Evaluate(in EventContext c, IAlertSink sink)
     {
@@ -78,7 +80,9 @@ internal static class MixerUsageRule
 
     private static bool IsDenomination(in EventContext c, IReadOnlyDictionary<string, decimal[]> denominations)
     {
-        if (!denominations.TryGetValue(c.Event.Asset, out var sizes))
+        // Tornado Cash and its forks run on EVM chains only, so the fresh address must be one that could deposit into a
+        // pool: 100 USDT sent to a TRON or Bitcoin address is a customer's round number, never a mixer deposit one hop away.
+        if (!denominations.TryGetValue(c.Event.Asset, out var sizes) || !IsEvmAddress(c.Event.DestinationAddress))
         {
             return false;
         }
@@ -93,4 +97,8 @@ internal static class MixerUsageRule
 
         return false;
     }
+
+    /// <summary>"0x" and 40 hex digits, in either case: an address on Ethereum and every EVM chain.</summary>
+    private static bool IsEvmAddress(string address) =>
+        address.Length == 42 && address[0] == '0' && (address[1] | 0x20) == 'x' && !address.AsSpan(2).ContainsAnyExcept(HexDigits);
 }

@@ -60,6 +60,22 @@ public sealed class LaunderingScenarioTests
         Assert.Equal(expected, alert.Severity);
     }
 
+    [Theory]
+    [InlineData("tron", "TQ4tWzbHc6nXXb2S9M1dqtDqFRWa5vkNX", false)]
+    [InlineData("bitcoin", "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wl", false)]
+    [InlineData("ethereum", null, true)]
+    public void RoundUsdtToFreshAddresses_CountsOnlyWhereAPoolCouldTakeIt(string chain, string? addressStem, bool raisesMixerUsage)
+    {
+        // Tornado Cash pools are EVM contracts: a customer's 100 USDT to new TRON addresses is a round number, not a deposit one hop away.
+        var events = Enumerable.Range(0, 3).Select(i => (WithdrawalEvent)EventBuilder.Withdrawal()
+            .Id($"round-{i}").Chain(chain).Asset("USDT").Units(100m, 100m).Account("acct-round")
+            .To(addressStem is null ? Addresses.Evm($"own-{i}") : addressStem + i).At(Day.AddHours(3 * i)));
+
+        var alerts = ScenarioRun.Of(events).Alerts;
+
+        Assert.Equal(raisesMixerUsage ? 1 : 0, alerts.Count(a => a.Rule == RuleIds.MixerUsage));
+    }
+
     [Fact]
     public void ExactDenominationsToFreshAddresses_CrossingAMillion_EscalatesTheAlert()
     {
