@@ -25,6 +25,13 @@ internal sealed class AlertEpisode
     /// </summary>
     public decimal AnnouncedUsd { get; set; }
 
+    /// <summary>
+    /// The alert's amount when its current burst of growth began: its first growth after an hour without any (0 when it
+    /// has grown without such a pause since it was raised or last escalated). A second incident that an open alert absorbs
+    /// comes as such a burst, and is announced once the burst alone reaches half of what responders were told.
+    /// </summary>
+    public decimal BurstBaseUsd { get; set; }
+
     public DateTimeOffset LastTrigger { get; set; }
 
     public TimeSpan Cooldown { get; }

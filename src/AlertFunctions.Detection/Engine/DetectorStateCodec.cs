@@ -26,12 +26,14 @@ namespace AlertFunctions.Detection.Engine;
 /// every state has learned. A platform's latest event ids are a trailer, read before version 8 only when present:
 /// snapshots written before it load without them (and an older engine ignores them). Version 11 added a wallet's learned
 /// outflow in asset units (the usual size of a withdrawal nothing values in USD; an older state learns it afresh) and, for
-/// each of a platform's drained pairs, the withdrawal nothing valued that counted it (an older state's pairs count without). Versions
-/// 8 to 11 write what they added after everything else a state holds, so each older layout stays a prefix of the new one.
+/// each of a platform's drained pairs, the withdrawal nothing valued that counted it (an older state's pairs count without). Version
+/// 12 added, for each of a platform's open alerts, the amount at which its current burst of growth began (an older state's
+/// alerts are in no burst until they next pause and grow). Versions 8 to 12 write what they added after everything else a
+/// state holds, so each older layout stays a prefix of the new one.
 /// </summary>
 internal static class DetectorStateCodec
 {
-    private const byte Version = 11;
+    private const byte Version = 12;
     private const byte OldestReadableVersion = 2;
     private const byte VersionWithOutsized = 3;
     private const byte VersionWithEvidence = 4;
@@ -46,6 +48,7 @@ internal static class DetectorStateCodec
     private const byte VersionWithSendsAccounts = 9;
     private const byte VersionWithKeyTransferWallets = 10;
     private const byte VersionWithLearnedUnits = 11;
+    private const byte VersionWithBurstBases = 12;
     private const byte PlatformKind = (byte)'p';
     private const byte WalletKind = (byte)'w';
     private const byte DestinationKind = (byte)'d';
@@ -144,6 +147,15 @@ internal static class DetectorStateCodec
         {
             WriteUnvaluedLeg(w, key.Leg);
         }
+
+        // Version 12 on: where each open alert's current burst of growth began.
+        foreach (var episode in PlatformEpisodes(p))
+        {
+            if (episode is not null)
+            {
+                w.Write(episode.BurstBaseUsd);
+            }
+        }
     }
 
     private static void WriteUnvaluedLeg(BinaryWriter w, UnvaluedLeg? leg)
@@ -232,6 +244,25 @@ internal static class DetectorStateCodec
                 {
                     p.DrainingKeys[i] = p.DrainingKeys[i] with { Leg = leg };
                 }
+            }
+        }
+
+        if (version >= VersionWithBurstBases)
+        {
+            foreach (var episode in PlatformEpisodes(p))
+            {
+                if (episode is null)
+                {
+                    continue;
+                }
+
+                var burstBase = r.ReadDecimal();
+                if (burstBase < 0 || burstBase > episode.Alert.AmountUsd)
+                {
+                    throw new InvalidDataException($"alert {episode.Alert.AlertId} began its burst at {burstBase} USD, outside 0 to its amount of {episode.Alert.AmountUsd}");
+                }
+
+                episode.BurstBaseUsd = burstBase;
             }
         }
 

@@ -22,6 +22,18 @@ internal static class FindingReporter
     private const decimal GrowthToEscalate = 2m;
 
     /// <summary>
+    /// A <c>rapid-drain</c> alert that grows again after <see cref="BurstPause"/> without growth, and whose growth since
+    /// then reaches this share of what responders were last told, is escalated too: a stolen key's drain of a wallet whose
+    /// alert a whale opened hours before came as such a burst (an audit's file: $1.48M in 34 minutes onto an alert told at
+    /// $1.81M, so it never doubled and nobody was told). Growth without a pause (the same incident going on) still needs to
+    /// double it. One such post per burst, and still at most one per severity level.
+    /// </summary>
+    private const decimal BurstShareToEscalate = 0.5m;
+
+    /// <summary>How long an alert must not have grown for its next growth to start a burst: the short window's hour.</summary>
+    private static readonly TimeSpan BurstPause = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long past its cooldown a closed episode is kept: beyond the largest allowed lateness (1 hour), so a late event
     /// of the subject still finds the episode it would have grown.
     /// </summary>
@@ -121,8 +133,13 @@ internal static class FindingReporter
         }
 
         var amountUsd = current.AmountUsd + eventUsd;
+        if (finding.Rule == RuleIds.RapidDrain && e.Timestamp - current.WindowEnd > BurstPause)
+        {
+            episode.BurstBaseUsd = current.AmountUsd;
+        }
+
         var severity = finding.Severity > current.Severity ? finding.Severity
-            : finding.Rule == RuleIds.RapidDrain && current.Severity < Severity.Critical && episode.AnnouncedUsd > 0 && amountUsd >= GrowthToEscalate * episode.AnnouncedUsd ? current.Severity + 1
+            : finding.Rule == RuleIds.RapidDrain && current.Severity < Severity.Critical && GrewEnoughToAnnounce(episode, amountUsd) ? current.Severity + 1
             : current.Severity;
         var sameAsset = current.Asset != "*" && string.Equals(current.Asset, e.Asset, StringComparison.Ordinal);
         var updated = WithEvidence(current, finding.Evidence, e) with
@@ -149,10 +166,16 @@ internal static class FindingReporter
         {
             kind = AlertChangeKind.Escalated;
             episode.AnnouncedUsd = amountUsd;
+            episode.BurstBaseUsd = 0;
         }
 
         sink.OnAlertChange(new AlertChange(kind, updated));
     }
+
+    private static bool GrewEnoughToAnnounce(AlertEpisode episode, decimal amountUsd) =>
+        episode.AnnouncedUsd > 0
+        && (amountUsd >= GrowthToEscalate * episode.AnnouncedUsd
+            || (episode.BurstBaseUsd > 0 && amountUsd - episode.BurstBaseUsd >= BurstShareToEscalate * episode.AnnouncedUsd));
 
     /// <summary>
     /// The alert naming the window's evidence (oldest first) and then the event itself, each once: the trigger of a window

@@ -160,7 +160,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(account.Key, older);
 
-        Assert.Equal(11, reexported.Payload[0]);
+        Assert.Equal(12, reexported.Payload[0]);
         Assert.Equal(older, LegacyStateLayout.Account(reexported.Payload, version));
         var state = (AccountState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Empty(state.NearThreshold!.EvidenceWithin(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
@@ -222,7 +222,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version3);
 
-        Assert.Equal([11, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version3.AsSpan(1), .. new byte[12], .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version4);
 
-        Assert.Equal([11, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version4.AsSpan(1), 0, 0, 0, 0, .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(state.ShortEvidence.Since(DateTimeOffset.MinValue), read.ShortEvidence.Since(DateTimeOffset.MinValue));
         Assert.Equal(0, read.LegEvidence.Count);
@@ -251,7 +251,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version5);
 
-        Assert.Equal([11, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version5.AsSpan(1), .. NoJudgedSizes, .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Baseline.RareShare);
         Assert.Equal(0, read.Long.RareLegCount);
@@ -266,7 +266,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version6);
 
-        Assert.Equal([11, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version6.AsSpan(1), .. NoColdStartLegs, .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal(0, read.Short.ColdStartLegCount);
         Assert.Equal(state.Short.SumUsd, read.Short.SumUsd);
@@ -281,7 +281,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version7);
 
-        Assert.Equal([11, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version7.AsSpan(1), .. NoVersion8ColdStartLegs, .. NoVersion9Routine, .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((3, 180_000m), (read.Short.ColdStartLegCount, read.Short.ColdStartLegUsd));
         Assert.Equal((0, 0m), (read.Long.ColdStartLegCount, read.Long.ColdStartLegUsd));
@@ -297,7 +297,7 @@ public sealed class DetectorStateCodecTests
 
         var reexported = ImportAlone(wallet.Key, version10);
 
-        Assert.Equal([11, .. version10.AsSpan(1), .. NoVersion11Units], reexported.Payload);
+        Assert.Equal([12, .. version10.AsSpan(1), .. NoVersion11Units], reexported.Payload);
         var read = (WalletAssetState)DetectorStateCodec.Decode(reexported, DetectionRules.Default);
         Assert.Equal((0L, 0d), (read.Baseline.UnitEventsLearned, read.Baseline.MeanEventUnits));
         Assert.Equal(state.Baseline.MeanEventUsd, read.Baseline.MeanEventUsd);
@@ -819,6 +819,39 @@ public sealed class DetectorStateCodecTests
     }
 
     [Fact]
+    public void Decode_PlatformWithAlertsInABurst_KeepsWhereEachBurstBegan()
+    {
+        // Read without it, an alert in a burst after a restart would need to double again before a second incident is told.
+        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'p');
+        var state = (PlatformState)DetectorStateCodec.Decode(entry, DetectionRules.Default);
+        var episodes = EpisodesOf(state).ToList();
+        Assert.NotEmpty(episodes);
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            episodes[i].BurstBaseUsd = i % 2 == 0 ? episodes[i].Alert.AmountUsd / 3 : 0m;
+        }
+
+        var read = (PlatformState)DetectorStateCodec.Decode(new DetectorStateEntry(entry.Key, DetectorStateCodec.Encode(state)), DetectionRules.Default);
+
+        Assert.Equal(episodes.Select(e => e.BurstBaseUsd), EpisodesOf(read).Select(e => e.BurstBaseUsd));
+    }
+
+    [Fact]
+    public void Decode_BurstBaseAboveTheAlertsAmount_IsRefused()
+    {
+        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'p');
+        var state = (PlatformState)DetectorStateCodec.Decode(entry, DetectionRules.Default);
+        var episode = EpisodesOf(state).First();
+        episode.BurstBaseUsd = episode.Alert.AmountUsd + 1;
+
+        var error = Assert.Throws<InvalidDataException>(() => DetectorStateCodec.Decode(new DetectorStateEntry(entry.Key, DetectorStateCodec.Encode(state)), DetectionRules.Default));
+
+        Assert.Contains($"alert {episode.Alert.AlertId} began its burst at {episode.Alert.AmountUsd + 1} USD", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_PlatformSnapshotWithoutEventIds_LoadsAsBefore()
     {
         // Snapshots written before the event-id trailer (version 7 or older) end after the episodes: they load, remembering
@@ -828,10 +861,11 @@ public sealed class DetectorStateCodecTests
         var platform = engine.ExportAll().Single(e => e.Payload[1] == 'p');
         var state = (PlatformState)DetectorStateCodec.Decode(platform, DetectionRules.Default);
         var episodes = (state.MultiAssetEpisode is null ? 0 : 1) + state.LargeWithdrawalEpisodes.Count + state.RapidDrainEpisodes.Count;
-        // Version 11 appends a flag per drained pair (no withdrawal nothing valued counted any of these).
+        // Version 11 appends a flag per drained pair (no withdrawal nothing valued counted any of these), version 12 where
+        // each open alert's burst of growth began.
         var drainedPairs = state.DrainingKeys.Count(k => k.Wallet is not null);
         Assert.All(state.DrainingKeys, k => Assert.Null(k.Leg));
-        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1 - drainedPairs)];
+        byte[] older = [7, .. platform.Payload.AsSpan(1, platform.Payload.Length - 1 - 4 - (16 * state.RestoredEventIds.Count) - (16 * episodes) - state.OwnWallets.Count - 1 - drainedPairs - (16 * episodes))];
 
         var restored = NewEngine();
         Assert.Empty(restored.Import([new DetectorStateEntry(platform.Key, older)]));

@@ -50,6 +50,47 @@ public sealed class FindingReporterTests
     }
 
     [Fact]
+    public void OpenAlert_GrowingAgainAfterAnHourWithoutGrowth_IsEscalatedOnceThatBurstReachesHalfWhatWasAnnounced()
+    {
+        // An audit's shape: a whale's withdrawals opened the alert at $1.8M in the afternoon; a stolen key's legs came at
+        // night, within its 12 hours, and would only have grown it 1.8x.
+        AlertEpisode? episode = null;
+        var sink = new AlertChangeRecorder();
+        Report(ref episode, Severity.High, windowUsd: 1_800_000m, eventUsd: 700_000m, sink, "whale", T0, minGrowthUsd: 50_000m);
+        var night = T0.AddHours(11).AddMinutes(40);
+
+        for (var leg = 0; leg < 5; leg++)
+        {
+            Report(ref episode, Severity.High, windowUsd: 0m, eventUsd: 300_000m, sink, $"leg-{leg}", night.AddMinutes(2 * leg), minGrowthUsd: 50_000m);
+        }
+
+        // $900,000 of burst at the third leg: half the $1.8M announced.
+        Assert.Equal(
+            [AlertChangeKind.Raised, AlertChangeKind.Updated, AlertChangeKind.Updated, AlertChangeKind.Escalated, AlertChangeKind.Updated, AlertChangeKind.Updated],
+            sink.Changes.Select(c => c.Kind));
+        Assert.Equal(("leg-2", Severity.Critical), (sink.Changes[3].Alert.EventIds[^1], sink.Changes[3].Alert.Severity));
+        Assert.Equal((2_700_000m, 0m), (episode!.AnnouncedUsd, episode.BurstBaseUsd));
+    }
+
+    [Fact]
+    public void OpenAlert_GrowingWithoutAnHoursPause_StillNeedsToDoubleWhatWasAnnounced()
+    {
+        // The same incident going on: legs every 50 minutes add more than half of what was announced (a burst after a pause
+        // would be told), but the alert has not doubled, so nobody is told again.
+        AlertEpisode? episode = null;
+        var sink = new AlertChangeRecorder();
+        Report(ref episode, Severity.High, windowUsd: 1_800_000m, eventUsd: 700_000m, sink, "raise", T0, minGrowthUsd: 50_000m);
+
+        for (var leg = 1; leg <= 5; leg++)
+        {
+            Report(ref episode, Severity.High, windowUsd: 0m, eventUsd: 300_000m, sink, $"leg-{leg}", T0.AddMinutes(50 * leg), minGrowthUsd: 50_000m);
+        }
+
+        Assert.DoesNotContain(AlertChangeKind.Escalated, sink.Changes.Select(c => c.Kind));
+        Assert.Equal((3_300_000m, 0m), (episode!.Alert.AmountUsd, episode.BurstBaseUsd));
+    }
+
+    [Fact]
     public void OpenAlertWorthNothing_IsNotEscalatedByGrowth()
     {
         // An unpriced asset's alert is worth $0: twice nothing is nothing, and must not escalate on every withdrawal.

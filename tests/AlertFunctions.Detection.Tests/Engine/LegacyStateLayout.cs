@@ -3,7 +3,7 @@ using System.Text;
 namespace AlertFunctions.Detection.Tests.Engine;
 
 /// <summary>
-/// Rewrites a current (version 11; accounts and destinations unchanged since version 4 but for what versions 8 to 10 append:
+/// Rewrites a current (version 12; accounts and destinations unchanged since version 4 but for what versions 8 to 10 append:
 /// the amounts their open alerts were announced at, when each account a destination counts last sent there, and the
 /// wallets that sent to a new destination without an account) snapshot
 /// in an older layout, as an engine of that version wrote it. Accounts: version 2
@@ -78,16 +78,16 @@ internal static class LegacyStateLayout
         CopyEpisode(input, output);
     });
 
-    /// <summary>Reads a version 11 snapshot and writes <paramref name="version"/>'s first byte, then what <paramref name="body"/> copies.</summary>
+    /// <summary>Reads a version 12 snapshot and writes <paramref name="version"/>'s first byte, then what <paramref name="body"/> copies.</summary>
     private static byte[] Rewrite(byte[] current, byte version, Action<BinaryReader, BinaryWriter> body)
     {
         using var input = new BinaryReader(new MemoryStream(current), Encoding.UTF8);
         using var buffer = new MemoryStream();
         using (var output = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            if (input.ReadByte() != 11)
+            if (input.ReadByte() != 12)
             {
-                throw new ArgumentException("not a version 11 snapshot", nameof(current));
+                throw new ArgumentException("not a version 12 snapshot", nameof(current));
             }
 
             output.Write(version);
