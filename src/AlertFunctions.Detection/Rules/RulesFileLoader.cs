@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlertFunctions.Detection.Watchlists;
@@ -41,10 +42,11 @@ public static class RulesFileLoader
 
     public static DetectionRules Parse(string json, string origin)
     {
+        var utf8 = Encoding.UTF8.GetBytes(json);
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
                 ?? throw new RulesFileException($"{origin}: the rules file must be a JSON object");
         }
         catch (JsonException ex)
@@ -52,9 +54,10 @@ public static class RulesFileLoader
             throw new RulesFileException($"{origin}: not valid JSON: {ex.Message}");
         }
 
+        var problems = new RulesFileProblems(RulesFileLines.Read(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
         try
         {
-            return Build(root, origin);
+            return Build(root, problems, origin);
         }
         catch (ArgumentException ex)
         {
@@ -63,23 +66,21 @@ public static class RulesFileLoader
         }
     }
 
-    private static DetectionRules Build(JsonObject root, string origin)
+    private static DetectionRules Build(JsonObject root, RulesFileProblems problems, string origin)
     {
-
-        var errors = new List<string>();
         foreach (var (name, _) in root)
         {
             if (!TopLevel.Contains(name))
             {
-                errors.Add($"unknown property '{name}' (expected one of {string.Join(", ", TopLevel.Order())})");
+                problems.At(name, $"unknown property '{name}' (expected one of {string.Join(", ", TopLevel.Order())})");
             }
         }
 
-        var lateness = TimeSpan.FromSeconds(ReadInt(root, "allowedLatenessSeconds", 300, 0, 3600, errors));
-        var memory = TimeSpan.FromDays(ReadInt(root, "destinationMemoryDays", 7, 1, 90, errors));
-        var prices = ReadPrices(root, errors);
+        var lateness = TimeSpan.FromSeconds(ReadInt(root, "allowedLatenessSeconds", 300, 0, 3600, problems));
+        var memory = TimeSpan.FromDays(ReadInt(root, "destinationMemoryDays", 7, 1, 90, problems));
+        var prices = ReadPrices(root, problems);
         var defaults = JsonSerializer.SerializeToNode(new RuleSet(), RulesJsonContext.Default.RuleSet)!.AsObject();
-        if (root["defaults"] is { } fileDefaults)
+        if (root.TryGetPropertyValue("defaults", out var fileDefaults))
         {
             if (fileDefaults is JsonObject obj)
             {
@@ -87,25 +88,28 @@ public static class RulesFileLoader
             }
             else
             {
-                errors.Add("'defaults' must be an object");
+                problems.Wrong("defaults", "'defaults' must be an object", fileDefaults);
             }
         }
 
-        var assets = ReadObjectMap(root["assets"], "assets", errors);
+        var assets = ReadObjectMap(root, "assets", problems);
         var platforms = new Dictionary<string, DetectionRules.PlatformRules>(StringComparer.Ordinal);
-        if (root["platforms"] is JsonObject platformNodes)
+        if (root.TryGetPropertyValue("platforms", out var platformsNode))
         {
-            foreach (var (platformId, node) in platformNodes)
+            if (platformsNode is JsonObject platformNodes)
             {
-                platforms[platformId] = ReadPlatform(platformId, node, errors);
+                foreach (var (platformId, node) in platformNodes)
+                {
+                    platforms[platformId] = ReadPlatform(RulesFileLines.Child("platforms", platformId), node, problems);
+                }
+            }
+            else
+            {
+                problems.Wrong("platforms", "'platforms' must be an object keyed by platform id", platformsNode);
             }
         }
-        else if (root["platforms"] is not null)
-        {
-            errors.Add("'platforms' must be an object keyed by platform id");
-        }
 
-        ThrowIfAny(errors, origin);
+        problems.ThrowIfAny(origin);
         var rules = new DetectionRules(defaults, assets, platforms, lateness, prices, memory);
         foreach (var (platform, asset) in rules.NamedCombinations())
         {
@@ -113,25 +117,25 @@ public static class RulesFileLoader
             {
                 foreach (var problem in rules.Resolve(platform, asset).Validate())
                 {
-                    errors.Add($"{problem} (platform '{platform}', asset '{asset}')");
+                    problems.Add($"{problem} (platform '{platform}', asset '{asset}')");
                 }
             }
             catch (RulesFileException ex)
             {
-                errors.Add(ex.Message);
+                problems.Add(ex.Message);
             }
         }
 
-        ThrowIfAny(errors, origin);
+        problems.ThrowIfAny(origin);
         return rules;
     }
 
-    private static DetectionRules.PlatformRules ReadPlatform(string platformId, JsonNode? node, List<string> errors)
+    private static DetectionRules.PlatformRules ReadPlatform(string path, JsonNode? node, RulesFileProblems problems)
     {
         var result = DetectionRules.PlatformRules.Empty();
         if (node is not JsonObject obj)
         {
-            errors.Add($"platforms.{platformId} must be an object");
+            problems.Wrong(path, $"{path} must be an object", node);
             return result;
         }
 
@@ -139,80 +143,94 @@ public static class RulesFileLoader
         {
             if (!PlatformLevel.Contains(name))
             {
-                errors.Add($"platforms.{platformId}: unknown property '{name}' (expected one of {string.Join(", ", PlatformLevel.Order())})");
+                problems.At(RulesFileLines.Child(path, name), $"unknown property '{name}' in {path} (expected one of {string.Join(", ", PlatformLevel.Order())})");
             }
         }
 
-        var rules = obj["rules"] switch
+        var rules = new JsonObject();
+        if (obj.TryGetPropertyValue("rules", out var rulesNode))
         {
-            null => new JsonObject(),
-            JsonObject r => (JsonObject)r.DeepClone(),
-            _ => Error<JsonObject>(errors, $"platforms.{platformId}.rules must be an object", new JsonObject()),
-        };
-        var assetOverrides = ReadObjectMap(obj["assets"], $"platforms.{platformId}.assets", errors);
-        var wallets = new HashSet<AddressKey>();
-        if (obj["internalWallets"] is JsonArray array)
-        {
-            foreach (var item in array)
+            if (rulesNode is JsonObject r)
             {
-                if (item is JsonValue v && v.TryGetValue<string>(out var address) && address.Length > 0)
-                {
-                    wallets.Add(new AddressKey(address));
-                }
-                else
-                {
-                    errors.Add($"platforms.{platformId}.internalWallets must hold non-empty strings");
-                }
+                rules = (JsonObject)r.DeepClone();
+            }
+            else
+            {
+                problems.Wrong(RulesFileLines.Child(path, "rules"), $"{path}.rules must be an object", rulesNode);
             }
         }
-        else if (obj["internalWallets"] is not null)
+
+        var assetOverrides = ReadObjectMap(obj, "assets", problems, path);
+        var wallets = new HashSet<AddressKey>();
+        var walletsPath = RulesFileLines.Child(path, "internalWallets");
+        if (obj.TryGetPropertyValue("internalWallets", out var walletsNode))
         {
-            errors.Add($"platforms.{platformId}.internalWallets must be an array of addresses");
+            if (walletsNode is JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue v && v.TryGetValue<string>(out var address) && address.Length > 0)
+                    {
+                        wallets.Add(new AddressKey(address));
+                    }
+                    else
+                    {
+                        var itemPath = RulesFileLines.Item(walletsPath, i);
+                        problems.Wrong(itemPath, $"{itemPath} must be a non-empty string", array[i]);
+                    }
+                }
+            }
+            else
+            {
+                problems.Wrong(walletsPath, $"{walletsPath} must be an array of addresses", walletsNode);
+            }
         }
 
         return new DetectionRules.PlatformRules(rules, assetOverrides, wallets);
     }
 
-    private static Dictionary<string, JsonObject> ReadObjectMap(JsonNode? node, string path, List<string> errors)
+    private static Dictionary<string, JsonObject> ReadObjectMap(JsonObject parent, string name, RulesFileProblems problems, string parentPath = "")
     {
         var map = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        if (node is null)
+        var path = RulesFileLines.Child(parentPath, name);
+        if (!parent.TryGetPropertyValue(name, out var node))
         {
             return map;
         }
 
         if (node is not JsonObject obj)
         {
-            errors.Add($"'{path}' must be an object keyed by asset symbol");
+            problems.Wrong(path, $"'{path}' must be an object keyed by asset symbol", node);
             return map;
         }
 
         foreach (var (key, value) in obj)
         {
+            var entryPath = RulesFileLines.Child(path, key);
             if (value is JsonObject child)
             {
                 map[key] = (JsonObject)child.DeepClone();
             }
             else
             {
-                errors.Add($"{path}.{key} must be an object");
+                problems.Wrong(entryPath, $"{entryPath} must be an object", value);
             }
         }
 
         return map;
     }
 
-    private static Dictionary<string, decimal> ReadPrices(JsonObject root, List<string> errors)
+    private static Dictionary<string, decimal> ReadPrices(JsonObject root, RulesFileProblems problems)
     {
         var prices = new Dictionary<string, decimal>(ReferencePrices.Defaults, StringComparer.OrdinalIgnoreCase);
-        if (root["referencePricesUsd"] is null)
+        if (!root.TryGetPropertyValue("referencePricesUsd", out var node))
         {
             return prices;
         }
 
-        if (root["referencePricesUsd"] is not JsonObject obj)
+        if (node is not JsonObject obj)
         {
-            errors.Add("'referencePricesUsd' must be an object of asset → USD price");
+            problems.Wrong("referencePricesUsd", "'referencePricesUsd' must be an object of asset → USD price", node);
             return prices;
         }
 
@@ -224,40 +242,28 @@ public static class RulesFileLoader
             }
             else
             {
-                errors.Add($"referencePricesUsd.{asset} must be a non-negative number");
+                var path = RulesFileLines.Child("referencePricesUsd", asset);
+                problems.Wrong(path, $"{path} must be a non-negative number", value);
             }
         }
 
         return prices;
     }
 
-    private static int ReadInt(JsonObject root, string name, int fallback, int min, int max, List<string> errors)
+    // Present means present: a null is refused like any other wrong value, not taken as "use the default".
+    private static int ReadInt(JsonObject root, string name, int fallback, int min, int max, RulesFileProblems problems)
     {
-        if (root[name] is null)
+        if (!root.TryGetPropertyValue(name, out var node))
         {
             return fallback;
         }
 
-        if (root[name] is JsonValue v && v.TryGetValue<int>(out var value) && value >= min && value <= max)
+        if (node is JsonValue v && v.TryGetValue<int>(out var value) && value >= min && value <= max)
         {
             return value;
         }
 
-        errors.Add($"'{name}' must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        problems.Wrong(name, $"'{name}' must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}", node);
         return fallback;
-    }
-
-    private static T Error<T>(List<string> errors, string message, T fallback)
-    {
-        errors.Add(message);
-        return fallback;
-    }
-
-    private static void ThrowIfAny(List<string> errors, string origin)
-    {
-        if (errors.Count > 0)
-        {
-            throw new RulesFileException($"{origin}: {errors.Count} problem(s) in the rules file:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
-        }
     }
 }

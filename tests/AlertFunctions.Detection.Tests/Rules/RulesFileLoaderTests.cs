@@ -108,7 +108,7 @@ public sealed class RulesFileLoaderTests
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defualts":{}}""", Origin));
 
         Assert.Equal(
-            Expected("unknown property 'defualts' (expected one of $schema, allowedLatenessSeconds, assets, defaults, description, destinationMemoryDays, platforms, referencePricesUsd)"),
+            Expected("line 1: unknown property 'defualts' (expected one of $schema, allowedLatenessSeconds, assets, defaults, description, destinationMemoryDays, platforms, referencePricesUsd)"),
             ex.Message);
     }
 
@@ -145,7 +145,7 @@ public sealed class RulesFileLoaderTests
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"internalWalets":[]}}}""", Origin));
 
-        Assert.Equal(Expected("platforms.northwind: unknown property 'internalWalets' (expected one of assets, description, internalWallets, rules)"), ex.Message);
+        Assert.Equal(Expected("line 1: unknown property 'internalWalets' in platforms.northwind (expected one of assets, description, internalWallets, rules)"), ex.Message);
     }
 
     [Fact]
@@ -315,9 +315,9 @@ public sealed class RulesFileLoaderTests
 
         Assert.Equal(
             Expected(
-                "'allowedLatenessSeconds' must be a whole number from 0 to 3600",
-                "'destinationMemoryDays' must be a whole number from 1 to 90",
-                "referencePricesUsd.ETH must be a non-negative number"),
+                "line 1: 'allowedLatenessSeconds' must be a whole number from 0 to 3600, was -1",
+                "line 1: 'destinationMemoryDays' must be a whole number from 1 to 90, was 0",
+                "line 1: referencePricesUsd.ETH must be a non-negative number, was -3"),
             ex.Message);
     }
 
@@ -335,11 +335,12 @@ public sealed class RulesFileLoaderTests
     }
 
     [Theory]
-    [InlineData("\"0xabc\"", "platforms.northwind.internalWallets must be an array of addresses")]
-    [InlineData("{}", "platforms.northwind.internalWallets must be an array of addresses")]
-    [InlineData("[\"\"]", "platforms.northwind.internalWallets must hold non-empty strings")]
-    [InlineData("[42]", "platforms.northwind.internalWallets must hold non-empty strings")]
-    [InlineData("[null]", "platforms.northwind.internalWallets must hold non-empty strings")]
+    [InlineData("\"0xabc\"", "line 1: platforms.northwind.internalWallets must be an array of addresses, was \"0xabc\"")]
+    [InlineData("{}", "line 1: platforms.northwind.internalWallets must be an array of addresses, was an object")]
+    [InlineData("null", "line 1: platforms.northwind.internalWallets must be an array of addresses, was null")]
+    [InlineData("[\"\"]", "line 1: platforms.northwind.internalWallets[0] must be a non-empty string, was \"\"")]
+    [InlineData("[\"0xabc\", 42]", "line 1: platforms.northwind.internalWallets[1] must be a non-empty string, was 42")]
+    [InlineData("[null]", "line 1: platforms.northwind.internalWallets[0] must be a non-empty string, was null")]
     public void Parse_InvalidInternalWallets_Throws(string value, string problem)
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("{\"platforms\":{\"northwind\":{\"internalWallets\":" + value + "}}}", Origin));
@@ -361,11 +362,11 @@ public sealed class RulesFileLoaderTests
     }
 
     [Theory]
-    [InlineData("""{"referencePricesUsd":{"ETH":-1}}""", "referencePricesUsd.ETH must be a non-negative number")]
-    [InlineData("""{"referencePricesUsd":{"ETH":"3000"}}""", "referencePricesUsd.ETH must be a non-negative number")]
-    [InlineData("""{"referencePricesUsd":{"ETH":null}}""", "referencePricesUsd.ETH must be a non-negative number")]
-    [InlineData("""{"referencePricesUsd":{"ETH":{}}}""", "referencePricesUsd.ETH must be a non-negative number")]
-    [InlineData("""{"referencePricesUsd":[3000]}""", "'referencePricesUsd' must be an object of asset → USD price")]
+    [InlineData("""{"referencePricesUsd":{"ETH":-1}}""", "line 1: referencePricesUsd.ETH must be a non-negative number, was -1")]
+    [InlineData("""{"referencePricesUsd":{"ETH":"3000"}}""", "line 1: referencePricesUsd.ETH must be a non-negative number, was \"3000\"")]
+    [InlineData("""{"referencePricesUsd":{"ETH":null}}""", "line 1: referencePricesUsd.ETH must be a non-negative number, was null")]
+    [InlineData("""{"referencePricesUsd":{"ETH":{}}}""", "line 1: referencePricesUsd.ETH must be a non-negative number, was an object")]
+    [InlineData("""{"referencePricesUsd":[3000]}""", "line 1: 'referencePricesUsd' must be an object of asset → USD price, was an array")]
     public void Parse_InvalidReferencePrice_Throws(string json, string problem)
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
@@ -394,7 +395,7 @@ public sealed class RulesFileLoaderTests
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse($$$"""{"allowedLatenessSeconds":{{{value}}}}""", Origin));
 
-        Assert.Equal(Expected("'allowedLatenessSeconds' must be a whole number from 0 to 3600"), ex.Message);
+        Assert.Equal(Expected($"line 1: 'allowedLatenessSeconds' must be a whole number from 0 to 3600, was {value}"), ex.Message);
     }
 
     [Theory]
@@ -417,19 +418,41 @@ public sealed class RulesFileLoaderTests
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse($$$"""{"destinationMemoryDays":{{{value}}}}""", Origin));
 
-        Assert.Equal(Expected("'destinationMemoryDays' must be a whole number from 1 to 90"), ex.Message);
+        Assert.Equal(Expected($"line 1: 'destinationMemoryDays' must be a whole number from 1 to 90, was {value}"), ex.Message);
     }
 
     [Theory]
-    [InlineData("""{"defaults":[]}""", "'defaults' must be an object")]
-    [InlineData("""{"assets":[]}""", "'assets' must be an object keyed by asset symbol")]
-    [InlineData("""{"assets":{"ETH":5}}""", "assets.ETH must be an object")]
-    [InlineData("""{"platforms":[]}""", "'platforms' must be an object keyed by platform id")]
-    [InlineData("""{"platforms":{"northwind":5}}""", "platforms.northwind must be an object")]
-    [InlineData("""{"platforms":{"northwind":{"rules":[]}}}""", "platforms.northwind.rules must be an object")]
-    [InlineData("""{"platforms":{"northwind":{"assets":{"ETH":[]}}}}""", "platforms.northwind.assets.ETH must be an object")]
+    [InlineData("""{"defaults":[]}""", "line 1: 'defaults' must be an object, was an array")]
+    [InlineData("""{"assets":[]}""", "line 1: 'assets' must be an object keyed by asset symbol, was an array")]
+    [InlineData("""{"assets":{"ETH":5}}""", "line 1: assets.ETH must be an object, was 5")]
+    [InlineData("""{"platforms":[]}""", "line 1: 'platforms' must be an object keyed by platform id, was an array")]
+    [InlineData("""{"platforms":{"northwind":5}}""", "line 1: platforms.northwind must be an object, was 5")]
+    [InlineData("""{"platforms":{"northwind":{"rules":[]}}}""", "line 1: platforms.northwind.rules must be an object, was an array")]
+    [InlineData("""{"platforms":{"northwind":{"assets":[]}}}""", "line 1: 'platforms.northwind.assets' must be an object keyed by asset symbol, was an array")]
+    [InlineData("""{"platforms":{"northwind":{"assets":{"ETH":[]}}}}""", "line 1: platforms.northwind.assets.ETH must be an object, was an array")]
     public void Parse_WrongShape_Throws(string json, string problem)
     {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(Expected(problem), ex.Message);
+    }
+
+    [Theory]
+    [InlineData(""" "defaults": null""", "line 3: 'defaults' must be an object, was null")]
+    [InlineData(""" "platforms": null""", "line 3: 'platforms' must be an object keyed by platform id, was null")]
+    [InlineData(""" "assets": null""", "line 3: 'assets' must be an object keyed by asset symbol, was null")]
+    [InlineData(""" "referencePricesUsd": null""", "line 3: 'referencePricesUsd' must be an object of asset → USD price, was null")]
+    [InlineData(""" "allowedLatenessSeconds": null""", "line 3: 'allowedLatenessSeconds' must be a whole number from 0 to 3600, was null")]
+    [InlineData(""" "destinationMemoryDays": null""", "line 3: 'destinationMemoryDays' must be a whole number from 1 to 90, was null")]
+    [InlineData(""" "assets": { "ETH": null }""", "line 3: assets.ETH must be an object, was null")]
+    [InlineData(""" "platforms": { "p1": null }""", "line 3: platforms.p1 must be an object, was null")]
+    [InlineData(""" "platforms": {\n    "p1": { "rules": null }\n  }""", "line 4: platforms.p1.rules must be an object, was null")]
+    [InlineData(""" "platforms": {\n    "p1": {\n      "assets": null }\n  }""", "line 5: 'platforms.p1.assets' must be an object keyed by asset symbol, was null")]
+    [InlineData(""" "platforms": { "p1": { "assets": { "ETH": null } } }""", "line 3: platforms.p1.assets.ETH must be an object, was null")]
+    public void Parse_NullSection_IsRefusedWithItsLineAndPath(string section, string problem)
+    {
+        var json = "{\n  \"description\": \"tuned\",\n " + section.Replace("\\n", "\n", StringComparison.Ordinal) + "\n}";
+
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
 
         Assert.Equal(Expected(problem), ex.Message);
