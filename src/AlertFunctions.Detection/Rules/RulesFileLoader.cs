@@ -79,12 +79,15 @@ public static class RulesFileLoader
         var lateness = TimeSpan.FromSeconds(ReadInt(root, "allowedLatenessSeconds", 300, 0, 3600, problems));
         var memory = TimeSpan.FromDays(ReadInt(root, "destinationMemoryDays", 7, 1, 90, problems));
         var prices = ReadPrices(root, problems);
+        var shape = new RuleSetShape(problems);
         var defaults = JsonSerializer.SerializeToNode(new RuleSet(), RulesJsonContext.Default.RuleSet)!.AsObject();
         if (root.TryGetPropertyValue("defaults", out var fileDefaults))
         {
             if (fileDefaults is JsonObject obj)
             {
-                DetectionRules.Merge(defaults, obj);
+                var checkedDefaults = (JsonObject)obj.DeepClone();
+                shape.Check(checkedDefaults, "defaults");
+                DetectionRules.Merge(defaults, checkedDefaults);
             }
             else
             {
@@ -92,7 +95,7 @@ public static class RulesFileLoader
             }
         }
 
-        var assets = ReadObjectMap(root, "assets", problems);
+        var assets = ReadRuleSetMap(root, "assets", shape, problems);
         var platforms = new Dictionary<string, DetectionRules.PlatformRules>(StringComparer.Ordinal);
         if (root.TryGetPropertyValue("platforms", out var platformsNode))
         {
@@ -100,7 +103,7 @@ public static class RulesFileLoader
             {
                 foreach (var (platformId, node) in platformNodes)
                 {
-                    platforms[platformId] = ReadPlatform(RulesFileLines.Child("platforms", platformId), node, problems);
+                    platforms[platformId] = ReadPlatform(RulesFileLines.Child("platforms", platformId), node, shape, problems);
                 }
             }
             else
@@ -109,7 +112,8 @@ public static class RulesFileLoader
             }
         }
 
-        problems.ThrowIfAny(origin);
+        // Unknown names are gone from the layers by now, so the merged settings can still be range-checked and every
+        // problem listed in one go.
         var rules = new DetectionRules(defaults, assets, platforms, lateness, prices, memory);
         foreach (var (platform, asset) in rules.NamedCombinations())
         {
@@ -130,7 +134,7 @@ public static class RulesFileLoader
         return rules;
     }
 
-    private static DetectionRules.PlatformRules ReadPlatform(string path, JsonNode? node, RulesFileProblems problems)
+    private static DetectionRules.PlatformRules ReadPlatform(string path, JsonNode? node, RuleSetShape shape, RulesFileProblems problems)
     {
         var result = DetectionRules.PlatformRules.Empty();
         if (node is not JsonObject obj)
@@ -153,6 +157,7 @@ public static class RulesFileLoader
             if (rulesNode is JsonObject r)
             {
                 rules = (JsonObject)r.DeepClone();
+                shape.Check(rules, RulesFileLines.Child(path, "rules"));
             }
             else
             {
@@ -160,7 +165,7 @@ public static class RulesFileLoader
             }
         }
 
-        var assetOverrides = ReadObjectMap(obj, "assets", problems, path);
+        var assetOverrides = ReadRuleSetMap(obj, "assets", shape, problems, path);
         var wallets = new HashSet<AddressKey>();
         var walletsPath = RulesFileLines.Child(path, "internalWallets");
         if (obj.TryGetPropertyValue("internalWallets", out var walletsNode))
@@ -189,7 +194,7 @@ public static class RulesFileLoader
         return new DetectionRules.PlatformRules(rules, assetOverrides, wallets);
     }
 
-    private static Dictionary<string, JsonObject> ReadObjectMap(JsonObject parent, string name, RulesFileProblems problems, string parentPath = "")
+    private static Dictionary<string, JsonObject> ReadRuleSetMap(JsonObject parent, string name, RuleSetShape shape, RulesFileProblems problems, string parentPath = "")
     {
         var map = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
         var path = RulesFileLines.Child(parentPath, name);
@@ -210,6 +215,7 @@ public static class RulesFileLoader
             if (value is JsonObject child)
             {
                 map[key] = (JsonObject)child.DeepClone();
+                shape.Check(map[key], entryPath);
             }
             else
             {

@@ -118,7 +118,7 @@ public sealed class RulesFileLoaderTests
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"largeWithdrawal":{"minUSD":5}}}""", Origin));
 
         Assert.Equal(
-            Expected("rules for platform '*', asset '*': The JSON property 'minUSD' could not be mapped to any .NET member contained in type 'AlertFunctions.Detection.Rules.LargeWithdrawalSettings'."),
+            Expected("line 1: unknown setting 'minUSD' in defaults.largeWithdrawal (did you mean 'minUsd'?)"),
             ex.Message);
     }
 
@@ -127,8 +127,9 @@ public sealed class RulesFileLoaderTests
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrian":{}}}""", Origin));
 
-        Assert.Contains("'rapidDrian'", ex.Message, StringComparison.Ordinal);
-        Assert.StartsWith("config/rules.json: 1 problem(s) in the rules file:", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            Expected("line 1: unknown rule 'rapidDrian' in defaults (expected one of baseline, destinationFanIn, largeWithdrawal, mixerUsage, multiAssetDrain, rapidDrain, sanctionedDestination, structuring)"),
+            ex.Message);
     }
 
     [Fact]
@@ -136,8 +137,58 @@ public sealed class RulesFileLoaderTests
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"platforms":{"northwind":{"assets":{"ETH":{"rapidDrain":{"windowMinuts":30}}}}}}""", Origin));
 
-        Assert.Contains("rules for platform 'northwind', asset 'ETH'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'windowMinuts'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Expected("line 1: unknown setting 'windowMinuts' in platforms.northwind.assets.ETH.rapidDrain"), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_UnknownSettingsInEveryLayer_AreAllListedWithTheirLines()
+    {
+        const string json = """
+            {
+              "defaults": { "rapidDrain": { "bogusKey": 1 } },
+              "assets": { "USDT": { "largeWithdrawal": { "minUsdt": 5 } } },
+              "platforms": {
+                "northwind": {
+                  "rules": { "structuring": { "enabeld": false } }
+                }
+              }
+            }
+            """;
+
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(
+            Expected(
+                "line 2: unknown setting 'bogusKey' in defaults.rapidDrain",
+                "line 3: unknown setting 'minUsdt' in assets.USDT.largeWithdrawal",
+                "line 6: unknown setting 'enabeld' in platforms.northwind.rules.structuring"),
+            ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ProblemsAtEveryLevel_AreAllListedTogether()
+    {
+        const string json = """
+            {
+              "defaults": {
+                "rapidDrain": { "minUsd": -5, "bogusKey": 1 },
+                "largeWithdrawal": { "minUsd": -1 }
+              },
+              "unknownTop": 1,
+              "allowedLatenessSeconds": -1
+            }
+            """;
+
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(
+            Expected(
+                "line 6: unknown property 'unknownTop' (expected one of $schema, allowedLatenessSeconds, assets, defaults, description, destinationMemoryDays, platforms, referencePricesUsd)",
+                "line 7: 'allowedLatenessSeconds' must be a whole number from 0 to 3600, was -1",
+                "line 3: unknown setting 'bogusKey' in defaults.rapidDrain",
+                "largeWithdrawal.minUsd must be greater than 0, was -1 (platform '*', asset '*')",
+                "rapidDrain.minUsd must be greater than 0, was -5 (platform '*', asset '*')"),
+            ex.Message);
     }
 
     [Fact]
