@@ -10,6 +10,7 @@ namespace AlertFunctions.Detection.Rules;
 internal sealed class RulesFileLines
 {
     private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private readonly List<string> _repeats = [];
 
     private RulesFileLines()
     {
@@ -32,8 +33,21 @@ internal sealed class RulesFileLines
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    valuePath = Child(open.Peek().Path, reader.GetString()!);
-                    map._lines.TryAdd(valuePath, line);
+                    var name = reader.GetString()!;
+                    var container = open.Peek();
+                    valuePath = Child(container.Path, name);
+                    if (container.Names.TryGetValue(name, out var first))
+                    {
+                        map._repeats.Add(container.Path.Length == 0
+                            ? $"line {line}: '{name}' appears twice (first on line {first})"
+                            : $"line {line}: '{name}' appears twice in {container.Path} (first on line {first})");
+                    }
+                    else
+                    {
+                        container.Names.Add(name, line);
+                        map._lines.TryAdd(valuePath, line);
+                    }
+
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     open.Pop();
@@ -61,6 +75,12 @@ internal sealed class RulesFileLines
 
     public int? LineOf(string path) => _lines.TryGetValue(path, out var line) ? line : null;
 
+    /// <summary>
+    /// Names given twice in one object. JSON parsers disagree on which one counts (a JsonObject throws when enumerated),
+    /// so the operator must say.
+    /// </summary>
+    public IReadOnlyList<string> Repeats => _repeats;
+
     private sealed class Container(string path, bool isArray)
     {
         public string Path { get; } = path;
@@ -68,5 +88,7 @@ internal sealed class RulesFileLines
         public bool IsArray { get; } = isArray;
 
         public int Items { get; set; }
+
+        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -18,7 +18,7 @@ namespace AlertFunctions.Detection.Rules;
 ///   "platforms": { "northwind-exchange": { "internalWallets": ["0x…"], "rules": { … }, "assets": { "ETH": { … } } } }
 /// }
 /// </code>
-/// Every problem is collected and reported at once, with its JSON path.
+/// Every problem is collected and reported at once, with its line in the file and its JSON path.
 /// </summary>
 public static class RulesFileLoader
 {
@@ -54,16 +54,16 @@ public static class RulesFileLoader
             throw new RulesFileException($"{origin}: not valid JSON: {ex.Message}");
         }
 
-        var problems = new RulesFileProblems(RulesFileLines.Read(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
-        try
+        var lines = RulesFileLines.Read(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var problems = new RulesFileProblems(lines);
+        foreach (var repeat in lines.Repeats)
         {
-            return Build(root, problems, origin);
+            problems.Add(repeat);
         }
-        catch (ArgumentException ex)
-        {
-            // JsonObject refuses a property named twice only when it is first enumerated.
-            throw new RulesFileException($"{origin}: {ex.Message} (a property is named twice in the rules file)");
-        }
+
+        // Until the operator says which of two values counts, the rest of the file cannot be read as meant.
+        problems.ThrowIfAny(origin);
+        return Build(root, problems, origin);
     }
 
     private static DetectionRules Build(JsonObject root, RulesFileProblems problems, string origin)
@@ -113,7 +113,12 @@ public static class RulesFileLoader
         }
 
         // Unknown names are gone from the layers by now, so the merged settings can still be range-checked and every
-        // problem listed in one go.
+        // problem listed in one go; a mistyped value cannot be merged, and its neighbours are checked once it is fixed.
+        if (!shape.ValuesHaveTheirTypes)
+        {
+            problems.ThrowIfAny(origin);
+        }
+
         var rules = new DetectionRules(defaults, assets, platforms, lateness, prices, memory);
         foreach (var (platform, asset) in rules.NamedCombinations())
         {
@@ -209,10 +214,15 @@ public static class RulesFileLoader
             return map;
         }
 
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in obj)
         {
             var entryPath = RulesFileLines.Child(path, key);
-            if (value is JsonObject child)
+            if (!named.Add(key) && named.TryGetValue(key, out var earlier))
+            {
+                problems.At(entryPath, RepeatedAsset(key, path, earlier));
+            }
+            else if (value is JsonObject child)
             {
                 map[key] = (JsonObject)child.DeepClone();
                 shape.Check(map[key], entryPath);
@@ -240,9 +250,14 @@ public static class RulesFileLoader
             return prices;
         }
 
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (asset, value) in obj)
         {
-            if (value is JsonValue v && v.TryGetValue<decimal>(out var price) && price >= 0)
+            if (!named.Add(asset) && named.TryGetValue(asset, out var earlier))
+            {
+                problems.At(RulesFileLines.Child("referencePricesUsd", asset), RepeatedAsset(asset, "referencePricesUsd", earlier));
+            }
+            else if (value is JsonValue v && v.TryGetValue<decimal>(out var price) && price >= 0)
             {
                 prices[asset] = price;
             }
@@ -255,6 +270,10 @@ public static class RulesFileLoader
 
         return prices;
     }
+
+    // Asset symbols match whatever their case, so a second spelling would silently replace the first.
+    private static string RepeatedAsset(string asset, string path, string earlier) =>
+        $"'{asset}' appears twice in {path}, as '{earlier}' (asset symbols match whatever their case)";
 
     // Present means present: a null is refused like any other wrong value, not taken as "use the default".
     private static int ReadInt(JsonObject root, string name, int fallback, int min, int max, RulesFileProblems problems)

@@ -60,7 +60,8 @@ public sealed class PublishedNativeToolTests(AzuriteFixture azurite, NativeToolF
         Assert.Equal(2, File.ReadAllLines(directory.File("native-rejected.jsonl")).Length);
         Assert.Equal(File.ReadAllBytes(directory.File("jit-rejected.jsonl")), File.ReadAllBytes(directory.File("native-rejected.jsonl")));
         Assert.Equal(3, nativeBad.ExitCode);
-        Assert.Contains("could not be converted to AlertFunctions.Detection.Rules.RapidDrainSettings", Encoding.UTF8.GetString(nativeBad.StandardOutput), StringComparison.Ordinal);
+        Assert.Contains("line 1: defaults.rapidDrain.minUsd must be a number, was \"many\"", Encoding.UTF8.GetString(nativeBad.StandardOutput), StringComparison.Ordinal);
+        Assert.Contains("line 1: unknown setting 'bogus' in defaults.rapidDrain", Encoding.UTF8.GetString(nativeBad.StandardOutput), StringComparison.Ordinal);
         Assert.Equal(jitBad.ExitCode, nativeBad.ExitCode);
         Assert.Equal(jitBad.StandardOutput, nativeBad.StandardOutput);
         Assert.Equal(jitBad.StandardError, nativeBad.StandardError);

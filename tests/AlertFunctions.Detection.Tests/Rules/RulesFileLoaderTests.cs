@@ -200,11 +200,69 @@ public sealed class RulesFileLoaderTests
     }
 
     [Fact]
-    public void Parse_WrongValueType_NamesThePath()
+    public void Parse_WrongValueType_NamesItsLineAndPathInTheFile()
     {
-        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrain":{"windowMinutes":"abc"}}}""", Origin));
+        const string json = """
+            {
+              "description": "tuned for northwind",
+              "defaults": {
+                "rapidDrain": { "minUsd": "abc" }
+              }
+            }
+            """;
 
-        Assert.Contains("$.rapidDrain.windowMinutes", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(Expected("line 4: defaults.rapidDrain.minUsd must be a number, was \"abc\""), ex.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"defaults":{"rapidDrain":{"windowMinutes":"abc"}}}""", "defaults.rapidDrain.windowMinutes must be a whole number, was \"abc\"")]
+    [InlineData("""{"defaults":{"rapidDrain":{"windowMinutes":1.5}}}""", "defaults.rapidDrain.windowMinutes must be a whole number, was 1.5")]
+    [InlineData("""{"defaults":{"rapidDrain":{"windowMinutes":1e10}}}""", "defaults.rapidDrain.windowMinutes is far out of range, was 1e10")]
+    [InlineData("""{"defaults":{"rapidDrain":{"enabled":"false"}}}""", "defaults.rapidDrain.enabled must be true or false, was \"false\"")]
+    [InlineData("""{"defaults":{"rapidDrain":{"minUsd":null}}}""", "defaults.rapidDrain.minUsd must be a number, was null")]
+    [InlineData("""{"defaults":{"rapidDrain":{"balanceDropFraction":{}}}}""", "defaults.rapidDrain.balanceDropFraction must be a number, was an object")]
+    [InlineData("""{"defaults":{"rapidDrain":{"minUsd":1e30}}}""", "defaults.rapidDrain.minUsd must be at most 10^15, was 1e30")]
+    [InlineData("""{"defaults":{"rapidDrain":{"minUsd":-1e30}}}""", "defaults.rapidDrain.minUsd is far out of range, was -1e30")]
+    [InlineData("""{"defaults":{"structuring":{"bandFraction":1e30}}}""", "defaults.structuring.bandFraction is far out of range, was 1e30")]
+    [InlineData("""{"defaults":{"rapidDrain":{"rareLegsMaxChance":1e400}}}""", "defaults.rapidDrain.rareLegsMaxChance is far out of range, was 1e400")]
+    [InlineData("""{"defaults":{"rapidDrain":null}}""", "defaults.rapidDrain must be an object, was null")]
+    [InlineData("""{"defaults":{"rapidDrain":5}}""", "defaults.rapidDrain must be an object, was 5")]
+    [InlineData("""{"assets":{"ETH":{"largeWithdrawal":null}}}""", "assets.ETH.largeWithdrawal must be an object, was null")]
+    [InlineData("""{"platforms":{"p1":{"rules":{"baseline":null}}}}""", "platforms.p1.rules.baseline must be an object, was null")]
+    [InlineData("""{"platforms":{"p1":{"assets":{"ETH":{"structuring":null}}}}}""", "platforms.p1.assets.ETH.structuring must be an object, was null")]
+    [InlineData("""{"defaults":{"destinationFanIn":{"sharedAddressChains":null}}}""", "defaults.destinationFanIn.sharedAddressChains must be an array, was null")]
+    [InlineData("""{"defaults":{"destinationFanIn":{"sharedAddressChains":["ripple",5]}}}""", "defaults.destinationFanIn.sharedAddressChains[1] must be a string, was 5")]
+    [InlineData("""{"defaults":{"mixerUsage":{"denominations":[1]}}}""", "defaults.mixerUsage.denominations must be an object, was an array")]
+    [InlineData("""{"defaults":{"mixerUsage":{"denominations":{"ETH":null}}}}""", "defaults.mixerUsage.denominations.ETH must be an array, was null")]
+    [InlineData("""{"defaults":{"mixerUsage":{"denominations":{"ETH":[1,"x"]}}}}""", "defaults.mixerUsage.denominations.ETH[1] must be a number, was \"x\"")]
+    public void Parse_WrongValueType_IsReportedInTheFilesTerms(string json, string problem)
+    {
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(Expected($"line 1: {problem}"), ex.Message);
+    }
+
+    [Fact]
+    public void Parse_WrongValueTypes_AreListedWithUnknownNamesBeforeRangesAreChecked()
+    {
+        const string json = """
+            {
+              "defaults": { "rapidDrain": { "minUsd": "many", "bogus": 1 } },
+              "assets": { "ETH": { "largeWithdrawal": { "enabled": 1 } } },
+              "platforms": { "p1": { "assets": { "BTC": { "rapidDrain": { "minUsd": -1 } } } } }
+            }
+            """;
+
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(
+            Expected(
+                "line 2: defaults.rapidDrain.minUsd must be a number, was \"many\"",
+                "line 2: unknown setting 'bogus' in defaults.rapidDrain",
+                "line 3: assets.ETH.largeWithdrawal.enabled must be true or false, was 1"),
+            ex.Message);
     }
 
     public static TheoryData<string, string> InvalidSettings => new()
@@ -532,27 +590,36 @@ public sealed class RulesFileLoaderTests
     }
 
     [Fact]
-    public void Parse_DuplicateProperty_ThrowsRulesFileExceptionNamingTheOrigin()
+    public void Parse_RepeatedProperty_NamesItWithBothLines()
     {
-        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"rapidDrain":{"minUsd":1,"minUsd":2}}}""", Origin));
+        const string json = """
+            {
+              "defaults": { "rapidDrain": { "minUsd": 1 } },
+              "defaults": {
+                "rapidDrain": { "minUsd": 2,
+                                "minUsd": 3 }
+              }
+            }
+            """;
 
-        Assert.StartsWith("config/rules.json: ", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
+
+        Assert.Equal(
+            Expected(
+                "line 3: 'defaults' appears twice (first on line 2)",
+                "line 5: 'minUsd' appears twice in defaults.rapidDrain (first on line 4)"),
+            ex.Message);
     }
 
     [Theory]
-    [InlineData("""{"defaults":{"rapidDrain":null}}""")]
-    [InlineData("""{"defaults":{"mixerUsage":{"denominations":{"ETH":null}}}}""")]
-    public void Parse_NullRuleSection_ThrowsRulesFileException(string json)
+    [InlineData("""{"assets":{"ETH":{},"eth":{}}}""", "line 1: 'eth' appears twice in assets, as 'ETH' (asset symbols match whatever their case)")]
+    [InlineData("""{"platforms":{"p1":{"assets":{"USDT":{},"Usdt":{}}}}}""", "line 1: 'Usdt' appears twice in platforms.p1.assets, as 'USDT' (asset symbols match whatever their case)")]
+    [InlineData("""{"referencePricesUsd":{"ETH":1,"eth":2}}""", "line 1: 'eth' appears twice in referencePricesUsd, as 'ETH' (asset symbols match whatever their case)")]
+    public void Parse_AssetNamedTwiceInAnotherCase_IsRefused(string json, string problem)
     {
         var ex = Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse(json, Origin));
 
-        Assert.StartsWith("config/rules.json: ", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_NullSharedAddressChains_IsRejectedAtLoad()
-    {
-        Assert.Throws<RulesFileException>(() => RulesFileLoader.Parse("""{"defaults":{"destinationFanIn":{"sharedAddressChains":null}}}""", Origin));
+        Assert.Equal(Expected(problem), ex.Message);
     }
 
     [Fact]
