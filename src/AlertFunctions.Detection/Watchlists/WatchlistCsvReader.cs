@@ -5,7 +5,8 @@ namespace AlertFunctions.Detection.Watchlists;
 /// <summary>
 /// Reads watchlist CSV: a header <c>address,chain,category,label,source</c>, then one row per address. Lines starting with
 /// <c>#</c> and blank lines are skipped; fields may be double-quoted (RFC 4180, <c>""</c> escapes a quote). Any malformed row
-/// fails the whole load with its file and line: a silently shortened sanctions list is worse than a refused start.
+/// fails the whole load with its file and line: a silently shortened sanctions list is worse than a refused start. So does
+/// a category the engine does not know (see <see cref="WatchlistCategory"/>), which would load but drive no rule.
 /// </summary>
 public static class WatchlistCsvReader
 {
@@ -51,6 +52,11 @@ public static class WatchlistCsvReader
             if (category.Length == 0)
             {
                 throw new WatchlistFormatException($"{origin}:{lineNumber}: the category is empty");
+            }
+
+            if (!WatchlistCategory.All.Contains(category))
+            {
+                throw new WatchlistFormatException($"{origin}:{lineNumber}: unknown category '{category}' (expected one of {string.Join(", ", WatchlistCategory.All)})");
             }
 
             entries.Add(new WatchlistEntry(address, fields[1].Trim().ToLowerInvariant(), category, fields[3].Trim(), fields[4].Trim(), origin));

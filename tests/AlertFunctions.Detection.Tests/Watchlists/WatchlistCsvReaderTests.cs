@@ -128,6 +128,43 @@ public sealed class WatchlistCsvReaderTests
     }
 
     [Theory]
+    [InlineData("evil")]
+    [InlineData("sanctiond")]
+    [InlineData("ofac-sdn")]
+    public void Read_UnknownCategory_ThrowsWithFileLineAndTheAcceptedCategories(string category)
+    {
+        var ex = Assert.Throws<WatchlistFormatException>(() => Read(Header, "0xaaa,ethereum,mixer,x,y", $"0xbbb,ethereum,{category},test,me"));
+
+        Assert.Equal(
+            $"lists/extra.csv:3: unknown category '{category}' (expected one of attributed, bridge, exchange, exploiter, internal, mixer, sanctioned)",
+            ex.Message);
+    }
+
+    [Theory]
+    [InlineData("attributed")]
+    [InlineData("bridge")]
+    [InlineData("exchange")]
+    [InlineData("exploiter")]
+    [InlineData("internal")]
+    [InlineData("mixer")]
+    [InlineData("Sanctioned")]
+    public void Read_EveryCategoryTheEngineKnows_IsAccepted(string category)
+    {
+        var entry = Assert.Single(Read(Header, $"0xbbb,ethereum,{category},test,me"));
+
+        Assert.Equal(category.ToLowerInvariant(), entry.Category);
+    }
+
+    [Fact]
+    public void ReadEmbeddedDefault_LoadsWithKnownCategoriesOnly()
+    {
+        var entries = WatchlistCsvReader.ReadEmbeddedDefault();
+
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.Contains(e.Category, WatchlistCategory.All));
+    }
+
+    [Theory]
     [InlineData("0xabc,ethereum,mixer,\"unclosed label,y")]
     [InlineData("\"0xabc,ethereum,mixer,x,y")]
     [InlineData("0xabc,ethereum,mixer,x,\"ends \"\"")]
