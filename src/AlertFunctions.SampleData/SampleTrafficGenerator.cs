@@ -17,8 +17,8 @@ public sealed class SampleTrafficGenerator
 
     public SampleTrafficGenerator(SampleTrafficOptions options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.EventsPerDay, 100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, SampleTrafficOptions.MinDays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.EventsPerDay, SampleTrafficOptions.MinEventsPerDay);
         _options = options;
         _random = new Random(options.Seed);
         _addresses = new SyntheticAddresses(_random);

@@ -3,6 +3,12 @@ namespace AlertFunctions.SampleData;
 /// <summary>What to generate. The same options always produce the same events, byte for byte.</summary>
 public sealed record SampleTrafficOptions
 {
+    /// <summary>The fewest <see cref="Days"/> the generator accepts: the incidents happen on the last day.</summary>
+    public const int MinDays = 1;
+
+    /// <summary>The fewest <see cref="EventsPerDay"/> the generator accepts; public so a caller can check before it throws.</summary>
+    public const int MinEventsPerDay = 100;
+
     /// <summary>Start of the first day (UTC midnight). Incidents and look-alikes happen on the last day.</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
 
