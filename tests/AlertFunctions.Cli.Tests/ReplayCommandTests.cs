@@ -187,6 +187,18 @@ public sealed class ReplayCommandTests
         Assert.Contains("Add referencePricesUsd to a rules file", cli.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_DirectoryGivenAsTheFile_Exits3SayingItIsADirectory()
+    {
+        using var directory = new TemporaryDirectory();
+        using var cli = NewWideHarness();
+
+        var exitCode = await cli.RunAsync("replay", directory.Path);
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal($"error: {directory.Path} is a directory, not a file\n", cli.Output);
+    }
+
     private static CliHarness NewWideHarness()
     {
         var cli = new CliHarness();

@@ -175,6 +175,19 @@ public sealed class SendCommandTests
     }
 
     [Fact]
+    public async Task Send_DirectoryGivenAsTheFile_Exits3SayingItIsADirectory()
+    {
+        using var directory = new TemporaryDirectory();
+        using var cli = new CliHarness();
+        cli.Console.Width(400);
+
+        var exitCode = await cli.RunAsync("send", directory.Path, "--namespace", "contoso-ns.servicebus.windows.net", "--hub", "withdrawals");
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal($"error: {directory.Path} is a directory, not a file\n", cli.Output);
+    }
+
+    [Fact]
     public async Task Send_ConnectionStringPassedAsTheNamespace_ErrorDoesNotShowTheKey()
     {
         using var directory = new TemporaryDirectory();

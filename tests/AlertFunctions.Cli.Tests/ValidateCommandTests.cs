@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Spectre.Console.Testing;
 
 namespace AlertFunctions.Cli.Tests;
 
@@ -110,6 +111,19 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(3, exitCode);
         Assert.StartsWith("error: Could not find file", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_DirectoryGivenAsTheFile_Exits3SayingItIsADirectory()
+    {
+        using var directory = new TemporaryDirectory();
+        using var cli = new CliHarness();
+        cli.Console.Width(400);
+
+        var exitCode = await cli.RunAsync("validate", directory.Path);
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal($"error: {directory.Path} is a directory, not a file\n", cli.Output);
     }
 
     [Fact]

@@ -5,10 +5,24 @@ internal static class EventInput
 {
     public const string StandardInput = "-";
 
-    public static Stream Open(string path, Func<Stream> openStandardInput) =>
-        path == StandardInput
-            ? openStandardInput()
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    /// <exception cref="IOException">The file cannot be opened; the message says why (a directory is named as one).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static Stream Open(string path, Func<Stream> openStandardInput)
+    {
+        if (path == StandardInput)
+        {
+            return openStandardInput();
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (UnauthorizedAccessException ex) when (Directory.Exists(path))
+        {
+            throw new IOException(FileErrorMessage.ForReading(path, ex), ex);
+        }
+    }
 
     public static string Describe(string path) => path == StandardInput ? "stdin" : path;
 }
