@@ -32,6 +32,14 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_KeyFollowedByABracket_KeepsTheBracket()
+    {
+        var text = new SecretRedactor(null).Redact("(Endpoint=sb://x/;SharedAccessKey=KEY[;EntityPath=HUB]) and (SharedAccessKey=abc+/=)");
+
+        Assert.Equal("(Endpoint=sb://x/;SharedAccessKey=<redacted>[;EntityPath=HUB]) and (SharedAccessKey=<redacted>)", text);
+    }
+
+    [Fact]
     public void Redact_SharedAccessSignature_IsReplacedUpToTheNextSemicolon()
     {
         var text = new SecretRedactor(null).Redact("Endpoint=sb://x/;SharedAccessSignature=SharedAccessSignature sr=x&sig=abc%3D&se=1&skn=send;EntityPath=h");

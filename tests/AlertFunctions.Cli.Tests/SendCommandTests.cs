@@ -160,6 +160,7 @@ public sealed class SendCommandTests
     [InlineData(new[] { "--namespace", "contoso-ns.servicebus.windows.net", "--hub", "h", "--connection-string", ConnectionString }, "error: use either --namespace (Microsoft Entra ID) or --connection-string, not both")]
     [InlineData(new[] { "--connection-string", ConnectionString, "--hub", "other" }, "error: --hub 'other' differs from the connection string's EntityPath 'withdrawals'; drop one of them")]
     [InlineData(new[] { "--connection-string", "Endpoint=sb://contoso-ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=" + Key }, "error: no event hub name: pass --hub NAME, or use a connection string with EntityPath=NAME")]
+    [InlineData(new[] { "--connection-string", "garbage" }, "error: --connection-string is not an Event Hubs connection string (Endpoint=sb://NS.servicebus.windows.net/;SharedAccessKeyName=NAME;SharedAccessKey=<redacted>[;EntityPath=HUB])")]
     public async Task Send_TargetOptionsWrong_Exits2WithTheProblem(string[] options, string expected)
     {
         using var directory = new TemporaryDirectory();

@@ -47,8 +47,10 @@ internal sealed partial class SecretRedactor
             .OrderByDescending(value => value.Length)
             .ToArray();
 
-    // A key runs to the next ';', white space or quote; a signature ("SharedAccessSignature sr=...&sig=...") to the next ';'.
-    [GeneratedRegex(@"SharedAccessKey\s*=\s*[^;\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A key runs to the next ';', white space, quote, comma or bracket: it is base64, which has none of them, and a message
+    // may put one right after it (the send usage hint's "SharedAccessKey=KEY[;EntityPath=HUB]" lost its '[' once). A
+    // signature ("SharedAccessSignature sr=...&sig=...") runs to the next ';'.
+    [GeneratedRegex(@"SharedAccessKey\s*=\s*[^;\s""',()\[\]{}<>]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyAssignment();
 
     [GeneratedRegex(@"SharedAccessSignature\s*=\s*[^;]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
