@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using AlertFunctions.Teams.Cards;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,7 @@ public sealed class TeamsWebhookClient
         }
         catch (HttpRequestException ex)
         {
-            return Failure(null, attempts, $"Network error reaching Teams ({ex.HttpRequestError}).", ex);
+            return Failure(null, attempts, $"Network error reaching Teams ({Describe(ex)}).", ex);
         }
         catch (RateLimiterRejectedException ex)
         {
@@ -86,6 +87,20 @@ public sealed class TeamsWebhookClient
         {
             return Failure(null, attempts, "The request to Teams was cancelled.", ex);
         }
+    }
+
+    // The socket's own text ("Connection refused") says why; the exception's message would add the host and port.
+    private static string Describe(HttpRequestException error)
+    {
+        for (var cause = error.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SocketException socket)
+            {
+                return $"{error.HttpRequestError}: {socket.Message}";
+            }
+        }
+
+        return error.HttpRequestError.ToString();
     }
 
     private TeamsDeliveryResult Failure(int? status, int attempts, string error, Exception? exception)

@@ -161,7 +161,8 @@ public sealed class TeamsWebhookClientTests
         Assert.False(result.Delivered);
         Assert.Null(result.StatusCode);
         Assert.Equal(2, result.Attempts);
-        Assert.Equal("Network error reaching Teams (ConnectionError).", result.Error);
+        Assert.StartsWith("Network error reaching Teams (ConnectionError: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("refused", result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("closed-port-secret", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Error, StringComparison.Ordinal);
     }
