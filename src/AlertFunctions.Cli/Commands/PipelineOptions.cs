@@ -26,9 +26,10 @@ internal sealed class PipelineOptions
         DefaultValueFactory = _ => "http://localhost:7071/api/respond",
     };
 
-    /// <summary>The forwarder these options describe; the Teams options validator judges the URLs (absolute, https or loopback http).</summary>
+    /// <summary>The forwarder these options describe, its values checked (see <see cref="PipelineForwarder.Create"/>).</summary>
+    /// <exception cref="PipelineForwardingException">A value cannot be used; the message names the option.</exception>
     public PipelineForwarder CreateForwarder(ParseResult parse, TimeProvider clock) =>
-        new(parse.GetValue(Storage), parse.GetValue(TeamsWebhook), parse.GetValue(AlertLinkBase)!, clock);
+        PipelineForwarder.Create(parse.GetValue(Storage), parse.GetValue(TeamsWebhook), parse.GetValue(AlertLinkBase)!, clock);
 
     public void AddTo(Command command)
     {

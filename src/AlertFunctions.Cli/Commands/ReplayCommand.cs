@@ -38,29 +38,37 @@ internal static class ReplayCommand
         pipeline.AddTo(command);
         command.SetAction(parse =>
         {
-            var warmUp = ReplayOutputWarmUp.Start(console, alertLines: parse.GetValue(alertsOut) is not null);
+            var (alertsFile, rejectedFile) = (parse.GetValue(alertsOut), parse.GetValue(rejectedOut));
+            var warmUp = ReplayOutputWarmUp.Start(console, alertLines: alertsFile is not null);
+            if (OverwrittenFile(parse.GetValue(input), alertsFile, rejectedFile) is { } clash)
+            {
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(clash)}");
+                return ExitCodes.Usage;
+            }
+
             try
             {
                 var (rules, watchlist) = detection.Load(parse);
-                var request = new ReplayRequest(
-                    parse.GetValue(input),
-                    new ReplaySettings(rules, watchlist),
-                    parse.GetValue(alertsOut),
-                    parse.GetValue(rejectedOut),
-                    !parse.GetValue(quiet),
-                    pipeline.CreateForwarder(parse, clock));
-                return Run(console, clock, request, environment.OpenStandardInput, warmUp);
+                var forwarder = pipeline.CreateForwarder(parse, clock);
+                var (stream, source) = OpenInput(parse.GetValue(input), environment.OpenStandardInput);
+                using var events = stream;
+
+                // Created before a line is read: a replay of a large file must not end in "cannot write" after the wait.
+                using var alertLines = alertsFile is null ? null : OutputFile.Create(alertsFile.FullName, "--alerts-out");
+                using var rejectedLines = rejectedFile is null ? null : OutputFile.Create(rejectedFile.FullName, "--rejected-out");
+                var request = new ReplayRequest(events, source, new ReplaySettings(rules, watchlist), alertLines, rejectedLines, !parse.GetValue(quiet), forwarder);
+                return Run(console, clock, request, warmUp);
             }
             catch (Exception ex) when (ex is RulesFileException or WatchlistFormatException or IOException or UnauthorizedAccessException)
             {
                 console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.InputOrConfiguration;
             }
-            catch (Exception ex) when (ex is AggregateException or Azure.RequestFailedException or OptionsValidationException or FormatException or ArgumentException or HttpRequestException)
+            catch (Exception ex) when (ex is PipelineForwardingException or AggregateException or Azure.RequestFailedException or OptionsValidationException or FormatException or ArgumentException or HttpRequestException)
             {
                 // Storage or Teams configuration or reachability: the message names the problem, never the secret.
                 var message = new SecretRedactor(parse.GetValue(pipeline.Storage)).Redact(ex.Message);
-                if (parse.GetValue(pipeline.TeamsWebhook) is { } webhook)
+                if (parse.GetValue(pipeline.TeamsWebhook) is { Length: > 0 } webhook)
                 {
                     message = message.Replace(webhook, SecretRedactor.Redacted, StringComparison.Ordinal);
                 }
@@ -72,13 +80,33 @@ internal static class ReplayCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, Func<Stream> openStandardInput, ReplayOutputWarmUp warmUp)
+    /// <summary>
+    /// An output that names the events file, or both outputs the same file: the first would empty the input before it is
+    /// read (the outputs are created first), the second interleave two formats. Null when the paths are distinct.
+    /// </summary>
+    private static string? OverwrittenFile(string? input, FileInfo? alertsOut, FileInfo? rejectedOut)
     {
-        var (alertsOut, rejectedOut, progress) = (request.AlertsOut, request.RejectedOut, request.Progress);
-        var (stream, source) = OpenInput(request.Input, openStandardInput);
-        using var input = stream;
-        using var rejectedStream = rejectedOut?.Create();
-        using var rejectedWriter = rejectedStream is null ? null : new RejectionLinesWriter(rejectedStream);
+        var inputPath = input is null or EventInput.StandardInput ? null : Path.GetFullPath(input);
+        foreach (var (option, file) in new[] { ("--alerts-out", alertsOut), ("--rejected-out", rejectedOut) })
+        {
+            if (file is not null && inputPath is not null && SameFile(file.FullName, inputPath))
+            {
+                return $"{option} names the events file {input}, which it would overwrite; write to another file";
+            }
+        }
+
+        return alertsOut is not null && rejectedOut is not null && SameFile(alertsOut.FullName, rejectedOut.FullName)
+            ? "--alerts-out and --rejected-out name the same file; give each its own"
+            : null;
+    }
+
+    private static bool SameFile(string first, string second) =>
+        string.Equals(first, second, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    private static int Run(IAnsiConsole console, TimeProvider clock, ReplayRequest request, ReplayOutputWarmUp warmUp)
+    {
+        var (input, alertsOut, rejectedOut, progress) = (request.Input, request.AlertsOut, request.RejectedOut, request.Progress);
+        using var rejectedWriter = rejectedOut is null ? null : new RejectionLinesWriter(rejectedOut.Stream);
         var shownRejections = 0;
         var kept = new List<Rejection>();
         void OnRejected(Rejection rejection)
@@ -96,7 +124,7 @@ internal static class ReplayCommand
         }
 
         var runner = new ReplayRunner(request.Settings, clock);
-        var length = stream.CanSeek ? stream.Length : 0;
+        var length = input.CanSeek ? input.Length : 0;
         ReplayResult result;
         if (progress && length > 16 * 1024 * 1024 && console.Profile.Capabilities.Interactive)
         {
@@ -118,11 +146,11 @@ internal static class ReplayCommand
         }
 
         warmUp.Wait();
-        ReplayConsoleReport.Render(console, result, source);
+        ReplayConsoleReport.Render(console, result, request.Source);
         if (alertsOut is not null)
         {
-            using var output = alertsOut.Create();
-            AlertLinesWriter.Write(output, result.Alerts);
+            AlertLinesWriter.Write(alertsOut.Stream, result.Alerts);
+            alertsOut.Stream.Flush();
             console.MarkupLine($"Alerts written to [bold]{Markup.Escape(alertsOut.FullName)}[/]");
         }
 
@@ -131,6 +159,10 @@ internal static class ReplayCommand
             var report = request.Forwarder.ForwardAsync(result.Alerts, kept, CancellationToken.None).GetAwaiter().GetResult();
             console.MarkupLine($"Pipeline: {report.AlertsStored} alert row(s) written or updated, {report.DeadLettered} rejected line(s) dead-lettered, " +
                                $"{report.CardsPosted} Teams card(s) posted, {report.CardsFailed} not delivered.");
+            foreach (var (reason, cards) in report.NotDelivered)
+            {
+                console.MarkupLine($"[red]Teams: {cards} card(s) not delivered:[/] {Markup.Escape(reason)}");
+            }
         }
 
         return ExitCodes.Success;
