@@ -6,6 +6,7 @@ namespace AlertFunctions.Cli.Tests;
 /// <summary>How the tool splits an input into lines, whatever the editor or pipe that produced it.</summary>
 public sealed class JsonLinesReaderTests
 {
+    private const int MaxLineBytes = 1024 * 1024;
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     [Theory]
@@ -41,6 +42,28 @@ public sealed class JsonLinesReaderTests
         var lines = Read(bytes, bytesPerRead: 1);
 
         Assert.Equal(expected, lines.Select(l => l.Text));
+    }
+
+    [Theory]
+    [InlineData(4096, "\n", (2 * MaxLineBytes) + 7)]
+    [InlineData(4096, "\r\n", (2 * MaxLineBytes) + 7)]
+    [InlineData(1024 * 1024, "\r\n", (2 * MaxLineBytes) + 7)]
+    [InlineData(1024 * 1024, "", (2 * MaxLineBytes) + 7)]
+    [InlineData(4096, "\r\n", (2 * MaxLineBytes) - 1)] // the '\r' ends one buffer, the '\n' starts the next
+    [InlineData(4096, "\r", (2 * MaxLineBytes) - 1)] // the file ends in the '\r'
+    public void ReadAll_LineLongerThanTheLimit_HandsOverItsFirstBytesWithItsRealLength(int bytesPerRead, string lineBreak, int length)
+    {
+        var longLine = new string('x', length);
+        var bytes = Encoding.UTF8.GetBytes("{\"a\":1}\n" + longLine + lineBreak + (lineBreak.EndsWith('\n') ? "{\"b\":2}\n" : ""));
+        var lines = new List<(long Number, int Kept, long LineBytes)>();
+
+        new JsonLinesReader(new TrickleStream(bytes, bytesPerRead), MaxLineBytes).ReadAll((line, number, lineBytes) => lines.Add((number, line.Length, lineBytes)));
+
+        Assert.Equal((1L, 7, 7L), lines[0]);
+        Assert.Equal(2, lines[1].Number);
+        Assert.InRange(lines[1].Kept, MaxLineBytes - 8, MaxLineBytes);
+        Assert.Equal(longLine.Length, lines[1].LineBytes);
+        Assert.Equal(lineBreak.EndsWith('\n') ? [(3L, 7, 7L)] : [], lines.Skip(2));
     }
 
     private static List<(long Number, string Text)> Read(byte[] bytes, int bytesPerRead)

@@ -164,6 +164,45 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_LineOverTheReadersLimit_RejectedOutSaysTheRawIsCutAndGivesTheLinesLength()
+    {
+        using var directory = new TemporaryDirectory();
+        var oversized = $$"""{"eventId":"big","memo":"{{new string('x', 5_000_000)}}"}""";
+        var file = directory.Write("events.jsonl", EventLines.Join(EventLines.Valid("a"), oversized, "{not json"));
+        var rejectedOut = directory.File("rejected.jsonl");
+        using var cli = NewWideHarness();
+
+        Assert.Equal(0, await cli.RunAsync("replay", file, "--rejected-out", rejectedOut));
+
+        var rejected = File.ReadAllLines(rejectedOut).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal([2L, 3], rejected.Select(r => r.GetProperty("line").GetInt64()));
+        Assert.Equal("body-too-large", rejected[0].GetProperty("reason").GetString());
+        Assert.Equal($"line is {oversized.Length} bytes; lines are read up to 4194304 bytes", rejected[0].GetProperty("message").GetString());
+        Assert.Equal(4 * 1024 * 1024, rejected[0].GetProperty("raw").GetString()!.Length);
+        Assert.True(rejected[0].GetProperty("rawTruncated").GetBoolean());
+        Assert.Equal(oversized.Length, rejected[0].GetProperty("lineBytes").GetInt64());
+        Assert.False(rejected[1].TryGetProperty("rawTruncated", out _));
+        Assert.False(rejected[1].TryGetProperty("lineBytes", out _));
+    }
+
+    [Fact]
+    public async Task Replay_LineThatIsNotUtf8_RejectedOutKeepsItsBytesAsBase64()
+    {
+        using var directory = new TemporaryDirectory();
+        var file = directory.File("events.jsonl");
+        byte[] notUtf8 = [(byte)'{', 0xC3, 0x28, (byte)'}'];
+        File.WriteAllBytes(file, [.. Encoding.UTF8.GetBytes(EventLines.Valid("a") + "\n"), .. notUtf8, (byte)'\n']);
+        var rejectedOut = directory.File("rejected.jsonl");
+        using var cli = NewWideHarness();
+
+        Assert.Equal(0, await cli.RunAsync("replay", file, "--rejected-out", rejectedOut));
+
+        var rejected = JsonDocument.Parse(File.ReadAllText(rejectedOut)).RootElement;
+        Assert.False(rejected.TryGetProperty("raw", out _));
+        Assert.Equal(notUtf8, rejected.GetProperty("rawBase64").GetBytesFromBase64());
+    }
+
+    [Fact]
     public async Task Replay_EventsWithoutAmountUsdOfAnUnpricedAsset_CountsThemAndNamesTheAsset()
     {
         // ETH has a built-in reference price, so its event without amountUsd is valued; the two NEWT events are not.

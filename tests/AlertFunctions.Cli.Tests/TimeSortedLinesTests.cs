@@ -56,11 +56,13 @@ public sealed class TimeSortedLinesTests
         var bytes = Encoding.UTF8.GetBytes(EventLines.Join(At("a", "10:00:00"), new string('x', MaxLineBytes * 3 / 2), At("b", "09:00:00")));
         using var input = new MemoryStream(bytes);
         using var sorted = TimeSortedLines.Sort(input, maxLineBytes: MaxLineBytes);
-        var seen = new List<(long Number, bool Truncated, int Length)>();
+        var seen = new List<(long Number, long LineBytes, int Length)>();
 
-        sorted.ReadAll((line, number, truncated) => seen.Add((number, truncated, line.Length)));
+        sorted.ReadAll((line, number, lineBytes) => seen.Add((number, lineBytes, line.Length)));
 
-        Assert.Equal([(2L, true), (3, false), (1, false)], seen.Select(s => (s.Number, s.Truncated)));
+        Assert.Equal([2L, 3, 1], seen.Select(s => s.Number));
+        Assert.Equal(MaxLineBytes * 3 / 2, seen[0].LineBytes);
+        Assert.All(seen.Skip(1), s => Assert.Equal(s.Length, s.LineBytes));
         Assert.InRange(seen[0].Length, 1, MaxLineBytes);
         Assert.Equal([At("b", "09:00:00").Length, At("a", "10:00:00").Length], seen.Skip(1).Select(s => s.Length));
         Assert.Equal(bytes.Length, sorted.BytesRead);
@@ -83,9 +85,9 @@ public sealed class TimeSortedLinesTests
         }
 
         var result = new List<(long, string)>();
-        sorted.ReadAll((line, number, truncated) =>
+        sorted.ReadAll((line, number, lineBytes) =>
         {
-            Assert.False(truncated);
+            Assert.Equal(line.Length, lineBytes);
             result.Add((number, Encoding.UTF8.GetString(line)));
         });
         return result;

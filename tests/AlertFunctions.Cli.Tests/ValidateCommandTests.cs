@@ -114,6 +114,21 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_LineOverTheReadersLimit_GivesItsRealLength()
+    {
+        using var directory = new TemporaryDirectory();
+        var oversized = $$"""{"eventId":"big","memo":"{{new string('x', 5_000_000)}}"}""";
+        var file = directory.Write("events.jsonl", EventLines.Join(EventLines.Valid("a"), oversized));
+        using var cli = new CliHarness();
+        cli.Console.Width(400);
+
+        var exitCode = await cli.RunAsync("validate", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"line 2: body-too-large: line is {oversized.Length} bytes; lines are read up to 4194304 bytes\nchecked 2 event(s): 1 valid, 1 invalid\n", cli.Output);
+    }
+
+    [Fact]
     public async Task Validate_DirectoryGivenAsTheFile_Exits3SayingItIsADirectory()
     {
         using var directory = new TemporaryDirectory();

@@ -5,8 +5,9 @@ namespace AlertFunctions.Cli.Replay;
 /// <summary>
 /// Splits a UTF-8 stream into lines without decoding or allocating per line: each line is handed to the callback as a
 /// span into a reused buffer (valid only during the call). A UTF-8 byte order mark at the start of the stream and a
-/// trailing '\r' are dropped. A line longer than <see cref="MaxLineBytes"/> is handed over truncated, with
-/// <c>truncated = true</c>, so the caller can refuse it with a reason instead of the reader failing the whole file. A
+/// trailing '\r' are dropped. A line longer than <see cref="MaxLineBytes"/> is handed over cut to its first bytes, with
+/// its real length, once its end has been read: the caller can refuse it with a reason (and say how long it was)
+/// instead of the reader failing the whole file. A
 /// stream that continues a file from one of its line starts (<paramref name="startsFile"/> false) keeps a mark there, as
 /// a reader of the whole file would.
 /// </summary>
@@ -18,7 +19,9 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
     // the first event must not be refused for it.
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber, bool truncated);
+    /// <param name="line">The line without its line break; valid only during the call.</param>
+    /// <param name="lineBytes">The line's real length in bytes: more than <paramref name="line"/>'s when it was cut at <see cref="MaxLineBytes"/>.</param>
+    public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber, long lineBytes);
 
     public int MaxLineBytes { get; } = maxLineBytes;
 
@@ -27,12 +30,18 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
     public void ReadAll(LineHandler onLine)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        var filled = 0;
+        long lineNumber = 0;
+
+        // An oversized line's first bytes, kept in an array of their own until its end is found and its length known.
+        byte[]? oversized = null;
+        var oversizedKept = 0;
+        long oversizedBytes = 0;
+        var oversizedEndsWithReturn = false;
+        var skippingOversized = false;
+        var atStreamStart = startsFile;
         try
         {
-            var filled = 0;
-            long lineNumber = 0;
-            var skippingOversized = false;
-            var atStreamStart = startsFile;
             while (true)
             {
                 if (filled == buffer.Length)
@@ -46,12 +55,17 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
                     }
                     else
                     {
-                        // The line does not fit: hand over what we have, then discard the rest of it.
+                        // The line does not fit: keep what we have, then count the rest of it without keeping it.
                         if (!skippingOversized)
                         {
-                            onLine(buffer.AsSpan(0, filled), ++lineNumber, truncated: true);
+                            oversized = ArrayPool<byte>.Shared.Rent(filled);
+                            buffer.AsSpan(0, filled).CopyTo(oversized);
+                            oversizedKept = filled;
+                            oversizedBytes = 0;
                         }
 
+                        oversizedBytes += filled;
+                        oversizedEndsWithReturn = buffer[filled - 1] == (byte)'\r';
                         skippingOversized = true;
                         filled = 0;
                     }
@@ -95,10 +109,13 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
                     if (skippingOversized)
                     {
                         skippingOversized = false;
+                        var endsWithReturn = lineEnd > start ? buffer[lineEnd - 1] == (byte)'\r' : oversizedEndsWithReturn;
+                        HandOverOversized(oversizedBytes + (lineEnd - start) - (endsWithReturn ? 1 : 0));
                     }
                     else
                     {
-                        onLine(TrimCarriageReturn(buffer.AsSpan(start, lineEnd - start)), ++lineNumber, truncated: false);
+                        var line = TrimCarriageReturn(buffer.AsSpan(start, lineEnd - start));
+                        onLine(line, ++lineNumber, line.Length);
                     }
 
                     start = lineEnd + 1;
@@ -109,14 +126,31 @@ internal sealed class JsonLinesReader(Stream stream, int maxLineBytes = JsonLine
                 buffer.AsSpan(start, filled).CopyTo(buffer);
             }
 
-            if (filled > 0 && !skippingOversized)
+            if (skippingOversized)
             {
-                onLine(TrimCarriageReturn(buffer.AsSpan(0, filled)), ++lineNumber, truncated: false);
+                var endsWithReturn = filled > 0 ? buffer[filled - 1] == (byte)'\r' : oversizedEndsWithReturn;
+                HandOverOversized(oversizedBytes + filled - (endsWithReturn ? 1 : 0));
+            }
+            else if (filled > 0)
+            {
+                var line = TrimCarriageReturn(buffer.AsSpan(0, filled));
+                onLine(line, ++lineNumber, line.Length);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (oversized is not null)
+            {
+                ArrayPool<byte>.Shared.Return(oversized);
+            }
+        }
+
+        void HandOverOversized(long lineBytes)
+        {
+            onLine(oversized.AsSpan(0, oversizedKept), ++lineNumber, lineBytes);
+            ArrayPool<byte>.Shared.Return(oversized!);
+            oversized = null;
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class LineBlock
     private readonly int[] _starts = new int[MaxLines];
     private readonly int[] _lengths = new int[MaxLines];
     private readonly long[] _lineNumbers = new long[MaxLines];
-    private readonly bool[] _truncated = new bool[MaxLines];
+    private readonly long[] _lineBytes = new long[MaxLines];
     private readonly ManualResetEventSlim _parsed = new(false);
     private byte[] _bytes = new byte[TargetBytes];
     private int _used;
@@ -29,7 +29,8 @@ internal sealed class LineBlock
 
     public bool IsFull => Count == MaxLines || _used >= TargetBytes;
 
-    public void Add(ReadOnlySpan<byte> line, long lineNumber, bool truncated)
+    /// <param name="lineBytes">The line's real length: more than <paramref name="line"/>'s when the reader cut it.</param>
+    public void Add(ReadOnlySpan<byte> line, long lineNumber, long lineBytes)
     {
         if (_bytes.Length - _used < line.Length)
         {
@@ -41,7 +42,7 @@ internal sealed class LineBlock
         _starts[Count] = _used;
         _lengths[Count] = line.Length;
         _lineNumbers[Count] = lineNumber;
-        _truncated[Count] = truncated;
+        _lineBytes[Count] = lineBytes;
         _used += line.Length;
         Count++;
     }
@@ -49,6 +50,9 @@ internal sealed class LineBlock
     public ReadOnlySpan<byte> Line(int index) => _bytes.AsSpan(_starts[index], _lengths[index]);
 
     public long LineNumber(int index) => _lineNumbers[index];
+
+    /// <summary>The line's real length in bytes; more than <see cref="Line"/>'s when the reader cut it.</summary>
+    public long LineBytes(int index) => _lineBytes[index];
 
     /// <summary>Worker side: parses every line, then lets <see cref="WaitParsed"/> return.</summary>
     /// <param name="maxLineBytes">The reader's limit, named in a truncated line's rejection.</param>
@@ -58,8 +62,8 @@ internal sealed class LineBlock
         {
             for (var i = 0; i < Count; i++)
             {
-                Results[i] = _truncated[i]
-                    ? ParseResult.Invalid(RejectionReason.BodyTooLarge, $"line is longer than {maxLineBytes} bytes")
+                Results[i] = _lineBytes[i] > _lengths[i]
+                    ? OversizedLine.Rejection(_lineBytes[i], maxLineBytes)
                     : parser.Parse(Line(i));
             }
         }

@@ -5,7 +5,9 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// Writes refused lines as JSON lines: line number, reason code, message and the raw line. The raw bytes are kept as text
-/// when they are valid UTF-8 and as base64 otherwise, so the original can always be recovered.
+/// when they are valid UTF-8 and as base64 otherwise, so the original can always be recovered. A line longer than the
+/// reader keeps has only its first bytes there: <c>rawTruncated</c> says so and <c>lineBytes</c> gives its real length,
+/// so the line cannot be mistaken for one that ended there.
 /// </summary>
 internal sealed class RejectionLinesWriter(Stream output) : IDisposable
 {
@@ -25,6 +27,12 @@ internal sealed class RejectionLinesWriter(Stream output) : IDisposable
         catch (DecoderFallbackException)
         {
             _writer.WriteBase64String("rawBase64", rejection.Raw);
+        }
+
+        if (rejection.IsTruncated)
+        {
+            _writer.WriteBoolean("rawTruncated", true);
+            _writer.WriteNumber("lineBytes", rejection.LineBytes);
         }
 
         _writer.WriteEndObject();

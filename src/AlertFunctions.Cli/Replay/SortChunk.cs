@@ -17,11 +17,11 @@ internal sealed class SortChunk : ISortedRun
 
     public (long Ticks, long Line) Key => (_entries[_current].Ticks, _entries[_current].Line);
 
-    public bool Truncated => _entries[_current].Truncated;
+    public long LineBytes => _entries[_current].LineBytes;
 
     public ReadOnlySpan<byte> Text => _text.AsSpan(_entries[_current].Offset, _entries[_current].Length);
 
-    public void Add(ReadOnlySpan<byte> line, long lineNumber, bool truncated, long ticks)
+    public void Add(ReadOnlySpan<byte> line, long lineNumber, long lineBytes, long ticks)
     {
         if (Bytes + line.Length > _text.Length)
         {
@@ -29,7 +29,7 @@ internal sealed class SortChunk : ISortedRun
         }
 
         line.CopyTo(_text.AsSpan(Bytes));
-        _entries.Add(new Entry(ticks, lineNumber, Bytes, line.Length, truncated));
+        _entries.Add(new Entry(ticks, lineNumber, Bytes, line.Length, lineBytes));
         Bytes += line.Length;
     }
 
@@ -42,5 +42,5 @@ internal sealed class SortChunk : ISortedRun
     {
     }
 
-    private readonly record struct Entry(long Ticks, long Line, int Offset, int Length, bool Truncated);
+    private readonly record struct Entry(long Ticks, long Line, int Offset, int Length, long LineBytes);
 }

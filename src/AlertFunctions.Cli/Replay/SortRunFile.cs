@@ -4,12 +4,13 @@ namespace AlertFunctions.Cli.Replay;
 
 /// <summary>
 /// A sorted chunk written to a temporary file so that sorting a large file holds one chunk in memory, not the file. Each
-/// record is the key (event ticks, line number), a truncated flag, the text's length and the text. The file is deleted
+/// record is the key (event ticks, line number), the line's real length (more than the text's when the reader cut it),
+/// the text's length and the text. The file is deleted
 /// when the run is disposed (on Unix its name is removed at once, so nothing is left even if the process is killed).
 /// </summary>
 internal sealed class SortRunFile : ISortedRun
 {
-    private const int HeaderBytes = 8 + 8 + 1 + 4;
+    private const int HeaderBytes = 8 + 8 + 8 + 4;
     private readonly FileStream _file;
     private readonly byte[] _header = new byte[HeaderBytes];
     private byte[] _text = new byte[64 * 1024];
@@ -22,7 +23,7 @@ internal sealed class SortRunFile : ISortedRun
 
     public (long Ticks, long Line) Key { get; private set; }
 
-    public bool Truncated { get; private set; }
+    public long LineBytes { get; private set; }
 
     public ReadOnlySpan<byte> Text => _text.AsSpan(0, _length);
 
@@ -47,8 +48,8 @@ internal sealed class SortRunFile : ISortedRun
                 var text = chunk.Text;
                 BinaryPrimitives.WriteInt64LittleEndian(header, ticks);
                 BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), line);
-                header[16] = chunk.Truncated ? (byte)1 : (byte)0;
-                BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(17), text.Length);
+                BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), chunk.LineBytes);
+                BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(24), text.Length);
                 file.Write(header);
                 file.Write(text);
             }
@@ -78,8 +79,8 @@ internal sealed class SortRunFile : ISortedRun
         }
 
         Key = (BinaryPrimitives.ReadInt64LittleEndian(_header), BinaryPrimitives.ReadInt64LittleEndian(_header.AsSpan(8)));
-        Truncated = _header[16] == 1;
-        _length = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(17));
+        LineBytes = BinaryPrimitives.ReadInt64LittleEndian(_header.AsSpan(16));
+        _length = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(24));
         if (_length > _text.Length)
         {
             _text = new byte[Math.Max(_length, _text.Length * 2)];

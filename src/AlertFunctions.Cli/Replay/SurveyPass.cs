@@ -14,10 +14,10 @@ internal sealed class SurveyPass(TimeSpan lateness, AcceptedTimes accepted)
 
     public void Read(Stream lines, bool startsFile)
     {
-        new JsonLinesReader(lines, startsFile: startsFile).ReadAll((line, lineNumber, truncated) =>
+        new JsonLinesReader(lines, startsFile: startsFile).ReadAll((line, lineNumber, lineBytes) =>
         {
             Lines = lineNumber;
-            if (truncated)
+            if (lineBytes > line.Length)
             {
                 return;
             }
@@ -32,9 +32,9 @@ internal sealed class SurveyPass(TimeSpan lateness, AcceptedTimes accepted)
     public void ReadOrderAfter(EventOrderCheck earlier, Stream lines)
     {
         Order = EventOrderCheck.ContinuedFrom(earlier);
-        new JsonLinesReader(lines, startsFile: false).ReadAll((line, lineNumber, truncated) =>
+        new JsonLinesReader(lines, startsFile: false).ReadAll((line, lineNumber, lineBytes) =>
         {
-            if (!truncated)
+            if (lineBytes == line.Length)
             {
                 var fields = FirstPassFields.Read(line);
                 Order.Add(lineNumber, fields.Platform, fields.Timestamp, fields.EventId);

@@ -42,7 +42,7 @@ internal sealed class TimeSortedLines : ILineSource, IDisposable
         try
         {
             var chunk = new SortChunk();
-            reader.ReadAll((line, lineNumber, truncated) =>
+            reader.ReadAll((line, lineNumber, lineBytes) =>
             {
                 if (chunk.Count > 0 && chunk.Bytes + line.Length > chunkBytes)
                 {
@@ -51,7 +51,7 @@ internal sealed class TimeSortedLines : ILineSource, IDisposable
                     chunk = new SortChunk();
                 }
 
-                chunk.Add(line, lineNumber, truncated, truncated ? long.MinValue : EventTicks(line));
+                chunk.Add(line, lineNumber, lineBytes, lineBytes > line.Length ? long.MinValue : EventTicks(line));
             });
             chunk.Sort();
             runs.Add(chunk);
@@ -86,7 +86,7 @@ internal sealed class TimeSortedLines : ILineSource, IDisposable
         {
             var text = run.Text;
             BytesRead = Math.Min(_inputBytes, BytesRead + text.Length + 1);
-            onLine(text, key.Line, run.Truncated);
+            onLine(text, key.Line, run.LineBytes);
             if (run.MoveNext())
             {
                 next.Enqueue(run, run.Key);

@@ -17,15 +17,15 @@ internal sealed class EventLineChecker(TimeProvider clock)
     {
         var parser = new WithdrawalEventParser(new ParserOptions(), clock);
         var reader = new JsonLinesReader(input);
-        reader.ReadAll((line, lineNumber, truncated) =>
+        reader.ReadAll((line, lineNumber, lineBytes) =>
         {
             if (line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0)
             {
                 return;
             }
 
-            var result = truncated
-                ? ParseResult.Invalid(RejectionReason.BodyTooLarge, $"line is longer than {reader.MaxLineBytes} bytes")
+            var result = lineBytes > line.Length
+                ? OversizedLine.Rejection(lineBytes, reader.MaxLineBytes)
                 : parser.Parse(line);
             onLine(lineNumber, line, result, reader.BytesRead);
         });
