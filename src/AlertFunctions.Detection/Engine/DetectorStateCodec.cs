@@ -149,13 +149,7 @@ internal static class DetectorStateCodec
         }
 
         // Version 12 on: where each open alert's current burst of growth began.
-        foreach (var episode in PlatformEpisodes(p))
-        {
-            if (episode is not null)
-            {
-                w.Write(episode.BurstBaseUsd);
-            }
-        }
+        WriteEpisodeAmounts(w, PlatformEpisodes(p), static episode => episode.BurstBaseUsd);
     }
 
     private static void WriteUnvaluedLeg(BinaryWriter w, UnvaluedLeg? leg)
@@ -249,21 +243,7 @@ internal static class DetectorStateCodec
 
         if (version >= VersionWithBurstBases)
         {
-            foreach (var episode in PlatformEpisodes(p))
-            {
-                if (episode is null)
-                {
-                    continue;
-                }
-
-                var burstBase = r.ReadDecimal();
-                if (burstBase < 0 || burstBase > episode.Alert.AmountUsd)
-                {
-                    throw new InvalidDataException($"alert {episode.Alert.AlertId} began its burst at {burstBase} USD, outside 0 to its amount of {episode.Alert.AmountUsd}");
-                }
-
-                episode.BurstBaseUsd = burstBase;
-            }
+            ReadEpisodeAmounts(r, PlatformEpisodes(p), "began its burst at", static (episode, usd) => episode.BurstBaseUsd = usd);
         }
 
         return p;
@@ -626,24 +606,35 @@ internal static class DetectorStateCodec
     /// The amount each open alert was last announced at, in the order its episode was written, after everything else the
     /// state holds: so an older layout stays a prefix of the new one.
     /// </summary>
-    private static void WriteAnnouncedAmounts(BinaryWriter w, params IEnumerable<AlertEpisode?> episodes)
+    private static void WriteAnnouncedAmounts(BinaryWriter w, params IEnumerable<AlertEpisode?> episodes) =>
+        WriteEpisodeAmounts(w, episodes, static episode => episode.AnnouncedUsd);
+
+    private static void ReadAnnouncedAmounts(BinaryReader r, byte version, params IEnumerable<AlertEpisode?> episodes)
+    {
+        if (version >= VersionWithAnnouncedAmounts)
+        {
+            ReadEpisodeAmounts(r, episodes, "was announced at", static (episode, usd) => episode.AnnouncedUsd = usd);
+        }
+    }
+
+    /// <summary>One USD amount per open alert, in the order its episode was written.</summary>
+    private static void WriteEpisodeAmounts(BinaryWriter w, IEnumerable<AlertEpisode?> episodes, Func<AlertEpisode, decimal> amount)
     {
         foreach (var episode in episodes)
         {
             if (episode is not null)
             {
-                w.Write(episode.AnnouncedUsd);
+                w.Write(amount(episode));
             }
         }
     }
 
-    private static void ReadAnnouncedAmounts(BinaryReader r, byte version, params IEnumerable<AlertEpisode?> episodes)
+    /// <summary>
+    /// Reads what <see cref="WriteEpisodeAmounts"/> wrote. Each amount is a point in the alert's growth, so one outside 0
+    /// to the alert's amount is a damaged state, refused naming the alert and <paramref name="what"/> the amount is.
+    /// </summary>
+    private static void ReadEpisodeAmounts(BinaryReader r, IEnumerable<AlertEpisode?> episodes, string what, Action<AlertEpisode, decimal> store)
     {
-        if (version < VersionWithAnnouncedAmounts)
-        {
-            return;
-        }
-
         foreach (var episode in episodes)
         {
             if (episode is null)
@@ -651,13 +642,13 @@ internal static class DetectorStateCodec
                 continue;
             }
 
-            var announced = r.ReadDecimal();
-            if (announced < 0 || announced > episode.Alert.AmountUsd)
+            var usd = r.ReadDecimal();
+            if (usd < 0 || usd > episode.Alert.AmountUsd)
             {
-                throw new InvalidDataException($"alert {episode.Alert.AlertId} was announced at {announced} USD, outside 0 to its amount of {episode.Alert.AmountUsd}");
+                throw new InvalidDataException($"alert {episode.Alert.AlertId} {what} {usd} USD, outside 0 to its amount of {episode.Alert.AmountUsd}");
             }
 
-            episode.AnnouncedUsd = announced;
+            store(episode, usd);
         }
     }
 

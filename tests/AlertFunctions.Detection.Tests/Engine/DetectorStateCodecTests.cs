@@ -822,9 +822,7 @@ public sealed class DetectorStateCodecTests
     public void Decode_PlatformWithAlertsInABurst_KeepsWhereEachBurstBegan()
     {
         // Read without it, an alert in a burst after a restart would need to double again before a second incident is told.
-        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
-        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'p');
-        var state = (PlatformState)DetectorStateCodec.Decode(entry, DetectionRules.Default);
+        var (entry, state) = PlatformWithAlerts();
         var episodes = EpisodesOf(state).ToList();
         Assert.NotEmpty(episodes);
         for (var i = 0; i < episodes.Count; i++)
@@ -840,9 +838,7 @@ public sealed class DetectorStateCodecTests
     [Fact]
     public void Decode_BurstBaseAboveTheAlertsAmount_IsRefused()
     {
-        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
-        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'p');
-        var state = (PlatformState)DetectorStateCodec.Decode(entry, DetectionRules.Default);
+        var (entry, state) = PlatformWithAlerts();
         var episode = EpisodesOf(state).First();
         episode.BurstBaseUsd = episode.Alert.AmountUsd + 1;
 
@@ -877,6 +873,14 @@ public sealed class DetectorStateCodecTests
     }
 
     private static DetectionEngine NewEngine() => new(DetectionRules.Default, DefaultWatchlist);
+
+    /// <summary>The platform entry, and its state, after events that leave it open alerts.</summary>
+    private static (DetectorStateEntry Entry, PlatformState State) PlatformWithAlerts()
+    {
+        var (engine, _) = Drive(FirstEvents().Concat(LaterEvents()));
+        var entry = engine.ExportAll().Single(e => e.Payload[1] == 'p');
+        return (entry, (PlatformState)DetectorStateCodec.Decode(entry, DetectionRules.Default));
+    }
 
     private static (DetectionEngine Engine, AlertChangeRecorder Recorder) Drive(IEnumerable<WithdrawalEvent> events)
     {
