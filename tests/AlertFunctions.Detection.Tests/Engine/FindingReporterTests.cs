@@ -6,8 +6,9 @@ using Xunit;
 namespace AlertFunctions.Detection.Tests.Engine;
 
 /// <summary>
-/// How an open alert grows and when responders hear of it again: when a finding is more severe, or when the alert has
-/// doubled what they were last told (a second incident absorbed by an open alert must not go unannounced).
+/// How an open alert grows and when responders hear of it again: when a finding is more severe, when the alert has
+/// doubled what they were last told, or when a burst of growth after an hour without any has added half of it (a second
+/// incident absorbed by an open alert must not go unannounced).
 /// </summary>
 public sealed class FindingReporterTests
 {
