@@ -25,6 +25,9 @@ public static class RulesFileLoader
     private static readonly HashSet<string> TopLevel = ["$schema", "description", "allowedLatenessSeconds", "destinationMemoryDays", "referencePricesUsd", "defaults", "assets", "platforms"];
     private static readonly HashSet<string> PlatformLevel = ["description", "rules", "assets", "internalWallets"];
 
+    // The file is read twice, for its values and for its lines: both readings must accept the same syntax.
+    private static readonly JsonReaderOptions FileSyntax = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public static DetectionRules LoadFile(string path)
     {
         string text;
@@ -46,7 +49,7 @@ public static class RulesFileLoader
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = FileSyntax.CommentHandling, AllowTrailingCommas = FileSyntax.AllowTrailingCommas }) as JsonObject
                 ?? throw new RulesFileException($"{origin}: the rules file must be a JSON object");
         }
         catch (JsonException ex)
@@ -54,7 +57,7 @@ public static class RulesFileLoader
             throw new RulesFileException($"{origin}: not valid JSON: {ex.Message}");
         }
 
-        var lines = RulesFileLines.Read(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var lines = RulesFileLines.Read(utf8, FileSyntax);
         var problems = new RulesFileProblems(lines);
         foreach (var repeat in lines.Repeats)
         {
@@ -218,11 +221,12 @@ public static class RulesFileLoader
         foreach (var (key, value) in obj)
         {
             var entryPath = RulesFileLines.Child(path, key);
-            if (!named.Add(key) && named.TryGetValue(key, out var earlier))
+            if (IsRepeatedAsset(named, key, path, problems))
             {
-                problems.At(entryPath, RepeatedAsset(key, path, earlier));
+                continue;
             }
-            else if (value is JsonObject child)
+
+            if (value is JsonObject child)
             {
                 map[key] = (JsonObject)child.DeepClone();
                 shape.Check(map[key], entryPath);
@@ -253,11 +257,12 @@ public static class RulesFileLoader
         var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (asset, value) in obj)
         {
-            if (!named.Add(asset) && named.TryGetValue(asset, out var earlier))
+            if (IsRepeatedAsset(named, asset, "referencePricesUsd", problems))
             {
-                problems.At(RulesFileLines.Child("referencePricesUsd", asset), RepeatedAsset(asset, "referencePricesUsd", earlier));
+                continue;
             }
-            else if (value is JsonValue v && v.TryGetValue<decimal>(out var price) && price >= 0)
+
+            if (value is JsonValue v && v.TryGetValue<decimal>(out var price) && price >= 0)
             {
                 prices[asset] = price;
             }
@@ -271,9 +276,20 @@ public static class RulesFileLoader
         return prices;
     }
 
-    // Asset symbols match whatever their case, so a second spelling would silently replace the first.
-    private static string RepeatedAsset(string asset, string path, string earlier) =>
-        $"'{asset}' appears twice in {path}, as '{earlier}' (asset symbols match whatever their case)";
+    /// <summary>
+    /// Asset symbols match whatever their case, so a second spelling in one map would silently replace the first: reported
+    /// at <paramref name="asset"/>'s entry in <paramref name="path"/>, and true so the caller skips it.
+    /// </summary>
+    private static bool IsRepeatedAsset(HashSet<string> named, string asset, string path, RulesFileProblems problems)
+    {
+        if (named.Add(asset) || !named.TryGetValue(asset, out var earlier))
+        {
+            return false;
+        }
+
+        problems.At(RulesFileLines.Child(path, asset), $"'{asset}' appears twice in {path}, as '{earlier}' (asset symbols match whatever their case)");
+        return true;
+    }
 
     // Present means present: a null is refused like any other wrong value, not taken as "use the default".
     private static int ReadInt(JsonObject root, string name, int fallback, int min, int max, RulesFileProblems problems)

@@ -11,8 +11,6 @@ internal sealed class RulesFileProblems(RulesFileLines lines)
     private const int MaxShownLength = 40;
     private readonly List<string> _problems = [];
 
-    public int Count => _problems.Count;
-
     /// <summary>A problem with the value at <paramref name="path"/> in the file.</summary>
     public void At(string path, string problem) =>
         _problems.Add(lines.LineOf(path) is { } line ? $"line {line}: {problem}" : problem);
